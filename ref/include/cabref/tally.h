@@ -1,0 +1,257 @@
+/* cabref: CA/Browser Forum ballot tally, the proven core.
+ *
+ * Requirements: spec/tally.md (IDs TALLY-*). Logic used by the contracts: spec/tally_logic.h.
+ * Everything here is pure: no allocation, no I/O, no globals. Arrays are caller-owned with
+ * explicit lengths. Instants are UTC seconds since 1970-01-01T00:00:00Z (no leap seconds).
+ */
+#ifndef CABREF_TALLY_H
+#define CABREF_TALLY_H
+
+#include <stdint.h>
+
+#include "cabref/status.h"
+
+typedef int64_t cabref_instant;
+
+#define CABREF_DAY ((cabref_instant)86400)
+#define CABREF_WEEK ((cabref_instant)604800)
+/* Counts are bounded so that every sum and product below fits in 64 bits with room to spare. */
+#define CABREF_MAX_COUNT 2147483648u /* 2^31 */
+
+/* Voting categories (TALLY-VOTE-ELIGIBLE). The non-voting classes are kept so that a log can
+ * record a reply from them and the tally can say why it was ignored. */
+typedef enum {
+  CABREF_CAT_ISSUER = 0,
+  CABREF_CAT_CONSUMER = 1,
+  CABREF_CAT_ASSOCIATE = 2,
+  CABREF_CAT_PROBATIONARY = 3,
+  CABREF_CAT_INTERESTED_PARTY = 4,
+  CABREF_CAT_AFFILIATE = 5,
+  CABREF_CAT_NON_MEMBER = 6
+} cabref_category;
+
+typedef enum {
+  CABREF_VOTE_YES = 0,
+  CABREF_VOTE_NO = 1,
+  CABREF_VOTE_ABSTAIN = 2,
+  CABREF_VOTE_UNCLEAR = 3
+} cabref_vote;
+
+/* TALLY-THR-CONSUMER readings of "50% plus one" (and the pre-Ballot-4 "half or more"). */
+typedef enum {
+  CABREF_CONSUMER_STRICT_MAJORITY = 0, /* 2Y > Y+N: the Forum's practice (default) */
+  CABREF_CONSUMER_LITERAL = 1,         /* Y >= (Y+N)/2 + 1 over the rationals */
+  CABREF_CONSUMER_HALF_OR_MORE = 2     /* 2Y >= Y+N: before Ballot 4 */
+} cabref_consumer_rule;
+
+/* TALLY-VERSION: rule sets, in chronological order. */
+typedef enum {
+  CABREF_RULES_PRE_BALLOT_4 = 0,
+  CABREF_RULES_BALLOT_4,
+  CABREF_RULES_BALLOT_5,
+  CABREF_BYLAWS_1_0,
+  CABREF_BYLAWS_1_1,
+  CABREF_BYLAWS_1_2,
+  CABREF_BYLAWS_1_3,
+  CABREF_BYLAWS_1_4,
+  CABREF_BYLAWS_1_5,
+  CABREF_BYLAWS_1_6,
+  CABREF_BYLAWS_1_7,
+  CABREF_BYLAWS_1_8,
+  CABREF_BYLAWS_1_9,
+  CABREF_BYLAWS_2_0,
+  CABREF_BYLAWS_2_1,
+  CABREF_BYLAWS_2_2,
+  CABREF_BYLAWS_2_3,
+  CABREF_BYLAWS_2_4,
+  CABREF_BYLAWS_2_5,
+  CABREF_RULES_COUNT
+} cabref_rules_version;
+
+/* What a rule set requires; filled by cabref_rules_for(). Day counts are 0 where the rule set
+ * has no such rule. */
+typedef struct {
+  cabref_rules_version version;
+  cabref_instant effective;        /* first instant the rule set is in force */
+  cabref_consumer_rule consumer;   /* default reading of the consumer threshold */
+  uint8_t yes_each;                /* TALLY-YES-EACH applies */
+  uint8_t quorum_by_attendance;    /* TALLY-QUORUM-ATT applies (else only a fixed number) */
+  uint8_t voting_exactly_7_days;   /* TALLY-PERIOD-VOTING applies */
+  uint8_t voting_rep_only;         /* only designated Voting Representatives may vote (2.3+) */
+  uint32_t discussion_min_days;    /* TALLY-PERIOD-DISC */
+  uint32_t discussion_max_days;    /* 14 for 1.5..1.7 */
+  uint32_t quiet_days;             /* TALLY-PERIOD-QUIET (1.8+) */
+  uint32_t autofail_days;          /* TALLY-PERIOD-AUTOFAIL: 21 or 90 (1.8+) */
+} cabref_rules;
+
+/* One reply to a ballot, as the shell parsed it. `member` indexes the caller's roll. */
+typedef struct {
+  cabref_instant at;
+  uint32_t member;
+  uint8_t vote;        /* cabref_vote */
+  uint8_t on_list;     /* 1 if sent to the ballot's list */
+  uint8_t from_rep;    /* 1 if sent by a designated Voting Representative */
+} cabref_message;
+
+/* A member of the roll: its category (the same in all its messages). */
+typedef struct {
+  uint8_t category;    /* cabref_category */
+} cabref_member;
+
+typedef struct {
+  cabref_instant start;
+  cabref_instant end;
+  uint8_t end_inclusive; /* TALLY-VOTE-PERIOD: 0 = [start,end) (default), 1 = [start,end] */
+  uint8_t rep_only;      /* 1: a message with from_rep == 0 is ignored */
+} cabref_voting_period;
+
+/* Why a message did not count (TALLY-VOTE-ELIGIBLE, -LATEST, -UNCLEAR). */
+typedef enum {
+  CABREF_MSG_COUNTED = 0,
+  CABREF_MSG_SUPERSEDED = 1,  /* eligible, but a later eligible message of the member counts */
+  CABREF_MSG_UNCLEAR = 2,
+  CABREF_MSG_NOT_VOTING = 3,  /* member's category cannot vote */
+  CABREF_MSG_NOT_REP = 4,
+  CABREF_MSG_WRONG_LIST = 5,
+  CABREF_MSG_EARLY = 6,       /* before the voting period */
+  CABREF_MSG_LATE = 7         /* at or after the close (or after, if inclusive) */
+} cabref_message_fate;
+
+typedef struct {
+  uint32_t yes;
+  uint32_t no;
+  uint32_t abstain;
+} cabref_category_count;
+
+typedef struct {
+  cabref_category_count issuer;
+  cabref_category_count consumer;
+  uint32_t participants; /* TALLY-QUORUM-PART: members whose counted vote is yes, no or abstain */
+} cabref_counts;
+
+/* Outcome of the vote itself (TALLY-OUTCOME) and of the review (TALLY-REVIEW). */
+typedef enum {
+  CABREF_OUTCOME_PASSED = 0,
+  CABREF_OUTCOME_FAILED = 1,
+  CABREF_OUTCOME_INVALID = 2,
+  CABREF_OUTCOME_RESCINDED = 3
+} cabref_outcome;
+
+/* Reason bits, in the order of the reason-code table of spec/tally.md. */
+#define CABREF_R_NO_QUORUM (1u << 0)
+#define CABREF_R_VOTING_PERIOD_LENGTH (1u << 1)
+#define CABREF_R_DISCUSSION_TOO_SHORT (1u << 2)
+#define CABREF_R_DISCUSSION_TOO_LONG (1u << 3)
+#define CABREF_R_VOTING_BEFORE_DISCUSSION_END (1u << 4)
+#define CABREF_R_QUIET_PERIOD (1u << 5)
+#define CABREF_R_AUTO_FAILED (1u << 6)
+#define CABREF_R_ISSUER_THRESHOLD (1u << 7)
+#define CABREF_R_CONSUMER_THRESHOLD (1u << 8)
+#define CABREF_R_ISSUER_NO_YES (1u << 9)
+#define CABREF_R_CONSUMER_NO_YES (1u << 10)
+#define CABREF_R_EXCLUSION_NOTICE (1u << 11)
+#define CABREF_R_COUNT 12u
+/* Reasons that make a result invalid (procedure or quorum); the rest make it fail. */
+#define CABREF_R_INVALID_MASK 0x3Fu
+#define CABREF_R_FAILED_MASK 0x7C0u
+
+/* The ballot's timeline, for the period rules. `has_discussion` = 0 skips the discussion rules
+ * (TALLY-PERIOD-OPTIONAL). `last_version` defaults to discussion_start in the shell. */
+typedef struct {
+  uint8_t has_discussion;
+  cabref_instant discussion_start;
+  cabref_instant discussion_end;   /* stated end; used for 1.5..1.7 */
+  cabref_instant last_version;
+  cabref_instant voting_start;
+  cabref_instant voting_end;
+} cabref_timeline;
+
+/* TALLY-REVIEW input. kind: 0 = not a guideline ballot (no review), 1 = maintenance guideline
+ * (30 days), 2 = new guideline (60 days). */
+typedef enum {
+  CABREF_BALLOT_OTHER = 0,
+  CABREF_BALLOT_MAINTENANCE_GUIDELINE = 1,
+  CABREF_BALLOT_NEW_GUIDELINE = 2
+} cabref_ballot_kind;
+
+typedef struct {
+  uint8_t has_review;             /* 1 when the review start is known */
+  cabref_instant review_start;
+  uint32_t n_exclusions;
+  const cabref_instant *exclusions; /* instants of Exclusion Notices, n_exclusions of them */
+} cabref_review_input;
+
+typedef struct {
+  cabref_instant review_end;      /* review_start + 30 or 60 days */
+  cabref_instant effective;       /* == review_end when approved */
+  uint8_t rescinded;              /* an Exclusion Notice fell in [review_start, review_end) */
+} cabref_review_result;
+
+/* The full result, every sub-result kept (TALLY-OUTCOME). */
+typedef struct {
+  cabref_counts counts;
+  uint32_t quorum;                /* participants needed; 0 = no quorum rule */
+  uint8_t quorum_met;
+  uint8_t issuer_threshold_met;
+  uint8_t consumer_threshold_met;
+  uint8_t issuer_has_yes;
+  uint8_t consumer_has_yes;
+  uint32_t reasons;               /* CABREF_R_* bits */
+  cabref_outcome outcome;
+} cabref_tally_result;
+
+/* ---- tally_threshold.c ---------------------------------------------------------------- */
+/* TALLY-THR-ISSUER, TALLY-THR-EMPTY: 1 iff Y+N >= 1 and 3Y >= 2(Y+N). */
+int cabref_issuer_threshold_met(uint32_t yes, uint32_t no);
+/* TALLY-THR-CONSUMER, TALLY-THR-EMPTY, per reading. */
+int cabref_consumer_threshold_met(uint32_t yes, uint32_t no, cabref_consumer_rule rule);
+
+/* ---- tally_quorum.c ------------------------------------------------------------------- */
+/* TALLY-QUORUM-ATT: the least P with 6P > a1+a2+a3, i.e. floor((a1+a2+a3)/6) + 1. */
+uint32_t cabref_quorum_from_attendance(uint32_t a1, uint32_t a2, uint32_t a3);
+/* TALLY-QUORUM-PART: 1 iff participants >= quorum. */
+int cabref_quorum_met(uint32_t participants, uint32_t quorum);
+
+/* ---- tally_votes.c -------------------------------------------------------------------- */
+/* TALLY-VOTE-ELIGIBLE, -PERIOD, -LATEST, -UNCLEAR. For each member m < n_members, chosen[m] is
+ * the index of its counted message, or -1 when it has none; fate[i] says what became of message
+ * i. Returns CABREF_E_RANGE if a message names a member outside the roll. */
+cabref_status cabref_select_votes(const cabref_message *msgs, uint32_t n_msgs,
+                                  const cabref_member *roll, uint32_t n_members,
+                                  const cabref_voting_period *period, int32_t *chosen,
+                                  uint8_t *fate);
+/* Counts the chosen votes per category (TALLY-QUORUM-PART). */
+void cabref_count_votes(const cabref_message *msgs, uint32_t n_msgs, const cabref_member *roll,
+                        uint32_t n_members, const int32_t *chosen, cabref_counts *out);
+
+/* ---- tally_rules.c -------------------------------------------------------------------- */
+/* TALLY-VERSION: the parameters of a rule set. */
+cabref_status cabref_rules_for(cabref_rules_version v, cabref_rules *out);
+/* TALLY-VERSION-1: the rule set in force at instant t. */
+cabref_rules_version cabref_rules_in_force(cabref_instant t);
+
+/* ---- tally_periods.c ------------------------------------------------------------------ */
+/* TALLY-PERIOD-*: CABREF_R_* bits for the period rules the timeline breaks. */
+uint32_t cabref_check_periods(const cabref_rules *rules, const cabref_timeline *tl);
+/* TALLY-REVIEW. kind must be a guideline kind. */
+cabref_status cabref_review(cabref_ballot_kind kind, const cabref_review_input *in,
+                            cabref_review_result *out);
+
+/* ---- tally_outcome.c ------------------------------------------------------------------ */
+/* TALLY-OUTCOME: combines counts, quorum (0 = none), the consumer reading and the period bits
+ * into the full result. */
+void cabref_tally_decide(const cabref_counts *counts, uint32_t quorum, const cabref_rules *rules,
+                         cabref_consumer_rule consumer, uint32_t period_reasons,
+                         cabref_tally_result *out);
+
+/* ---- civil_time.c --------------------------------------------------------------------- */
+/* Proleptic Gregorian calendar, years 1..9999. Returns CABREF_E_TIME for an impossible date
+ * or time (month 13, 31 April, 29 February of a common year, hour 24, second 60). */
+cabref_status cabref_instant_from_utc(int32_t year, int32_t month, int32_t day, int32_t hour,
+                                      int32_t minute, int32_t second, cabref_instant *out);
+/* The inverse, for printing. t must be within years 1..9999. */
+cabref_status cabref_utc_from_instant(cabref_instant t, int32_t *year, int32_t *month,
+                                      int32_t *day, int32_t *hour, int32_t *minute,
+                                      int32_t *second);
+
+#endif

@@ -1,0 +1,323 @@
+/* cabref shell: the ballot model shared by the line and JSON parsers, and the names of things.
+ * Conversions only; the rules live in ref/core. */
+#include "cabref/ballot.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cabref_ballot_init(cabref_ballot *b) {
+  memset(b, 0, sizeof *b);
+  b->kind = CABREF_BALLOT_OTHER;
+  strcpy(b->list, "public");
+  b->consumer_rule = CABREF_CONSUMER_STRICT_MAJORITY;
+}
+
+void cabref_ballot_free(cabref_ballot *b) {
+  free(b->roll_names);
+  free(b->roll);
+  free(b->msgs);
+  free(b->msg_lines);
+  b->roll_names = NULL;
+  b->roll = NULL;
+  b->msgs = NULL;
+  b->msg_lines = NULL;
+  b->n_members = b->cap_members = b->n_msgs = b->cap_msgs = 0;
+}
+
+static int ascii_lower(int c) {
+  return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
+static int name_equal(const char *a, const char *b, size_t blen) {
+  size_t i;
+  for (i = 0; i < blen; i++) {
+    if (a[i] == '\0' || ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
+      return 0;
+  }
+  return a[blen] == '\0';
+}
+
+/* TALLY-VOTE-ONE: names are compared after trimming blanks, ASCII case-insensitively. */
+static void trim(const char **s, size_t *len) {
+  while (*len > 0 && (**s == ' ' || **s == '\t')) {
+    (*s)++;
+    (*len)--;
+  }
+  while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+    (*len)--;
+}
+
+static void set_error(cabref_error *err, cabref_status st, unsigned long line, unsigned long col,
+                      const char *msg) {
+  if (err == NULL)
+    return;
+  err->status = st;
+  err->line = line;
+  err->column = col;
+  snprintf(err->message, sizeof err->message, "%s", msg);
+}
+
+cabref_status cabref_ballot_add_vote(cabref_ballot *b, const char *member, size_t member_len,
+                                     cabref_category cat, cabref_instant at, cabref_vote vote,
+                                     const char *list, size_t list_len, int from_rep,
+                                     unsigned long line, cabref_error *err) {
+  size_t m;
+  trim(&member, &member_len);
+  if (member_len == 0) {
+    set_error(err, CABREF_E_SYNTAX, line, 0, "empty member name");
+    return CABREF_E_SYNTAX;
+  }
+  if (member_len > CABREF_MAX_NAME) {
+    set_error(err, CABREF_E_TOO_LONG, line, 0, "member name longer than 200 bytes");
+    return CABREF_E_TOO_LONG;
+  }
+  for (m = 0; m < member_len; m++) {
+    unsigned char c = (unsigned char)member[m];
+    if (c < 0x20 || c == 0x7f) {
+      set_error(err, c == 0 ? CABREF_E_NUL : CABREF_E_SYNTAX, line, 0,
+                "control character in member name");
+      return c == 0 ? CABREF_E_NUL : CABREF_E_SYNTAX;
+    }
+  }
+  for (m = 0; m < b->n_members; m++) {
+    if (name_equal(b->roll_names[m].name, member, member_len))
+      break;
+  }
+  if (m == b->n_members) {
+    if (b->n_members >= CABREF_MAX_MEMBERS) {
+      set_error(err, CABREF_E_CAPACITY, line, 0, "more than 100000 members");
+      return CABREF_E_CAPACITY;
+    }
+    if (b->n_members == b->cap_members) {
+      size_t cap = b->cap_members ? b->cap_members * 2 : 16;
+      cabref_roll_entry *names = realloc(b->roll_names, cap * sizeof *names);
+      if (names == NULL)
+        return CABREF_E_CAPACITY;
+      b->roll_names = names;
+      cabref_member *roll = realloc(b->roll, cap * sizeof *roll);
+      if (roll == NULL)
+        return CABREF_E_CAPACITY;
+      b->roll = roll;
+      b->cap_members = cap;
+    }
+    memcpy(b->roll_names[m].name, member, member_len);
+    b->roll_names[m].name[member_len] = '\0';
+    b->roll_names[m].category = (uint8_t)cat;
+    b->roll[m].category = (uint8_t)cat;
+    b->n_members++;
+  } else if (b->roll[m].category != (uint8_t)cat) {
+    char msg[512];
+    snprintf(msg, sizeof msg, "member \"%s\" was %s earlier and is %s here",
+             b->roll_names[m].name, cabref_category_name((cabref_category)b->roll[m].category),
+             cabref_category_name(cat));
+    set_error(err, CABREF_E_INCONSISTENT, line, 0, msg);
+    return CABREF_E_INCONSISTENT;
+  }
+  if (b->n_msgs >= CABREF_MAX_MESSAGES) {
+    set_error(err, CABREF_E_CAPACITY, line, 0, "more than 1000000 votes");
+    return CABREF_E_CAPACITY;
+  }
+  if (b->n_msgs == b->cap_msgs) {
+    size_t cap = b->cap_msgs ? b->cap_msgs * 2 : 32;
+    cabref_message *msgs = realloc(b->msgs, cap * sizeof *msgs);
+    if (msgs == NULL)
+      return CABREF_E_CAPACITY;
+    b->msgs = msgs;
+    unsigned long *lines = realloc(b->msg_lines, cap * sizeof *lines);
+    if (lines == NULL)
+      return CABREF_E_CAPACITY;
+    b->msg_lines = lines;
+    b->cap_msgs = cap;
+  }
+  cabref_message *msg = &b->msgs[b->n_msgs];
+  msg->at = at;
+  msg->member = (uint32_t)m;
+  msg->vote = (uint8_t)vote;
+  /* Bylaws 1.5 §2.2(d), 2.2+ §2.3(4): only votes on the ballot's own list count. */
+  msg->on_list = (uint8_t)(strlen(b->list) == list_len && memcmp(b->list, list, list_len) == 0);
+  msg->from_rep = (uint8_t)(from_rep ? 1 : 0);
+  b->msg_lines[b->n_msgs] = line;
+  b->n_msgs++;
+  return CABREF_OK;
+}
+
+static int digits(const char *s, size_t n, int32_t *out) {
+  int32_t v = 0;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9')
+      return 0;
+    v = v * 10 + (s[i] - '0');
+  }
+  *out = v;
+  return 1;
+}
+
+/* spec/tally-formats.md §1: exactly YYYY-MM-DDTHH:MM:SSZ, a UTC instant in whole seconds. */
+cabref_status cabref_parse_instant(const char *s, size_t len, cabref_instant *out) {
+  int32_t y, mo, d, h, mi, sec;
+  if (len != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+      s[19] != 'Z')
+    return CABREF_E_TIME;
+  if (!digits(s, 4, &y) || !digits(s + 5, 2, &mo) || !digits(s + 8, 2, &d) ||
+      !digits(s + 11, 2, &h) || !digits(s + 14, 2, &mi) || !digits(s + 17, 2, &sec))
+    return CABREF_E_TIME;
+  return cabref_instant_from_utc(y, mo, d, h, mi, sec, out);
+}
+
+void cabref_format_instant(cabref_instant t, char out[21]) {
+  int32_t y, mo, d, h, mi, s;
+  if (cabref_utc_from_instant(t, &y, &mo, &d, &h, &mi, &s) != CABREF_OK) {
+    snprintf(out, 21, "(out of range)");
+    return;
+  }
+  snprintf(out, 21, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)y, (int)mo, (int)d, (int)h, (int)mi,
+           (int)s);
+}
+
+static int word_is(const char *s, size_t len, const char *w) {
+  return strlen(w) == len && memcmp(s, w, len) == 0;
+}
+
+static const char *const bylaws_names[CABREF_RULES_COUNT] = {
+    "pre-ballot-4", "ballot-4", "ballot-5", "1.0", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6",
+    "1.7",          "1.8",      "1.9",      "2.0", "2.1", "2.2", "2.3", "2.4", "2.5"};
+
+cabref_status cabref_parse_bylaws(const char *s, size_t len, cabref_rules_version *v,
+                                  int *is_auto) {
+  int i;
+  *is_auto = 0;
+  if (word_is(s, len, "auto")) {
+    *is_auto = 1;
+    *v = CABREF_BYLAWS_2_5;
+    return CABREF_OK;
+  }
+  for (i = 0; i < (int)CABREF_RULES_COUNT; i++) {
+    if (word_is(s, len, bylaws_names[i])) {
+      *v = (cabref_rules_version)i;
+      return CABREF_OK;
+    }
+  }
+  return CABREF_E_BYLAWS;
+}
+
+const char *cabref_bylaws_name(cabref_rules_version v) {
+  return ((unsigned)v < CABREF_RULES_COUNT) ? bylaws_names[v] : "?";
+}
+
+static const char *const category_names[] = {"issuer",    "consumer",         "associate",
+                                             "probationary", "interested-party", "affiliate",
+                                             "non-member"};
+
+cabref_status cabref_parse_category(const char *s, size_t len, cabref_category *c) {
+  int i;
+  for (i = 0; i < 7; i++) {
+    if (word_is(s, len, category_names[i])) {
+      *c = (cabref_category)i;
+      return CABREF_OK;
+    }
+  }
+  return CABREF_E_CATEGORY;
+}
+
+const char *cabref_category_name(cabref_category c) {
+  return ((unsigned)c < 7u) ? category_names[c] : "?";
+}
+
+static const char *const vote_names[] = {"yes", "no", "abstain", "unclear"};
+
+cabref_status cabref_parse_vote(const char *s, size_t len, cabref_vote *v) {
+  int i;
+  for (i = 0; i < 4; i++) {
+    if (word_is(s, len, vote_names[i])) {
+      *v = (cabref_vote)i;
+      return CABREF_OK;
+    }
+  }
+  return CABREF_E_SYNTAX;
+}
+
+const char *cabref_vote_name(cabref_vote v) {
+  return ((unsigned)v < 4u) ? vote_names[v] : "?";
+}
+
+static const char *const kind_names[] = {"other", "maintenance-guideline", "new-guideline"};
+
+cabref_status cabref_parse_kind(const char *s, size_t len, cabref_ballot_kind *k) {
+  int i;
+  for (i = 0; i < 3; i++) {
+    if (word_is(s, len, kind_names[i])) {
+      *k = (cabref_ballot_kind)i;
+      return CABREF_OK;
+    }
+  }
+  return CABREF_E_SYNTAX;
+}
+
+const char *cabref_kind_name(cabref_ballot_kind k) {
+  return ((unsigned)k < 3u) ? kind_names[k] : "?";
+}
+
+static const char *const consumer_rule_names[] = {"strict-majority", "literal", "half-or-more"};
+
+cabref_status cabref_parse_consumer_rule(const char *s, size_t len, cabref_consumer_rule *r) {
+  int i;
+  for (i = 0; i < 3; i++) {
+    if (word_is(s, len, consumer_rule_names[i])) {
+      *r = (cabref_consumer_rule)i;
+      return CABREF_OK;
+    }
+  }
+  return CABREF_E_SYNTAX;
+}
+
+const char *cabref_consumer_rule_name(cabref_consumer_rule r) {
+  return ((unsigned)r < 3u) ? consumer_rule_names[r] : "?";
+}
+
+/* The order of spec/tally.md's reason-code table; bit i is CABREF_R_* (1 << i). */
+static const char *const reason_codes[CABREF_R_COUNT] = {
+    "no-quorum",          "voting-period-length", "discussion-too-short",
+    "discussion-too-long", "voting-before-discussion-end", "quiet-period",
+    "auto-failed",        "issuer-threshold",     "consumer-threshold",
+    "issuer-no-yes",      "consumer-no-yes",      "exclusion-notice"};
+
+const char *cabref_reason_code(uint32_t bit) {
+  unsigned i;
+  for (i = 0; i < CABREF_R_COUNT; i++) {
+    if (bit == (1u << i))
+      return reason_codes[i];
+  }
+  return "?";
+}
+
+const char *cabref_outcome_name(cabref_outcome o) {
+  switch (o) {
+  case CABREF_OUTCOME_PASSED:
+    return "passed";
+  case CABREF_OUTCOME_FAILED:
+    return "failed";
+  case CABREF_OUTCOME_INVALID:
+    return "invalid";
+  case CABREF_OUTCOME_RESCINDED:
+    return "rescinded";
+  }
+  return "?";
+}
+
+const char *cabref_fate_name(cabref_message_fate f) {
+  static const char *const names[] = {"counted",   "superseded", "unclear", "not-voting-member",
+                                      "not-representative", "wrong-list", "early", "late"};
+  return ((unsigned)f < 8u) ? names[f] : "?";
+}
+
+cabref_status cabref_ballot_parse(const char *text, size_t len, const char *file,
+                                  cabref_ballot *b, cabref_error *err) {
+  size_t i = 0;
+  while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+    i++;
+  if (i < len && text[i] == '{')
+    return cabref_ballot_parse_json(text, len, file, b, err);
+  return cabref_ballot_parse_lines(text, len, file, b, err);
+}
