@@ -14,7 +14,7 @@ static cabref_status jfail(cabref_error *err, const char *file, cabref_status st
     snprintf(err->file, sizeof err->file, "%s", file);
     err->line = 0;
     err->column = 0;
-    snprintf(err->message, sizeof err->message, "%s: %s", path, what);
+    snprintf(err->message, sizeof err->message, "%.200s: %.300s", path, what);
   }
   return st;
 }

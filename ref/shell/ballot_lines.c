@@ -2,6 +2,7 @@
  * Converts text to a cabref_ballot; every error names FILE:LINE:COLUMN. No rule is decided here. */
 #include "cabref/ballot.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,14 +19,19 @@ typedef struct {
   cabref_error *err;
 } where;
 
-static cabref_status fail(const where *w, cabref_status st, size_t col, const char *fmt,
-                          const char *arg) {
+static cabref_status fail(const where *w, cabref_status st, size_t col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static cabref_status fail(const where *w, cabref_status st, size_t col, const char *fmt, ...) {
   if (w->err != NULL) {
+    va_list ap;
     w->err->status = st;
     snprintf(w->err->file, sizeof w->err->file, "%s", w->file);
     w->err->line = w->line;
     w->err->column = col;
-    snprintf(w->err->message, sizeof w->err->message, fmt, arg);
+    va_start(ap, fmt);
+    vsnprintf(w->err->message, sizeof w->err->message, fmt, ap);
+    va_end(ap);
   }
   return st;
 }
@@ -108,7 +114,8 @@ static cabref_status count(const where *w, const field *f, uint32_t *out) {
 
 static cabref_status once(const where *w, int *seen, const field *f) {
   if (*seen)
-    return fail(w, CABREF_E_DUPLICATE, f->col, "directive \"%s\" given twice", f->s);
+    return fail(w, CABREF_E_DUPLICATE, f->col, "directive \"%.*s\" given twice", (int)f->len,
+                f->s);
   *seen = 1;
   return CABREF_OK;
 }

@@ -1,0 +1,136 @@
+# cabref build. `make help` lists the targets. User CFLAGS/LDFLAGS are respected; the warning
+# set is always added and warnings are errors.
+CC ?= cc
+CLANG ?= clang
+PYTHON ?= /usr/bin/python3
+PREFIX ?= /usr/local
+DESTDIR ?=
+FUZZ_SECONDS ?= 60
+VERSION := 0.1.0
+SOVERSION := 0
+
+CFLAGS ?= -O2 -g
+WARN := -std=c11 -Wall -Wextra -Werror -Wconversion -Wsign-conversion -Wshadow \
+        -Wstrict-prototypes -Wvla -Wformat=2
+CPPFLAGS_ALL := -Iref/include -Ispec -D_POSIX_C_SOURCE=200809L -DCABREF_VERSION='"$(VERSION)"' \
+                $(CPPFLAGS)
+LIBS := -ljansson
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+B := build
+CORE_SRC := $(sort $(wildcard ref/core/*.c))
+SHELL_SRC := $(sort $(wildcard ref/shell/*.c))
+CLI_SRC := $(sort $(wildcard ref/cli/*.c))
+LIB_SRC := $(CORE_SRC) $(SHELL_SRC)
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
+HEADERS := $(wildcard ref/include/cabref/*.h spec/*.h ref/shell/*.h)
+FUZZ_TARGETS := $(basename $(notdir $(wildcard fuzz/*.c)))
+TESTS := $(basename $(notdir $(wildcard tests/test_*.c)))
+
+.PHONY: all check test proofs proofs-replay eva fuzz fuzz-replay bench trace install deps \
+        toolchain format format-check asan clean help vectors-check
+
+all: $(B)/libcabref.a $(B)/libcabref.so $(B)/cabref
+
+help:
+	@echo "all check proofs proofs-replay eva fuzz bench trace install deps toolchain format clean"
+
+$(B)/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) -fPIC -c $< -o $@
+
+$(B)/libcabref.a: $(LIB_OBJ)
+	@mkdir -p $(B)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/libcabref.so: $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libcabref.so.$(SOVERSION) -o $@.$(VERSION) \
+	  $^ $(LIBS)
+	ln -sf libcabref.so.$(VERSION) $(B)/libcabref.so.$(SOVERSION)
+	ln -sf libcabref.so.$(VERSION) $@
+
+$(B)/cabref: $(CLI_OBJ) $(B)/libcabref.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libcabref.a $(LIBS)
+
+# Unit tests, built twice: plain, and under ASan+UBSan with clang.
+$(B)/tests/%: tests/%.c $(B)/libcabref.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -Iref/shell $(WARN) $(CFLAGS) -o $@ $< $(B)/libcabref.a $(LIBS)
+
+$(B)/asan/tests/%: tests/%.c $(LIB_SRC) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS_ALL) -Iref/shell $(WARN) -O1 -g $(SAN) -o $@ $< $(LIB_SRC) $(LIBS)
+
+$(B)/asan/cabref: $(CLI_SRC) $(LIB_SRC) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) -o $@ $(CLI_SRC) $(LIB_SRC) $(LIBS)
+
+asan: $(TESTS:%=$(B)/asan/tests/%) $(B)/asan/cabref
+
+# Fuzz targets: libFuzzer + ASan + UBSan, linked with the library sources directly.
+$(B)/fuzz/%: fuzz/%.c $(LIB_SRC) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS_ALL) -Iref/shell $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined \
+	  -fno-sanitize-recover=all -o $@ $< $(LIB_SRC) $(LIBS)
+
+fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t $(B)/fuzz-new/$$t fuzz/crashes; \
+	  echo "== $$t: $(FUZZ_SECONDS) s"; \
+	  dict=""; [ -f fuzz/$$t.dict ] && dict="-dict=fuzz/$$t.dict"; \
+	  $(B)/fuzz/$$t $$dict -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	    -rss_limit_mb=2048 -artifact_prefix=fuzz/crashes/$$t- -print_final_stats=1 \
+	    $(B)/fuzz-new/$$t fuzz/corpus/$$t 2>&1 | tail -12 || exit 1; \
+	done
+
+fuzz-replay: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
+
+check: all asan $(TESTS:%=$(B)/tests/%) fuzz-replay
+	@PYTHON=$(PYTHON) B=$(B) FUZZ_TARGETS="$(FUZZ_TARGETS)" TESTS="$(TESTS)" bash tools/check.sh
+
+test: check
+
+-include proofs/proofs.mk
+
+bench: $(B)/bench/tally_bench
+	$(B)/bench/tally_bench
+
+$(B)/bench/%: bench/%.c $(B)/libcabref.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O2 -g -o $@ $< $(B)/libcabref.a $(LIBS)
+
+trace:
+	@$(PYTHON) tools/trace.py
+
+format:
+	clang-format -i $(CORE_SRC) $(SHELL_SRC) $(CLI_SRC) ref/shell/*.h ref/include/cabref/*.h \
+	  tests/*.c fuzz/*.c bench/*.c
+
+format-check:
+	@clang-format --dry-run -Werror $(CORE_SRC) $(SHELL_SRC) $(CLI_SRC) ref/shell/*.h \
+	  ref/include/cabref/*.h tests/*.c fuzz/*.c bench/*.c
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/cabref \
+	  $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/include/cabref/spec
+	install -m 644 $(B)/libcabref.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(B)/libcabref.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libcabref.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libcabref.so.$(SOVERSION)
+	ln -sf libcabref.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libcabref.so
+	install -m 644 ref/include/cabref/*.h $(DESTDIR)$(PREFIX)/include/cabref/
+	install -m 644 spec/*.h $(DESTDIR)$(PREFIX)/include/cabref/spec/
+	install -m 755 $(B)/cabref $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 man/cabref.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' tools/cabref.pc.in \
+	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/cabref.pc
+
+deps:
+	bash tools/deps.sh
+
+toolchain:
+	@bash tools/toolchain.sh
+
+clean:
+	rm -rf $(B)

@@ -1,0 +1,38 @@
+/* cabref: one binary, subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../shell/shell.h"
+
+#ifndef CABREF_VERSION
+#define CABREF_VERSION "0.1.0"
+#endif
+
+static int usage(FILE *f) {
+  fprintf(f, "usage: cabref COMMAND [ARGS]\n"
+             "commands:\n"
+             "  tally LOG [options]     tally a CA/Browser Forum ballot from a vote log\n"
+             "  tally audit FILE        recompute a published results post and check it\n"
+             "  vectors [options] FILE  run test vectors (against cabref or --impl CMD)\n"
+             "  version                 print the version\n"
+             "Run 'cabref COMMAND --help' for a command's options; see man cabref.\n");
+  return f == stderr ? CABREF_EXIT_USAGE : CABREF_EXIT_OK;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2)
+    return usage(stderr);
+  if (strcmp(argv[1], "tally") == 0)
+    return cabref_cmd_tally(argc - 1, argv + 1);
+  if (strcmp(argv[1], "vectors") == 0)
+    return cabref_cmd_vectors(argc - 1, argv + 1);
+  if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
+    printf("cabref %s\n", CABREF_VERSION);
+    return CABREF_EXIT_OK;
+  }
+  if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+      strcmp(argv[1], "help") == 0)
+    return usage(stdout);
+  fprintf(stderr, "cabref: unknown command \"%s\"\n", argv[1]);
+  return usage(stderr);
+}
