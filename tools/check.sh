@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# `make check`: every suite of cabref, each one's own count folded into one total. A suite that
+# prints "N passed, N failed" contributes its counts; a suite that only succeeds or fails counts
+# as one test. The last line is the total, "N passed, N failed"; the exit status is 1 on any
+# failure. Logs of each step go to $B/check/.
+set -u
+B=${B:-build}
+PYTHON=${PYTHON:-/usr/bin/python3}
+SHARED=${CABREF_SHARED:-../shared}
+export CABREF_SHARED=$SHARED
+mkdir -p "$B/check"
+started=$(date +%s)
+total_pass=0
+total_fail=0
+failed_steps=()
+
+record() { # name passed failed
+  total_pass=$((total_pass + $2))
+  total_fail=$((total_fail + $3))
+  if [ "$3" -ne 0 ]; then failed_steps+=("$1"); fi
+  printf '%-48s %6s passed, %s failed\n' "$1" "$2" "$3"
+}
+
+# Runs a command; counts come from its last "N passed, N failed" line, or 1/0 from its status.
+step() { # name command...
+  local name=$1; shift
+  local log="$B/check/$(echo "$name" | tr -c 'A-Za-z0-9_.-' '_').log"
+  "$@" >"$log" 2>&1
+  local rc=$?
+  local line
+  line=$(grep -E '^([A-Za-z]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+  if [ -n "$line" ]; then
+    local p f
+    p=$(echo "$line" | sed -E 's/^([A-Za-z]+: )?([0-9]+) passed, ([0-9]+) failed.*/\2/')
+    f=$(echo "$line" | sed -E 's/^([A-Za-z]+: )?([0-9]+) passed, ([0-9]+) failed.*/\3/')
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    record "$name" "$p" "$f"
+  elif [ "$rc" -eq 0 ]; then
+    record "$name" 1 0
+  else
+    record "$name" 0 1
+  fi
+  if [ "$rc" -ne 0 ]; then
+    echo "---- $name failed (exit $rc); last lines of $log:"
+    tail -n 15 "$log"
+    echo "----"
+  fi
+}
+
+for t in ${TESTS:-}; do
+  step "unit: $t" "$B/tests/$t"
+  step "unit (ASan+UBSan): $t" "$B/asan/tests/$t"
+done
+if [ -f tests/cli_test.sh ]; then
+  step "cli" bash tests/cli_test.sh "$B/cabref"
+  step "cli (ASan+UBSan)" bash tests/cli_test.sh "$B/asan/cabref"
+fi
+
+vector_files=$(ls vectors/*.json 2>/dev/null)
+if [ -n "$vector_files" ]; then
+  step "vectors: JSON Schema" "$PYTHON" tools/check_vectors.py
+  # shellcheck disable=SC2086
+  step "vectors: cabref" "$B/cabref" vectors $vector_files
+  # shellcheck disable=SC2086
+  step "vectors: cabref (ASan+UBSan)" "$B/asan/cabref" vectors $vector_files
+  if [ -f vectors/tally.json ] && [ -f examples/python/cabref_tally.py ]; then
+    step "vectors: Python example via --impl" "$B/cabref" vectors \
+      --impl "$PYTHON examples/python/cabref_tally.py" vectors/tally.json
+  fi
+fi
+
+for t in ${FUZZ_TARGETS:-}; do
+  dirs="fuzz/corpus/$t"
+  [ -d "fuzz/regressions/$t" ] && dirs="$dirs fuzz/regressions/$t"
+  # shellcheck disable=SC2086
+  step "fuzz corpus replay: $t" "$B/fuzz/$t" -runs=0 -rss_limit_mb=2048 $dirs
+done
+
+if [ -f proofs/proofs.mk ]; then
+  step "proofs: WP replay from the committed cache" make --no-print-directory proofs-replay
+  step "proofs: Eva on the core" make --no-print-directory eva
+fi
+step "format (clang-format)" make --no-print-directory format-check
+step "trace (requirements matrix)" "$PYTHON" tools/trace.py --check
+
+echo
+if [ ${#failed_steps[@]} -gt 0 ]; then
+  echo "failed steps:"
+  printf '  %s\n' "${failed_steps[@]}"
+fi
+echo "check took $(( $(date +%s) - started )) s"
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
