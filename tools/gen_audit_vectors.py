@@ -185,7 +185,7 @@ CASES = [
      "consistent.", ["ConsistentPost"], {"quorum": None}, "consistent", [], "passed",
      ["quorum-unstated"]),
     ("No Bylaws version heading: not an auditable results post.", ["NotAResultsPost"],
-     {"bylaws_heading": False}, "error", ["syntax"], None, None),
+     {"bylaws_heading": False}, "error", ["bad-input"], None, None),
     ("Bylaws 2.4 post, same counts: the 2.4 rules are the same for the tally.",
      ["ConsistentPost"], {"version": "2.4"}, "consistent", [], "passed", []),
 ]

@@ -321,3 +321,22 @@ cabref_status cabref_ballot_parse(const char *text, size_t len, const char *file
     return cabref_ballot_parse_json(text, len, file, b, err);
   return cabref_ballot_parse_lines(text, len, file, b, err);
 }
+
+const char *cabref_input_error_code(cabref_status s) {
+  switch (s) {
+  case CABREF_E_TIME:
+    return "bad-time";
+  case CABREF_E_CATEGORY:
+    return "unknown-category";
+  case CABREF_E_INCONSISTENT:
+    return "inconsistent-category";
+  case CABREF_E_BYLAWS:
+    return "unknown-bylaws";
+  case CABREF_E_MISSING_QUORUM:
+    return "missing-quorum";
+  case CABREF_E_PERIOD:
+    return "bad-period";
+  default:
+    return "bad-input";
+  }
+}

@@ -271,11 +271,11 @@ static cabref_status parse_root(cabref_ballot *b, json_t *root, const char *file
     json_t *ex;
     if (!json_is_object(v))
       return jfail(err, file, CABREF_E_SYNTAX, "$.review", "expected an object");
+    /* Without a start the Review Notice has not been sent: there is no review to evaluate. */
     if ((st = check_keys(v, rkeys, file, "$.review", err)) != CABREF_OK ||
-        (st = get_instant(v, "start", 1, &b->review_start, NULL, file, "$.review", err)) !=
-            CABREF_OK)
+        (st = get_instant(v, "start", 0, &b->review_start, &b->has_review, file, "$.review",
+                          err)) != CABREF_OK)
       return st;
-    b->has_review = 1;
     ex = json_object_get(v, "exclusionNotices");
     if (ex != NULL) {
       size_t i;

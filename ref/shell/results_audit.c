@@ -542,7 +542,7 @@ json_t *cabref_audit_answer(json_t *input, json_int_t tc) {
   if (cabref_audit_text(text, json_string_length(json_object_get(input, "text")), "input", a,
                         &err) != CABREF_OK) {
     resp = json_pack("{s:I, s:s, s:[s]}", "tcId", tc, "result", "error", "reason",
-                     cabref_status_code(err.status));
+                     cabref_input_error_code(err.status));
   } else {
     resp = json_pack("{s:I, s:s, s:o, s:s, s:o}", "tcId", tc, "result",
                      cabref_audit_inconsistencies(a) ? "inconsistent" : "consistent", "reason",

@@ -76,8 +76,8 @@ void cabref_print_error(FILE *f, const cabref_error *err) {
 }
 
 json_t *cabref_error_json(const cabref_error *err) {
-  return json_pack("{s:s, s:s, s:s, s:I, s:I, s:s}", "result", "error", "error",
-                   cabref_status_code(err->status), "file", err->file, "line",
+  return json_pack("{s:s, s:[s], s:s, s:s, s:I, s:I, s:s}", "result", "error", "reason",
+                   cabref_input_error_code(err->status), "status", cabref_status_code(err->status), "file", err->file, "line",
                    (json_int_t)err->line, "column", (json_int_t)err->column, "message",
                    err->message);
 }

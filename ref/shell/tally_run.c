@@ -20,6 +20,9 @@ cabref_status cabref_tally_ballot(const cabref_ballot *b, cabref_tally_run *run,
                                   cabref_error *err) {
   cabref_rules_version version = b->version;
   cabref_voting_period period;
+  cabref_timeline tl = b->timeline;
+  cabref_message no_msg;   /* the core takes non-NULL arrays, even empty ones */
+  cabref_member no_member;
   cabref_counts counts;
   uint32_t quorum = 0;
   uint32_t period_reasons;
@@ -35,10 +38,11 @@ cabref_status cabref_tally_ballot(const cabref_ballot *b, cabref_tally_run *run,
     return run_fail(err, st, "unknown rule set");
   run->consumer_rule = b->has_consumer_rule ? b->consumer_rule : run->rules.consumer;
 
-  /* TALLY-QUORUM-FIXED wins over TALLY-QUORUM-ATT; TALLY-QUORUM-REQ: no guessing. */
+  /* TALLY-QUORUM-FIXED wins over TALLY-QUORUM-ATT, which exists only from Ballot 5 on;
+   * TALLY-QUORUM-REQ: no guessing. */
   if (b->has_quorum)
     quorum = b->quorum;
-  else if (b->has_attendance)
+  else if (b->has_attendance && run->rules.quorum_by_attendance)
     quorum = cabref_quorum_from_attendance(b->attendance[0], b->attendance[1], b->attendance[2]);
   else if (run->rules.quorum_by_attendance)
     return run_fail(err, CABREF_E_MISSING_QUORUM,
@@ -54,15 +58,22 @@ cabref_status cabref_tally_ballot(const cabref_ballot *b, cabref_tally_run *run,
   period.end = b->timeline.voting_end;
   period.end_inclusive = (uint8_t)(b->end_inclusive ? 1 : 0);
   period.rep_only = run->rules.voting_rep_only;
-  st = cabref_select_votes(b->msgs, (uint32_t)b->n_msgs, b->roll, (uint32_t)b->n_members,
-                           &period, run->chosen, run->fate);
+  memset(&no_msg, 0, sizeof no_msg);
+  memset(&no_member, 0, sizeof no_member);
+  const cabref_message *msgs = b->n_msgs ? b->msgs : &no_msg;
+  const cabref_member *roll = b->n_members ? b->roll : &no_member;
+  st = cabref_select_votes(msgs, (uint32_t)b->n_msgs, roll, (uint32_t)b->n_members, &period,
+                           run->chosen, run->fate);
   if (st != CABREF_OK) {
     cabref_tally_run_free(run);
     return run_fail(err, st, "vote selection rejected its input");
   }
-  cabref_count_votes(b->msgs, (uint32_t)b->n_msgs, b->roll, (uint32_t)b->n_members, run->chosen,
+  cabref_count_votes(msgs, (uint32_t)b->n_msgs, roll, (uint32_t)b->n_members, run->chosen,
                      &counts);
-  period_reasons = cabref_check_periods(&run->rules, &b->timeline);
+  /* TALLY-PERIOD-OPTIONAL: without a stated end, the discussion lasts until voting starts. */
+  if (tl.has_discussion && !b->has_discussion_end)
+    tl.discussion_end = tl.voting_start;
+  period_reasons = cabref_check_periods(&run->rules, &tl);
   cabref_tally_decide(&counts, quorum, &run->rules, run->consumer_rule, period_reasons,
                       &run->result);
   /* TALLY-REVIEW: only guideline ballots have a Review Period. */

@@ -124,7 +124,7 @@ static json_t *tally_answer(json_t *input, json_int_t tc) {
   if (cabref_ballot_from_json_value(input, "input", b, &err) != CABREF_OK ||
       cabref_tally_ballot(b, &run, &err) != CABREF_OK) {
     resp = json_pack("{s:I, s:s, s:[s], s:s}", "tcId", tc, "result", "error", "reason",
-                     cabref_status_code(err.status), "detail", err.message);
+                     cabref_input_error_code(err.status), "detail", err.message);
   } else {
     json_t *full = cabref_tally_json(b, &run);
     json_t *v;

@@ -99,6 +99,9 @@ const char *cabref_consumer_rule_name(cabref_consumer_rule r);
 const char *cabref_reason_code(uint32_t bit);   /* one CABREF_R_* bit -> "no-quorum", ... */
 const char *cabref_outcome_name(cabref_outcome o);
 const char *cabref_fate_name(cabref_message_fate f);
+/* The input-error code of spec/tally.md for a status: bad-time, unknown-category,
+ * inconsistent-category, unknown-bylaws, missing-quorum, bad-period, or bad-input. */
+const char *cabref_input_error_code(cabref_status s);
 
 /* The complete tally of a parsed ballot: everything the core says, ready to print. */
 typedef struct {
