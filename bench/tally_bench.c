@@ -124,8 +124,9 @@ int main(void) {
     t_base[r] = t2 - t1;
   }
   /* The two must agree, or the comparison means nothing. */
-  if (memcmp(chosen, chosen_b, N_MEMBERS * sizeof *chosen) != 0 || c1.participants != c2.participants ||
-      c1.issuer.yes != c2.issuer.yes || c1.consumer.no != c2.consumer.no) {
+  if (memcmp(chosen, chosen_b, N_MEMBERS * sizeof *chosen) != 0 ||
+      c1.participants != c2.participants || c1.issuer.yes != c2.issuer.yes ||
+      c1.consumer.no != c2.consumer.no) {
     fprintf(stderr, "bench: cabref and the baseline disagree\n");
     return 1;
   }

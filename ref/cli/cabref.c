@@ -30,8 +30,7 @@ int main(int argc, char **argv) {
     printf("cabref %s\n", CABREF_VERSION);
     return CABREF_EXIT_OK;
   }
-  if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
-      strcmp(argv[1], "help") == 0)
+  if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0)
     return usage(stdout);
   fprintf(stderr, "cabref: unknown command \"%s\"\n", argv[1]);
   return usage(stderr);

@@ -6,12 +6,11 @@
 #include "../shell/shell.h"
 
 static int usage(void) {
-  fprintf(stderr,
-          "usage: cabref tally LOG [--bylaws VERSION] [--quorum N | --attendance A,B,C]\n"
-          "                        [--boundary exclusive|inclusive] [--consumer-rule RULE] "
-          "[--json]\n"
-          "       cabref tally audit FILE [--json]\n"
-          "LOG is a line log or a JSON ballot (spec/tally-formats.md); '-' reads stdin.\n");
+  fprintf(stderr, "usage: cabref tally LOG [--bylaws VERSION] [--quorum N | --attendance A,B,C]\n"
+                  "                        [--boundary exclusive|inclusive] [--consumer-rule RULE] "
+                  "[--json]\n"
+                  "       cabref tally audit FILE [--json]\n"
+                  "LOG is a line log or a JSON ballot (spec/tally-formats.md); '-' reads stdin.\n");
   return CABREF_EXIT_USAGE;
 }
 

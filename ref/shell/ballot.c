@@ -108,9 +108,8 @@ cabref_status cabref_ballot_add_vote(cabref_ballot *b, const char *member, size_
     b->n_members++;
   } else if (b->roll[m].category != (uint8_t)cat) {
     char msg[512];
-    snprintf(msg, sizeof msg, "member \"%s\" was %s earlier and is %s here",
-             b->roll_names[m].name, cabref_category_name((cabref_category)b->roll[m].category),
-             cabref_category_name(cat));
+    snprintf(msg, sizeof msg, "member \"%s\" was %s earlier and is %s here", b->roll_names[m].name,
+             cabref_category_name((cabref_category)b->roll[m].category), cabref_category_name(cat));
     set_error(err, CABREF_E_INCONSISTENT, line, 0, msg);
     return CABREF_E_INCONSISTENT;
   }
@@ -206,7 +205,7 @@ const char *cabref_bylaws_name(cabref_rules_version v) {
   return ((unsigned)v < CABREF_RULES_COUNT) ? bylaws_names[v] : "?";
 }
 
-static const char *const category_names[] = {"issuer",    "consumer",         "associate",
+static const char *const category_names[] = {"issuer",       "consumer",         "associate",
                                              "probationary", "interested-party", "affiliate",
                                              "non-member"};
 
@@ -277,11 +276,18 @@ const char *cabref_consumer_rule_name(cabref_consumer_rule r) {
 }
 
 /* The order of spec/tally.md's reason-code table; bit i is CABREF_R_* (1 << i). */
-static const char *const reason_codes[CABREF_R_COUNT] = {
-    "no-quorum",          "voting-period-length", "discussion-too-short",
-    "discussion-too-long", "voting-before-discussion-end", "quiet-period",
-    "auto-failed",        "issuer-threshold",     "consumer-threshold",
-    "issuer-no-yes",      "consumer-no-yes",      "exclusion-notice"};
+static const char *const reason_codes[CABREF_R_COUNT] = {"no-quorum",
+                                                         "voting-period-length",
+                                                         "discussion-too-short",
+                                                         "discussion-too-long",
+                                                         "voting-before-discussion-end",
+                                                         "quiet-period",
+                                                         "auto-failed",
+                                                         "issuer-threshold",
+                                                         "consumer-threshold",
+                                                         "issuer-no-yes",
+                                                         "consumer-no-yes",
+                                                         "exclusion-notice"};
 
 const char *cabref_reason_code(uint32_t bit) {
   unsigned i;
@@ -307,13 +313,14 @@ const char *cabref_outcome_name(cabref_outcome o) {
 }
 
 const char *cabref_fate_name(cabref_message_fate f) {
-  static const char *const names[] = {"counted",   "superseded", "unclear", "not-voting-member",
-                                      "not-representative", "wrong-list", "early", "late"};
+  static const char *const names[] = {
+      "counted",    "superseded", "unclear", "not-voting-member", "not-representative",
+      "wrong-list", "early",      "late"};
   return ((unsigned)f < 8u) ? names[f] : "?";
 }
 
-cabref_status cabref_ballot_parse(const char *text, size_t len, const char *file,
-                                  cabref_ballot *b, cabref_error *err) {
+cabref_status cabref_ballot_parse(const char *text, size_t len, const char *file, cabref_ballot *b,
+                                  cabref_error *err) {
   size_t i = 0;
   while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
     i++;

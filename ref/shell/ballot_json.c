@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static cabref_status jfail(cabref_error *err, const char *file, cabref_status st,
-                           const char *path, const char *what) {
+static cabref_status jfail(cabref_error *err, const char *file, cabref_status st, const char *path,
+                           const char *what) {
   if (err != NULL) {
     err->status = st;
     snprintf(err->file, sizeof err->file, "%s", file);
@@ -40,9 +40,9 @@ static cabref_status check_keys(json_t *obj, const char *const *allowed, const c
   return CABREF_OK;
 }
 
-static cabref_status get_instant(json_t *obj, const char *key, int required,
-                                 cabref_instant *out, int *present, const char *file,
-                                 const char *path, cabref_error *err) {
+static cabref_status get_instant(json_t *obj, const char *key, int required, cabref_instant *out,
+                                 int *present, const char *file, const char *path,
+                                 cabref_error *err) {
   json_t *v = json_object_get(obj, key);
   char p[300];
   snprintf(p, sizeof p, "%s.%s", path, key);
@@ -95,7 +95,7 @@ static cabref_status get_word(json_t *obj, const char *key, const char **s, size
 
 static cabref_status parse_vote(cabref_ballot *b, json_t *v, size_t index, const char *file,
                                 cabref_error *err) {
-  static const char *const keys[] = {"member", "category", "time", "vote",
+  static const char *const keys[] = {"member", "category",       "time", "vote",
                                      "list",   "representative", NULL};
   char path[64];
   const char *s;
@@ -127,8 +127,7 @@ static cabref_status parse_vote(cabref_ballot *b, json_t *v, size_t index, const
   if ((st = get_word(v, "vote", &s, &len, file, path, err)) != CABREF_OK)
     return st;
   if (s == NULL || cabref_parse_vote(s, len, &vote) != CABREF_OK)
-    return jfail(err, file, CABREF_E_SYNTAX, path,
-                 "vote must be yes, no, abstain or unclear");
+    return jfail(err, file, CABREF_E_SYNTAX, path, "vote must be yes, no, abstain or unclear");
   if ((st = get_word(v, "list", &list, &list_len, file, path, err)) != CABREF_OK)
     return st;
   if (list == NULL) {
@@ -153,9 +152,9 @@ static cabref_status parse_vote(cabref_ballot *b, json_t *v, size_t index, const
 
 static cabref_status parse_root(cabref_ballot *b, json_t *root, const char *file,
                                 cabref_error *err) {
-  static const char *const keys[] = {"ballot", "bylaws", "kind",   "list",         "discussion",
-                                     "voting", "boundary", "consumerRule", "quorum",
-                                     "attendance", "review", "votes", NULL};
+  static const char *const keys[] = {
+      "ballot",       "bylaws", "kind",       "list",   "discussion", "voting", "boundary",
+      "consumerRule", "quorum", "attendance", "review", "votes",      NULL};
   const char *s;
   size_t len;
   cabref_status st;
@@ -200,10 +199,10 @@ static cabref_status parse_root(cabref_ballot *b, json_t *root, const char *file
     if (!json_is_object(v))
       return jfail(err, file, CABREF_E_SYNTAX, "$.discussion", "expected an object");
     if ((st = check_keys(v, dkeys, file, "$.discussion", err)) != CABREF_OK ||
-        (st = get_instant(v, "start", 1, &b->timeline.discussion_start, NULL, file,
+        (st = get_instant(v, "start", 1, &b->timeline.discussion_start, NULL, file, "$.discussion",
+                          err)) != CABREF_OK ||
+        (st = get_instant(v, "end", 0, &b->timeline.discussion_end, &b->has_discussion_end, file,
                           "$.discussion", err)) != CABREF_OK ||
-        (st = get_instant(v, "end", 0, &b->timeline.discussion_end, &b->has_discussion_end,
-                          file, "$.discussion", err)) != CABREF_OK ||
         (st = get_instant(v, "lastVersion", 0, &b->timeline.last_version, &b->has_last_version,
                           file, "$.discussion", err)) != CABREF_OK)
       return st;
@@ -219,8 +218,8 @@ static cabref_status parse_root(cabref_ballot *b, json_t *root, const char *file
   {
     static const char *const vkeys[] = {"start", "end", NULL};
     if ((st = check_keys(v, vkeys, file, "$.voting", err)) != CABREF_OK ||
-        (st = get_instant(v, "start", 1, &b->timeline.voting_start, NULL, file, "$.voting",
-                          err)) != CABREF_OK ||
+        (st = get_instant(v, "start", 1, &b->timeline.voting_start, NULL, file, "$.voting", err)) !=
+            CABREF_OK ||
         (st = get_instant(v, "end", 1, &b->timeline.voting_end, NULL, file, "$.voting", err)) !=
             CABREF_OK)
       return st;
@@ -289,8 +288,7 @@ static cabref_status parse_root(cabref_ballot *b, json_t *root, const char *file
         json_t *t = json_array_get(ex, i);
         char p[64];
         snprintf(p, sizeof p, "$.review.exclusionNotices[%zu]", i);
-        if (!json_is_string(t) || cabref_parse_instant(json_string_value(t),
-                                                       json_string_length(t),
+        if (!json_is_string(t) || cabref_parse_instant(json_string_value(t), json_string_length(t),
                                                        &b->exclusions[i]) != CABREF_OK)
           return jfail(err, file, CABREF_E_TIME, p,
                        "invalid instant: expected YYYY-MM-DDTHH:MM:SSZ");

@@ -48,8 +48,7 @@ static size_t utf8_seq(const unsigned char *p, size_t n) {
   }
   if (p[0] >= 0xF0 && p[0] <= 0xF4) {
     unsigned char lo = p[0] == 0xF0 ? 0x90 : 0x80, hi = p[0] == 0xF4 ? 0x8F : 0xBF;
-    return (n >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 &&
-            (p[3] & 0xC0) == 0x80)
+    return (n >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80)
                ? 4
                : 0;
   }
@@ -114,8 +113,7 @@ static cabref_status count(const where *w, const field *f, uint32_t *out) {
 
 static cabref_status once(const where *w, int *seen, const field *f) {
   if (*seen)
-    return fail(w, CABREF_E_DUPLICATE, f->col, "directive \"%.*s\" given twice", (int)f->len,
-                f->s);
+    return fail(w, CABREF_E_DUPLICATE, f->col, "directive \"%.*s\" given twice", (int)f->len, f->s);
   *seen = 1;
   return CABREF_OK;
 }
@@ -146,8 +144,7 @@ static cabref_status directive(cabref_ballot *b, const where *w, const char *s, 
     cabref_category cat;
     cabref_vote vote;
     if (n != 6)
-      return fail(w, CABREF_E_SYNTAX, f[0].col,
-                  "vote needs TIME CATEGORY VOTE LIST MEMBER%s", "");
+      return fail(w, CABREF_E_SYNTAX, f[0].col, "vote needs TIME CATEGORY VOTE LIST MEMBER%s", "");
     if ((st = instant(w, &f[1], &at)) != CABREF_OK)
       return st;
     if (cabref_parse_category(f[2].s, f[2].len, &cat) != CABREF_OK)
@@ -165,8 +162,8 @@ static cabref_status directive(cabref_ballot *b, const where *w, const char *s, 
       list_len -= 7;
     }
     seen->list = 1; /* the list can no longer change: votes were matched against it */
-    st = cabref_ballot_add_vote(b, f[5].s, f[5].len, cat, at, vote, f[4].s, list_len, rep,
-                                w->line, w->err);
+    st = cabref_ballot_add_vote(b, f[5].s, f[5].len, cat, at, vote, f[4].s, list_len, rep, w->line,
+                                w->err);
     if (st != CABREF_OK && w->err != NULL) {
       snprintf(w->err->file, sizeof w->err->file, "%s", w->file);
       w->err->column = f[5].col;

@@ -91,8 +91,8 @@ static int parse_post_instant(const char *p, const char *end, cabref_instant *ou
   if (p < end && *p == '-') {
     uint32_t m2 = 0;
     if (end - p < 16 || number(p + 1, end, &m2) != 2 || p[3] != '-' ||
-        number(p + 4, end, &d) != 2 || p[6] != ' ' || number(p + 7, end, &h) != 2 ||
-        p[9] != ':' || number(p + 10, end, &mi) != 2)
+        number(p + 4, end, &d) != 2 || p[6] != ' ' || number(p + 7, end, &h) != 2 || p[9] != ':' ||
+        number(p + 10, end, &mi) != 2)
       return 0;
     mo = (int)m2;
     p += 12;
@@ -124,8 +124,8 @@ static int parse_post_instant(const char *p, const char *end, cabref_instant *ou
     p++;
   if (end - p < 3 || !(p[0] == 'U' && p[1] == 'T' && p[2] == 'C'))
     return 0;
-  return cabref_instant_from_utc((int32_t)y, mo, (int32_t)d, (int32_t)h, (int32_t)mi,
-                                 (int32_t)s, out) == CABREF_OK;
+  return cabref_instant_from_utc((int32_t)y, mo, (int32_t)d, (int32_t)h, (int32_t)mi, (int32_t)s,
+                                 out) == CABREF_OK;
 }
 
 static uint32_t count_names(const char *p, const char *end) {
@@ -312,11 +312,10 @@ static const char *claim_name(cabref_claim c) {
   return c == CABREF_CLAIM_MET ? "MET" : c == CABREF_CLAIM_NOT_MET ? "NOT MET" : "unstated";
 }
 
-static void check_claim(cabref_audit *a, cabref_claim c, int computed, int which,
-                        const char *what, const char *code) {
+static void check_claim(cabref_audit *a, cabref_claim c, int computed, int which, const char *what,
+                        const char *code) {
   if (c == CABREF_CLAIM_UNSTATED) {
-    finding(a, "warning", "claim-unstated", 0, "the post does not state whether %s was met",
-            what);
+    finding(a, "warning", "claim-unstated", 0, "the post does not state whether %s was met", what);
     return;
   }
   if ((c == CABREF_CLAIM_MET) != (computed != 0))
@@ -342,8 +341,7 @@ static void check_category(cabref_audit *a, const cabref_audit_category *c, cons
     /* TALLY-AUDIT-COUNT: a stated count must match the names listed for it. */
     if (c->named[k] != c->count[k])
       finding(a, "inconsistency", "names-count-mismatch", c->count_line[k],
-              "%s: %u %s votes stated but %u names listed", name, c->count[k], w[k],
-              c->named[k]);
+              "%s: %u %s votes stated but %u names listed", name, c->count[k], w[k], c->named[k]);
   }
   if (sum != c->total)
     finding(a, "inconsistency", "total-mismatch", c->line,
@@ -384,8 +382,8 @@ cabref_status cabref_audit_text(const char *text, size_t len, const char *file, 
     if (memchr(text + pos, '\0', end - pos) != NULL) {
       err->status = CABREF_E_NUL;
       err->line = line;
-      err->column = (unsigned long)((const char *)memchr(text + pos, '\0', end - pos) -
-                                    (text + pos)) + 1;
+      err->column =
+          (unsigned long)((const char *)memchr(text + pos, '\0', end - pos) - (text + pos)) + 1;
       snprintf(err->message, sizeof err->message, "NUL byte in text");
       return CABREF_E_NUL;
     }
@@ -443,16 +441,15 @@ cabref_status cabref_audit_text(const char *text, size_t len, const char *file, 
   cabref_tally_decide(&counts, a->has_quorum ? a->quorum : 0, &rules, rules.consumer,
                       a->period_reasons, &a->result);
 
-  check_claim(a, a->claim_issuer, a->result.issuer_threshold_met, 0,
-              "the Issuer two-thirds rule", "claim-issuer-threshold");
+  check_claim(a, a->claim_issuer, a->result.issuer_threshold_met, 0, "the Issuer two-thirds rule",
+              "claim-issuer-threshold");
   check_claim(a, a->claim_consumer, a->result.consumer_threshold_met, 1,
               "the Consumer majority rule", "claim-consumer-threshold");
   if (rules.yes_each)
     check_claim(a, a->claim_yes_each, a->result.issuer_has_yes && a->result.consumer_has_yes, 2,
                 "the one-yes-per-category rule", "claim-yes-each");
   if (a->has_quorum)
-    check_claim(a, a->claim_quorum, a->result.quorum_met, 3, "the quorum",
-                "claim-quorum");
+    check_claim(a, a->claim_quorum, a->result.quorum_met, 3, "the quorum", "claim-quorum");
   if (a->has_voting == 3 && (a->period_reasons & CABREF_R_VOTING_PERIOD_LENGTH))
     finding(a, "inconsistency", "voting-period-length", 0,
             "the voting period does not last exactly 7 days");
@@ -472,8 +469,8 @@ cabref_status cabref_audit_text(const char *text, size_t len, const char *file, 
   if (a->has_review == 3) {
     cabref_review_input in;
     cabref_review_result rv;
-    cabref_ballot_kind kind = a->kind != CABREF_BALLOT_OTHER ? a->kind
-                                                             : CABREF_BALLOT_MAINTENANCE_GUIDELINE;
+    cabref_ballot_kind kind =
+        a->kind != CABREF_BALLOT_OTHER ? a->kind : CABREF_BALLOT_MAINTENANCE_GUIDELINE;
     memset(&in, 0, sizeof in);
     in.has_review = 1;
     in.review_start = a->review_start;
@@ -486,8 +483,8 @@ cabref_status cabref_audit_text(const char *text, size_t len, const char *file, 
     if (a->has_review_days &&
         (cabref_instant)a->review_days * CABREF_DAY != a->review_end - a->review_start)
       finding(a, "inconsistency", "review-days-mismatch", a->review_days_line,
-              "a Review Period of %u days is stated but its dates span %lld days",
-              a->review_days, (long long)((a->review_end - a->review_start) / CABREF_DAY));
+              "a Review Period of %u days is stated but its dates span %lld days", a->review_days,
+              (long long)((a->review_end - a->review_start) / CABREF_DAY));
     if (a->result.outcome != CABREF_OUTCOME_PASSED)
       finding(a, "inconsistency", "review-without-pass", a->review_days_line,
               "a Review Period was started for a ballot that did not pass");
@@ -547,8 +544,7 @@ json_t *cabref_audit_answer(json_t *input, json_int_t tc) {
     resp = json_pack("{s:I, s:s, s:o, s:s, s:o}", "tcId", tc, "result",
                      cabref_audit_inconsistencies(a) ? "inconsistent" : "consistent", "reason",
                      codes_json(a, "inconsistency"), "outcome",
-                     cabref_outcome_name(a->result.outcome), "warnings",
-                     codes_json(a, "warning"));
+                     cabref_outcome_name(a->result.outcome), "warnings", codes_json(a, "warning"));
   }
   free(a);
   return resp;
@@ -601,12 +597,12 @@ int cabref_cmd_audit(int argc, char **argv) {
         "ballot", a->ballot, "bylaws", cabref_bylaws_name(a->version), "recomputed",
         cabref_outcome_name(a->result.outcome), "declared",
         a->has_declared ? cabref_outcome_name(a->declared) : NULL, "result",
-        rc ? "inconsistent" : "consistent", "quorum", (json_int_t)a->result.quorum,
-        "participants", (json_int_t)a->result.counts.participants, "quorumMet",
-        a->result.quorum_met, "issuer", "yes", (json_int_t)a->result.counts.issuer.yes, "no",
+        rc ? "inconsistent" : "consistent", "quorum", (json_int_t)a->result.quorum, "participants",
+        (json_int_t)a->result.counts.participants, "quorumMet", a->result.quorum_met, "issuer",
+        "yes", (json_int_t)a->result.counts.issuer.yes, "no",
         (json_int_t)a->result.counts.issuer.no, "abstain",
-        (json_int_t)a->result.counts.issuer.abstain, "thresholdMet",
-        a->result.issuer_threshold_met, "hasYes", a->result.issuer_has_yes, "consumer", "yes",
+        (json_int_t)a->result.counts.issuer.abstain, "thresholdMet", a->result.issuer_threshold_met,
+        "hasYes", a->result.issuer_has_yes, "consumer", "yes",
         (json_int_t)a->result.counts.consumer.yes, "no", (json_int_t)a->result.counts.consumer.no,
         "abstain", (json_int_t)a->result.counts.consumer.abstain, "thresholdMet",
         a->result.consumer_threshold_met, "hasYes", a->result.consumer_has_yes, "reason",
@@ -639,14 +635,13 @@ int cabref_cmd_audit(int argc, char **argv) {
       cabref_format_instant(a->voting_end, t2);
       printf("  Voting period: %s to %s: %s\n", t1, t2,
              (a->period_reasons & CABREF_R_VOTING_PERIOD_LENGTH) ? "NOT 7 days"
-                                                                  : "exactly 7 days: MET");
+                                                                 : "exactly 7 days: MET");
     }
     if (a->has_discussion == 3) {
       cabref_format_instant(a->disc_start, t1);
       cabref_format_instant(a->disc_end, t2);
       printf("  Discussion period: %s to %s: %s\n", t1, t2,
-             (a->period_reasons & ~CABREF_R_VOTING_PERIOD_LENGTH) ? "rules BROKEN"
-                                                                   : "rules MET");
+             (a->period_reasons & ~CABREF_R_VOTING_PERIOD_LENGTH) ? "rules BROKEN" : "rules MET");
     }
     if (a->has_review == 3) {
       cabref_format_instant(a->review_start, t1);

@@ -9,15 +9,15 @@
 
 /* Exit statuses of the cabref CLI (documented in README.md and man/cabref.1). */
 enum {
-  CABREF_EXIT_OK = 0,           /* tally: passed; audit: consistent; vectors: all passed */
-  CABREF_EXIT_FAILED = 1,       /* tally: the ballot failed; audit: inconsistencies found */
-  CABREF_EXIT_USAGE = 2,        /* bad command line */
-  CABREF_EXIT_INPUT = 3,        /* malformed input: names file, line and column */
-  CABREF_EXIT_IO = 4,           /* a file could not be read or written */
-  CABREF_EXIT_INVALID = 5,      /* tally: the ballot is invalid (quorum or procedure) */
-  CABREF_EXIT_RESCINDED = 6,    /* tally: passed, then rescinded by an Exclusion Notice */
-  CABREF_EXIT_VECTORS = 7,      /* vectors: at least one test failed */
-  CABREF_EXIT_IMPL = 8          /* vectors --impl: the external implementation misbehaved */
+  CABREF_EXIT_OK = 0,        /* tally: passed; audit: consistent; vectors: all passed */
+  CABREF_EXIT_FAILED = 1,    /* tally: the ballot failed; audit: inconsistencies found */
+  CABREF_EXIT_USAGE = 2,     /* bad command line */
+  CABREF_EXIT_INPUT = 3,     /* malformed input: names file, line and column */
+  CABREF_EXIT_IO = 4,        /* a file could not be read or written */
+  CABREF_EXIT_INVALID = 5,   /* tally: the ballot is invalid (quorum or procedure) */
+  CABREF_EXIT_RESCINDED = 6, /* tally: passed, then rescinded by an Exclusion Notice */
+  CABREF_EXIT_VECTORS = 7,   /* vectors: at least one test failed */
+  CABREF_EXIT_IMPL = 8       /* vectors --impl: the external implementation misbehaved */
 };
 
 #define CABREF_MAX_FILE (256u * 1024u * 1024u)

@@ -77,9 +77,9 @@ void cabref_print_error(FILE *f, const cabref_error *err) {
 
 json_t *cabref_error_json(const cabref_error *err) {
   return json_pack("{s:s, s:[s], s:s, s:s, s:I, s:I, s:s}", "result", "error", "reason",
-                   cabref_input_error_code(err->status), "status", cabref_status_code(err->status), "file", err->file, "line",
-                   (json_int_t)err->line, "column", (json_int_t)err->column, "message",
-                   err->message);
+                   cabref_input_error_code(err->status), "status", cabref_status_code(err->status),
+                   "file", err->file, "line", (json_int_t)err->line, "column",
+                   (json_int_t)err->column, "message", err->message);
 }
 
 json_t *cabref_reasons_json(uint32_t reasons) {
@@ -93,9 +93,8 @@ json_t *cabref_reasons_json(uint32_t reasons) {
 }
 
 static json_t *category_json(const cabref_category_count *c, int met, int has_yes) {
-  return json_pack("{s:I, s:I, s:I, s:b, s:b}", "yes", (json_int_t)c->yes, "no",
-                   (json_int_t)c->no, "abstain", (json_int_t)c->abstain, "thresholdMet", met,
-                   "hasYes", has_yes);
+  return json_pack("{s:I, s:I, s:I, s:b, s:b}", "yes", (json_int_t)c->yes, "no", (json_int_t)c->no,
+                   "abstain", (json_int_t)c->abstain, "thresholdMet", met, "hasYes", has_yes);
 }
 
 json_t *cabref_tally_json(const cabref_ballot *b, const cabref_tally_run *run) {
@@ -106,17 +105,18 @@ json_t *cabref_tally_json(const cabref_ballot *b, const cabref_tally_run *run) {
   json_t *votes = json_array();
   json_object_set_new(o, "ballot", json_string(b->ballot));
   json_object_set_new(o, "bylaws", json_string(cabref_bylaws_name(run->rules.version)));
-  json_object_set_new(o, "consumerRule", json_string(cabref_consumer_rule_name(run->consumer_rule)));
+  json_object_set_new(o, "consumerRule",
+                      json_string(cabref_consumer_rule_name(run->consumer_rule)));
   json_object_set_new(o, "result", json_string(cabref_outcome_name(r->outcome)));
   json_object_set_new(o, "reason", cabref_reasons_json(r->reasons));
   json_object_set_new(o, "quorum", json_integer((json_int_t)r->quorum));
   json_object_set_new(o, "participants", json_integer((json_int_t)r->counts.participants));
   json_object_set_new(o, "quorumMet", json_boolean(r->quorum_met));
-  json_object_set_new(o, "issuer", category_json(&r->counts.issuer, r->issuer_threshold_met,
-                                                  r->issuer_has_yes));
-  json_object_set_new(o, "consumer", category_json(&r->counts.consumer,
-                                                    r->consumer_threshold_met,
-                                                    r->consumer_has_yes));
+  json_object_set_new(o, "issuer",
+                      category_json(&r->counts.issuer, r->issuer_threshold_met, r->issuer_has_yes));
+  json_object_set_new(
+      o, "consumer",
+      category_json(&r->counts.consumer, r->consumer_threshold_met, r->consumer_has_yes));
   if (run->has_review_result) {
     cabref_format_instant(run->review.review_end, t);
     json_object_set_new(o, "reviewEnd", json_string(t));
@@ -130,12 +130,12 @@ json_t *cabref_tally_json(const cabref_ballot *b, const cabref_tally_run *run) {
     const cabref_message *m = &b->msgs[i];
     cabref_format_instant(m->at, t);
     json_array_append_new(
-        votes, json_pack("{s:s, s:s, s:s, s:s, s:s, s:I}", "member",
-                         b->roll_names[m->member].name, "category",
-                         cabref_category_name((cabref_category)b->roll[m->member].category),
-                         "time", t, "vote", cabref_vote_name((cabref_vote)m->vote), "fate",
-                         cabref_fate_name((cabref_message_fate)run->fate[i]), "line",
-                         (json_int_t)b->msg_lines[i]));
+        votes,
+        json_pack("{s:s, s:s, s:s, s:s, s:s, s:I}", "member", b->roll_names[m->member].name,
+                  "category", cabref_category_name((cabref_category)b->roll[m->member].category),
+                  "time", t, "vote", cabref_vote_name((cabref_vote)m->vote), "fate",
+                  cabref_fate_name((cabref_message_fate)run->fate[i]), "line",
+                  (json_int_t)b->msg_lines[i]));
   }
   json_object_set_new(o, "votes", votes);
   return o;
@@ -148,11 +148,9 @@ static void cite(char *out, size_t n, cabref_rules_version v, int item) {
   if (v <= CABREF_RULES_BALLOT_5)
     snprintf(out, n, "%s", item == 7 ? "Ballot 5" : item == 6 ? "Ballot 4" : "ballot text");
   else if (v <= CABREF_BYLAWS_1_6)
-    snprintf(out, n, "Bylaws %s §2.2(%c)", cabref_bylaws_name(v),
-             letters[item < 8 ? item : 0]);
+    snprintf(out, n, "Bylaws %s §2.2(%c)", cabref_bylaws_name(v), letters[item < 8 ? item : 0]);
   else if (v <= CABREF_BYLAWS_2_1)
-    snprintf(out, n, "Bylaws %s §2.3(%c)", cabref_bylaws_name(v),
-             letters[item < 8 ? item : 0]);
+    snprintf(out, n, "Bylaws %s §2.3(%c)", cabref_bylaws_name(v), letters[item < 8 ? item : 0]);
   else
     snprintf(out, n, "Bylaws %s §2.3(%d)", cabref_bylaws_name(v), item);
 }
@@ -197,10 +195,10 @@ void cabref_tally_print(FILE *f, const cabref_ballot *b, const cabref_tally_run 
     fprintf(f, "; at least one yes %s", met(r->consumer_has_yes));
   fprintf(f, " (%s)\n", c6);
   {
-    uint32_t p = r->reasons & (CABREF_R_VOTING_PERIOD_LENGTH | CABREF_R_DISCUSSION_TOO_SHORT |
-                               CABREF_R_DISCUSSION_TOO_LONG |
-                               CABREF_R_VOTING_BEFORE_DISCUSSION_END | CABREF_R_QUIET_PERIOD |
-                               CABREF_R_AUTO_FAILED);
+    uint32_t p =
+        r->reasons & (CABREF_R_VOTING_PERIOD_LENGTH | CABREF_R_DISCUSSION_TOO_SHORT |
+                      CABREF_R_DISCUSSION_TOO_LONG | CABREF_R_VOTING_BEFORE_DISCUSSION_END |
+                      CABREF_R_QUIET_PERIOD | CABREF_R_AUTO_FAILED);
     cabref_format_instant(b->timeline.voting_start, t);
     fprintf(f, "  Voting period: from %s", t);
     cabref_format_instant(b->timeline.voting_end, t);

@@ -21,7 +21,7 @@ cabref_status cabref_tally_ballot(const cabref_ballot *b, cabref_tally_run *run,
   cabref_rules_version version = b->version;
   cabref_voting_period period;
   cabref_timeline tl = b->timeline;
-  cabref_message no_msg;   /* the core takes non-NULL arrays, even empty ones */
+  cabref_message no_msg; /* the core takes non-NULL arrays, even empty ones */
   cabref_member no_member;
   cabref_counts counts;
   uint32_t quorum = 0;
@@ -68,8 +68,7 @@ cabref_status cabref_tally_ballot(const cabref_ballot *b, cabref_tally_run *run,
     cabref_tally_run_free(run);
     return run_fail(err, st, "vote selection rejected its input");
   }
-  cabref_count_votes(msgs, (uint32_t)b->n_msgs, roll, (uint32_t)b->n_members, run->chosen,
-                     &counts);
+  cabref_count_votes(msgs, (uint32_t)b->n_msgs, roll, (uint32_t)b->n_members, run->chosen, &counts);
   /* TALLY-PERIOD-OPTIONAL: without a stated end, the discussion lasts until voting starts. */
   if (tl.has_discussion && !b->has_discussion_end)
     tl.discussion_end = tl.voting_start;

@@ -297,8 +297,10 @@ int cabref_cmd_vectors(int argc, char **argv) {
     allow = load_json(allow_path, why, sizeof why);
     d = allow ? json_object_get(allow, "divergences") : NULL;
     if (d == NULL || !json_is_array(d)) {
-      fprintf(stderr, "%s: error: expected {\"divergences\": [{\"tcId\": N, \"reason\": "
-                      "\"...\"}]} %s\n", allow_path, allow ? "" : why);
+      fprintf(stderr,
+              "%s: error: expected {\"divergences\": [{\"tcId\": N, \"reason\": "
+              "\"...\"}]} %s\n",
+              allow_path, allow ? "" : why);
       json_decref(allow);
       return CABREF_EXIT_INPUT;
     }
@@ -306,8 +308,10 @@ int cabref_cmd_vectors(int argc, char **argv) {
       json_t *e = json_array_get(d, k);
       const char *r = json_string_value(json_object_get(e, "reason"));
       if (!json_is_integer(json_object_get(e, "tcId")) || r == NULL || r[0] == '\0') {
-        fprintf(stderr, "%s: error: divergence %zu needs an integer tcId and a non-empty "
-                        "reason\n", allow_path, k);
+        fprintf(stderr,
+                "%s: error: divergence %zu needs an integer tcId and a non-empty "
+                "reason\n",
+                allow_path, k);
         json_decref(allow);
         return CABREF_EXIT_INPUT;
       }
@@ -397,8 +401,8 @@ int cabref_cmd_vectors(int argc, char **argv) {
           status = "allowed";
           allowed++;
           if (verbose)
-            printf("%s: tcId %lld: allowed divergence (%s): %s\n", path, (long long)tc,
-                   allowed_why, why);
+            printf("%s: tcId %lld: allowed divergence (%s): %s\n", path, (long long)tc, allowed_why,
+                   why);
         } else {
           status = "fail";
           fail++;

@@ -19,19 +19,19 @@ typedef enum {
 
 typedef struct {
   int present;
-  unsigned long line;        /* line of the "### N votes by ..." heading */
-  uint32_t total;            /* stated N */
-  uint32_t count[3];         /* stated yes, no, abstain counts */
-  uint32_t named[3];         /* number of names listed for each */
+  unsigned long line; /* line of the "### N votes by ..." heading */
+  uint32_t total;     /* stated N */
+  uint32_t count[3];  /* stated yes, no, abstain counts */
+  uint32_t named[3];  /* number of names listed for each */
   int has_count[3];
   unsigned long count_line[3];
   int has_percent;
-  uint32_t percent;          /* "X% of voting ... voted in favor" */
+  uint32_t percent; /* "X% of voting ... voted in favor" */
   unsigned long percent_line;
 } cabref_audit_category;
 
 typedef struct {
-  char severity[16];         /* "inconsistency" or "warning" */
+  char severity[16]; /* "inconsistency" or "warning" */
   char code[48];
   unsigned long line;
   char message[400];
@@ -56,7 +56,7 @@ typedef struct {
   int disc_label_plus;
   unsigned long disc_label_line;
   int has_review_days;
-  uint32_t review_days;     /* "Review Period of 30 days" */
+  uint32_t review_days; /* "Review Period of 30 days" */
   unsigned long review_days_line;
   cabref_ballot_kind kind;
   /* recomputed */

@@ -12,9 +12,9 @@
 #include "cabref/status.h"
 #include "cabref/tally.h"
 
-#define CABREF_MAX_LINE 4096u       /* longest line of a line log, in bytes */
-#define CABREF_MAX_NAME 200u        /* longest member name, in bytes */
-#define CABREF_MAX_MEMBERS 100000u  /* roll capacity of one ballot */
+#define CABREF_MAX_LINE 4096u      /* longest line of a line log, in bytes */
+#define CABREF_MAX_NAME 200u       /* longest member name, in bytes */
+#define CABREF_MAX_MEMBERS 100000u /* roll capacity of one ballot */
 #define CABREF_MAX_MESSAGES 1000000u
 #define CABREF_MAX_EXCLUSIONS 1000u
 
@@ -35,12 +35,12 @@ typedef struct {
 
 typedef struct {
   char ballot[128];
-  int version_auto;               /* "auto": resolved from the voting start */
+  int version_auto; /* "auto": resolved from the voting start */
   cabref_rules_version version;
   int has_version;
   cabref_ballot_kind kind;
   char list[128];
-  cabref_timeline timeline;       /* has_discussion etc. */
+  cabref_timeline timeline; /* has_discussion etc. */
   int has_discussion_end;
   int has_last_version;
   int has_voting;
@@ -60,7 +60,7 @@ typedef struct {
   cabref_member *roll;
   size_t n_members, cap_members;
   cabref_message *msgs;
-  unsigned long *msg_lines;       /* source line (or JSON index + 1) of each message */
+  unsigned long *msg_lines; /* source line (or JSON index + 1) of each message */
   size_t n_msgs, cap_msgs;
 } cabref_ballot;
 
@@ -73,8 +73,8 @@ cabref_status cabref_ballot_parse_lines(const char *text, size_t len, const char
 cabref_status cabref_ballot_parse_json(const char *text, size_t len, const char *file,
                                        cabref_ballot *b, cabref_error *err);
 /* Chooses the parser: JSON when the first non-blank byte is '{'. */
-cabref_status cabref_ballot_parse(const char *text, size_t len, const char *file,
-                                  cabref_ballot *b, cabref_error *err);
+cabref_status cabref_ballot_parse(const char *text, size_t len, const char *file, cabref_ballot *b,
+                                  cabref_error *err);
 
 /* Adds a message; finds or creates the member (names compared ASCII case-insensitively after
  * trimming blanks). CABREF_E_INCONSISTENT when the member was seen with another category. */
@@ -96,7 +96,7 @@ cabref_status cabref_parse_kind(const char *s, size_t len, cabref_ballot_kind *k
 const char *cabref_kind_name(cabref_ballot_kind k);
 cabref_status cabref_parse_consumer_rule(const char *s, size_t len, cabref_consumer_rule *r);
 const char *cabref_consumer_rule_name(cabref_consumer_rule r);
-const char *cabref_reason_code(uint32_t bit);   /* one CABREF_R_* bit -> "no-quorum", ... */
+const char *cabref_reason_code(uint32_t bit); /* one CABREF_R_* bit -> "no-quorum", ... */
 const char *cabref_outcome_name(cabref_outcome o);
 const char *cabref_fate_name(cabref_message_fate f);
 /* The input-error code of spec/tally.md for a status: bad-time, unknown-category,
@@ -110,13 +110,12 @@ typedef struct {
   cabref_tally_result result;
   int has_review_result;
   cabref_review_result review;
-  int32_t *chosen;  /* per member */
-  uint8_t *fate;    /* per message */
+  int32_t *chosen; /* per member */
+  uint8_t *fate;   /* per message */
 } cabref_tally_run;
 
 /* Runs the core on the ballot. Input errors (missing quorum, bad period) come back as status. */
-cabref_status cabref_tally_ballot(const cabref_ballot *b, cabref_tally_run *run,
-                                  cabref_error *err);
+cabref_status cabref_tally_ballot(const cabref_ballot *b, cabref_tally_run *run, cabref_error *err);
 void cabref_tally_run_free(cabref_tally_run *run);
 
 #endif
