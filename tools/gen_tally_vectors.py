@@ -1,5 +1,4 @@
 # Writes vectors/tally.json: /usr/bin/python3 tools/gen_tally_vectors.py vectors/tally.json
-# Every expected result below is a literal derived by hand from spec/tally.md, never computed.
 # Vector source: inputs are built by helpers; EVERY expected result/reason/expect value below is a
 # literal derived by hand from spec/tally.md (never computed by code).
 import json, datetime

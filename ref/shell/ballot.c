@@ -153,7 +153,8 @@ static int digits(const char *s, size_t n, int32_t *out) {
   return 1;
 }
 
-/* spec/tally-formats.md §1: exactly YYYY-MM-DDTHH:MM:SSZ, a UTC instant in whole seconds. */
+/* TALLY-INPUT-TIME, spec/tally-formats.md §1: exactly YYYY-MM-DDTHH:MM:SSZ, a UTC instant in whole
+ * seconds. */
 cabref_status cabref_parse_instant(const char *s, size_t len, cabref_instant *out) {
   int32_t y, mo, d, h, mi, sec;
   if (len != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||

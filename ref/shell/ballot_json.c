@@ -1,6 +1,6 @@
-/* cabref shell: the JSON form of a ballot (spec/tally-formats.md §2), through jansson.
- * Errors name the file, jansson's line and column for syntax errors, and the JSON path of the
- * offending value otherwise. Unknown keys are errors so that a typo is never ignored. */
+/* cabref shell: the JSON form of a ballot (spec/tally-formats.md §2; TALLY-INPUT-FORMAT), via
+ * jansson. Errors name the file, jansson's line and column for syntax errors, and the JSON path of
+ * the offending value otherwise. Unknown keys are errors so that a typo is never ignored. */
 #include "cabref/ballot.h"
 
 #include <jansson.h>

@@ -1,4 +1,4 @@
-/* cabref shell: the line form of a vote log (spec/tally-formats.md §3).
+/* cabref shell: the line form of a vote log (spec/tally-formats.md §3; TALLY-INPUT-FORMAT).
  * Converts text to a cabref_ballot; every error names FILE:LINE:COLUMN. No rule is decided here. */
 #include "cabref/ballot.h"
 
