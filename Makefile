@@ -114,13 +114,13 @@ format-check:
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/cabref \
 	  $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
-	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/include/cabref/spec
+	  $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 $(B)/libcabref.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 $(B)/libcabref.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf libcabref.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libcabref.so.$(SOVERSION)
 	ln -sf libcabref.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libcabref.so
 	install -m 644 ref/include/cabref/*.h $(DESTDIR)$(PREFIX)/include/cabref/
-	install -m 644 spec/*.h $(DESTDIR)$(PREFIX)/include/cabref/spec/
+	install -m 644 spec/*.h $(DESTDIR)$(PREFIX)/include/cabref/
 	install -m 755 $(B)/cabref $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 man/cabref.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' tools/cabref.pc.in \
