@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# CLI tests of cabref: exit statuses and key output of `cabref tally`, `cabref tally audit` and
+# `cabref vectors` (spec/tally-formats.md, ref/shell/shell.h for the exit statuses).
+#
+# Usage: tests/cli_test.sh [CABREF_BINARY]   (default build/cabref)
+# The NS-007 post is read from $CABREF_SHARED/sources (default ../shared, relative to the repo
+# root). Ends with one line "N passed, N failed"; exits nonzero on any failure.
+set -u
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${1:-build/cabref}
+case $BIN in /*) ;; *) BIN="$PWD/$BIN" ;; esac
+PYTHON=/usr/bin/python3
+cd "$ROOT" || exit 1
+SHARED=${CABREF_SHARED:-../shared}
+POST="$SHARED/sources/ballot-NS-007-results-2025.md"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/cabref-cli.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT
+
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() {
+  fail=$((fail + 1))
+  echo "FAIL $*"
+}
+
+# run NAME EXPECTED_STATUS ARGS... : runs cabref, keeps stdout/stderr in $T/out, $T/err.
+run() {
+  local name=$1 want=$2
+  shift 2
+  "$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null
+  local rc=$?
+  if [ "$rc" -eq "$want" ]; then ok; else
+    bad "$name: exit $rc, expected $want"
+    sed -n '1,5s/^/    | /p' "$T/err"
+  fi
+}
+# contains NAME FILE TEXT : the file holds the fixed string.
+contains() {
+  if grep -qF -- "$3" "$2"; then ok; else
+    bad "$1: \"$3\" not in $(basename "$2")"
+    sed -n '1,5s/^/    | /p' "$2"
+  fi
+}
+lacks() {
+  if grep -qF -- "$3" "$2"; then bad "$1: \"$3\" unexpectedly in $(basename "$2")"; else ok; fi
+}
+# jq-like check with Python: json_is NAME FILE EXPR EXPECTED (EXPR over the parsed object d).
+json_is() {
+  local got
+  got=$("$PYTHON" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' \
+    "$2" "$3" 2>&1)
+  if [ "$got" = "$4" ]; then ok; else bad "$1: $3 is \"$got\", expected \"$4\""; fi
+}
+
+# ---- line logs ---------------------------------------------------------------------------
+HDR='bylaws 2.5
+voting 2025-01-10T00:00:00Z 2025-01-17T00:00:00Z'
+cat >"$T/pass.log" <<EOF
+ballot CLI-1
+$HDR
+quorum 2
+vote 2025-01-11T00:00:00Z issuer yes public Example CA
+vote 2025-01-11T00:00:00Z consumer yes public Browser
+EOF
+cat >"$T/fail.log" <<EOF
+$HDR
+quorum 2
+vote 2025-01-11T00:00:00Z issuer no public Example CA
+vote 2025-01-11T00:00:00Z consumer yes public Browser
+EOF
+cat >"$T/invalid.log" <<EOF
+$HDR
+quorum 5
+vote 2025-01-11T00:00:00Z issuer yes public Example CA
+vote 2025-01-11T00:00:00Z consumer yes public Browser
+EOF
+cat >"$T/rescinded.log" <<EOF
+$HDR
+quorum 2
+kind maintenance-guideline
+review 2025-02-01T00:00:00Z
+exclusion 2025-02-15T00:00:00Z
+vote 2025-01-11T00:00:00Z issuer yes public Example CA
+vote 2025-01-11T00:00:00Z consumer yes public Browser
+EOF
+# Line 3, column 6: the time has an offset instead of Z.
+cat >"$T/bad.log" <<EOF
+$HDR
+vote 2025-01-11T00:00:00+00:00 issuer yes public Example CA
+EOF
+# The consumer votes at the end instant: late unless the end is inclusive.
+cat >"$T/boundary.log" <<EOF
+$HDR
+quorum 1
+vote 2025-01-11T00:00:00Z issuer yes public Example CA
+vote 2025-01-17T00:00:00Z consumer yes public Browser
+EOF
+# Voting in 2007: under "auto" the pre-Ballot-4 rules (no quorum rule, no 7-day period).
+cat >"$T/old.log" <<EOF
+bylaws 2.5
+voting 2007-06-01T00:00:00Z 2007-06-15T00:00:00Z
+vote 2007-06-02T00:00:00Z issuer yes public Example CA
+vote 2007-06-02T00:00:00Z consumer yes public Browser
+vote 2007-06-03T00:00:00Z consumer no public Other Browser
+EOF
+cat >"$T/pass.json" <<'EOF'
+{"ballot": "CLI-J", "bylaws": "2.5", "quorum": 2,
+ "voting": {"start": "2025-01-10T00:00:00Z", "end": "2025-01-17T00:00:00Z"},
+ "votes": [
+  {"member": "Example CA", "category": "issuer", "time": "2025-01-11T00:00:00Z", "vote": "yes"},
+  {"member": "Browser", "category": "consumer", "time": "2025-01-11T00:00:00Z", "vote": "yes"}]}
+EOF
+cat >"$T/bad.json" <<'EOF'
+{"bylaws": "2.5", "quorum": 2,
+ "voting": {"start": "2025-01-10T00:00:00Z", "end": "2025-01-17T00:00:00Z"},
+ "votes": [}
+EOF
+
+run "tally passed" 0 tally "$T/pass.log"
+contains "tally passed" "$T/out" "Outcome: passed"
+run "tally failed" 1 tally "$T/fail.log"
+contains "tally failed" "$T/out" "issuer-threshold"
+run "tally invalid" 5 tally "$T/invalid.log"
+contains "tally invalid" "$T/out" "no-quorum"
+run "tally rescinded" 6 tally "$T/rescinded.log"
+contains "tally rescinded" "$T/out" "exclusion-notice"
+run "tally input error" 3 tally "$T/bad.log"
+contains "tally input error names FILE:LINE:COLUMN" "$T/err" "$T/bad.log:3:6:"
+contains "tally input error code" "$T/err" "bad-time"
+run "tally JSON input error" 3 tally "$T/bad.json"
+contains "tally JSON input error names FILE:LINE:COLUMN" "$T/err" "$T/bad.json:3:"
+run "tally JSON ballot" 0 tally "$T/pass.json"
+run "tally missing file" 4 tally "$T/no-such-file.log"
+contains "tally missing file names it" "$T/err" "$T/no-such-file.log"
+run "usage: no arguments" 2
+run "usage: tally without LOG" 2 tally
+run "usage: unknown option" 2 tally --frobnicate "$T/pass.log"
+run "usage: two logs" 2 tally "$T/pass.log" "$T/fail.log"
+run "usage: --quorum and --attendance" 2 tally "$T/pass.log" --quorum 1 --attendance 1,1,1
+run "usage: unknown command" 2 frobnicate
+run "usage: --quorum without value" 2 tally "$T/pass.log" --quorum
+
+# --json
+run "tally --json" 0 tally "$T/pass.log" --json
+if "$PYTHON" -m json.tool "$T/out" >/dev/null 2>&1; then ok; else bad "tally --json: not JSON"; fi
+json_is "tally --json result" "$T/out" 'd["result"]' passed
+json_is "tally --json reason" "$T/out" 'd["reason"]' '[]'
+json_is "tally --json counts" "$T/out" '(d["participants"], d["quorum"])' '(2, 2)'
+run "tally --json failed" 1 tally "$T/fail.log" --json
+json_is "tally --json failed result" "$T/out" '(d["result"], d["reason"])' \
+  "('failed', ['issuer-threshold', 'issuer-no-yes'])"
+run "tally --json input error" 3 tally "$T/bad.log" --json
+json_is "tally --json input error" "$T/out" '(d["result"], d["line"], d["column"])' \
+  "('error', 3, 6)"
+
+# Overrides from the command line.
+run "--quorum override" 0 tally "$T/invalid.log" --quorum 2
+run "--quorum override to invalid" 5 tally "$T/pass.log" --quorum 3
+run "--attendance override" 0 tally "$T/invalid.log" --attendance 1,1,1
+# 12,12,11 gives a quorum of 6 (TALLY-QUORUM-ATT); two participants are too few.
+run "--attendance 12,12,11" 5 tally "$T/pass.log" --attendance 12,12,11 --json
+json_is "--attendance 12,12,11 quorum" "$T/out" 'd["quorum"]' 6
+run "--quorum not a number" 3 tally "$T/pass.log" --quorum x
+run "--attendance with two counts" 3 tally "$T/pass.log" --attendance 1,2
+run "--boundary exclusive (default)" 1 tally "$T/boundary.log"
+contains "--boundary exclusive: late vote" "$T/out" "late"
+run "--boundary inclusive" 0 tally "$T/boundary.log" --boundary inclusive
+run "--boundary bad value" 3 tally "$T/boundary.log" --boundary both
+run "bylaws 2.5 needs a quorum" 3 tally "$T/old.log"
+contains "bylaws 2.5 needs a quorum: code" "$T/err" "missing-quorum"
+run "--bylaws auto" 0 tally "$T/old.log" --bylaws auto --json
+json_is "--bylaws auto resolves to pre-ballot-4" "$T/out" '(d["bylaws"], d["result"])' \
+  "('pre-ballot-4', 'passed')"
+run "--bylaws unknown" 3 tally "$T/old.log" --bylaws 9.9
+run "--consumer-rule literal" 1 tally "$T/old.log" --bylaws auto --consumer-rule literal
+
+# Standard input.
+if "$BIN" tally - <"$T/pass.log" >"$T/out" 2>"$T/err"; then ok; else bad "tally - (stdin): exit $?"; fi
+contains "tally - (stdin)" "$T/out" "Outcome: passed"
+"$BIN" tally - <"$T/fail.log" >"$T/out" 2>"$T/err"
+rc=$?
+if [ "$rc" -eq 1 ]; then ok; else bad "tally - (stdin, failed): exit $rc, expected 1"; fi
+"$BIN" tally - --json <"$T/pass.json" >"$T/out" 2>"$T/err"
+rc=$?
+if [ "$rc" -eq 0 ]; then ok; else bad "tally - (stdin, JSON): exit $rc, expected 0"; fi
+json_is "tally - (stdin, JSON) ballot" "$T/out" 'd["ballot"]' CLI-J
+
+# ---- audit -------------------------------------------------------------------------------
+if [ -f "$POST" ]; then
+  ok
+  run "audit NS-007" 0 tally audit "$POST"
+  contains "audit NS-007" "$T/out" "Recomputed outcome: passed"
+  contains "audit NS-007 warning" "$T/out" "period-label"
+  contains "audit NS-007 summary" "$T/out" "0 inconsistencies, 1 warnings"
+  run "audit NS-007 --json" 0 tally audit "$POST" --json
+  json_is "audit NS-007 --json" "$T/out" '(d["recomputed"], d["result"], len(d["inconsistencies"]))' \
+    "('passed', 'consistent', 0)"
+  sed 's/17 Yes votes/16 Yes votes/' "$POST" >"$T/doctored.md"
+  run "audit doctored (16 Yes votes)" 1 tally audit "$T/doctored.md"
+  contains "audit doctored names the mismatch" "$T/out" "names-count-mismatch"
+  sed 's/has \*\*Passed\*\*/has **Failed**/' "$POST" >"$T/declared.md"
+  run "audit doctored (declared failed)" 1 tally audit "$T/declared.md"
+  contains "audit doctored outcome" "$T/out" "outcome-mismatch"
+  grep -v '^### Bylaws version' "$POST" >"$T/nobylaws.md"
+  run "audit without results" 3 tally audit "$T/nobylaws.md"
+else
+  bad "audit: NS-007 post not found at $POST (set CABREF_SHARED)"
+fi
+run "audit missing file" 4 tally audit "$T/no-such-post.md"
+run "audit usage" 2 tally audit
+
+# ---- vectors -----------------------------------------------------------------------------
+# tcId 1 expects what cabref computes; tcId 2 claims a failure for a ballot that passes.
+BALLOT='{"bylaws": "2.5", "quorum": 2,
+  "voting": {"start": "2025-01-10T00:00:00Z", "end": "2025-01-17T00:00:00Z"},
+  "votes": [
+   {"member": "Example CA", "category": "issuer", "time": "2025-01-11T00:00:00Z", "vote": "yes"},
+   {"member": "Browser", "category": "consumer", "time": "2025-01-11T00:00:00Z", "vote": "yes"}]}'
+cat >"$T/vec.json" <<EOF
+{"algorithm": "CABF-BALLOT-TALLY", "schema": "tally.schema.json", "generatorVersion": "1",
+ "numberOfTests": 2, "header": ["cli_test"], "notes": {},
+ "testGroups": [{"type": "TallyTest", "comment": "cli", "tests": [
+   {"tcId": 1, "comment": "passes", "flags": [], "input": $BALLOT, "result": "passed",
+    "reason": [], "expect": {"quorum": 2, "participants": 2,
+                             "issuer": {"yes": 1, "no": 0, "abstain": 0}}},
+   {"tcId": 2, "comment": "wrong on purpose", "flags": [], "input": $BALLOT, "result": "failed",
+    "reason": ["issuer-threshold"]}]}]}
+EOF
+run "vectors: one pass, one fail" 7 vectors "$T/vec.json"
+contains "vectors: totals" "$T/out" "1 passed, 1 failed"
+contains "vectors: the failing tcId" "$T/out" "tcId 2"
+run "vectors --results" 7 vectors --results "$T/res.json" "$T/vec.json"
+json_is "vectors --results keyed by tcId" "$T/res.json" \
+  '(d[list(d)[0]]["1"]["status"], d[list(d)[0]]["2"]["status"])' \
+  "('pass', 'fail')"
+json_is "vectors --results file key" "$T/res.json" 'list(d)[0].endswith("vec.json")' True
+run "vectors: missing file is a failure" 7 vectors "$T/none.json"
+run "vectors: usage" 2 vectors
+
+# --impl: a shell responder that says "passed" to everything, with the counts of tcId 1.
+cat >"$T/impl.sh" <<'EOF'
+while IFS= read -r line; do
+  tc=$(printf '%s\n' "$line" | sed -E 's/.*"tcId": ?([0-9]+).*/\1/')
+  printf '{"tcId": %s, "result": "passed", "reason": [], "quorum": 2, "participants": 2, ' "$tc"
+  printf '"issuer": {"yes": 1, "no": 0, "abstain": 0}}\n'
+done
+EOF
+run "vectors --impl" 7 vectors --impl "sh $T/impl.sh" "$T/vec.json"
+contains "vectors --impl totals" "$T/out" "1 passed, 1 failed"
+printf '{"divergences": [{"tcId": 2, "reason": "this responder never fails a ballot"}]}\n' \
+  >"$T/allow.json"
+run "vectors --impl --allow" 0 vectors --impl "sh $T/impl.sh" --allow "$T/allow.json" \
+  "$T/vec.json"
+contains "vectors --allow: allowed" "$T/out" "1 allowed"
+contains "vectors --allow: totals" "$T/out" "1 passed, 0 failed"
+printf '{"divergences": [{"tcId": 1, "reason": "stale"}, {"tcId": 2, "reason": "known"}]}\n' \
+  >"$T/stale.json"
+run "vectors: stale allowance is a failure" 7 vectors --impl "sh $T/impl.sh" --allow \
+  "$T/stale.json" "$T/vec.json"
+contains "vectors: stale allowance reported" "$T/out" "stale"
+printf '{"divergences": [{"tcId": 2}]}\n' >"$T/noreason.json"
+run "vectors: allowance without reason" 3 vectors --allow "$T/noreason.json" "$T/vec.json"
+printf '{"divergences": [{"tcId": 2, "reason": ""}]}\n' >"$T/emptyreason.json"
+run "vectors: allowance with empty reason" 3 vectors --allow "$T/emptyreason.json" "$T/vec.json"
+run "vectors: implementation that answers nothing" 8 vectors --impl "true" "$T/vec.json"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
