@@ -131,10 +131,10 @@ static void check_tally(const cabref_ballot *b, const cabref_tally_run *run) {
   CHECK(((r->reasons & CABREF_R_NO_QUORUM) != 0) == (r->quorum_met == 0));
   if (b->has_quorum)
     CHECK(r->quorum == b->quorum);
-  else if (b->has_attendance)
+  else if (b->has_attendance && run->rules.quorum_by_attendance)
     CHECK((uint64_t)r->quorum ==
           ((uint64_t)b->attendance[0] + b->attendance[1] + b->attendance[2]) / 6 + 1);
-  else
+  else /* before Ballot 5 only a published number is a quorum (TALLY-QUORUM-FIXED) */
     CHECK(r->quorum == 0 && !run->rules.quorum_by_attendance);
 
   /* TALLY-THR-ISSUER, TALLY-THR-CONSUMER, TALLY-THR-EMPTY: in 64-bit arithmetic. */
