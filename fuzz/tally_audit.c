@@ -30,6 +30,32 @@ json_t *cabref_audit_answer(json_t *input, json_int_t tc);
     }                                                                                              \
   } while (0)
 
+static int has_code(const cabref_audit *a, const char *code) {
+  size_t i;
+  for (i = 0; i < a->n_findings; i++) {
+    if (strcmp(a->findings[i].severity, "inconsistency") == 0 &&
+        strcmp(a->findings[i].code, code) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* TALLY-AUDIT-COUNT: a stated total that is not yes + no + abstain (in 64 bits), or a count
+ * that is not the number of names listed, is an inconsistency. Only checked while the findings
+ * list is not full. */
+static void check_counts(const cabref_audit *a, const cabref_audit_category *c) {
+  int k;
+  if (!c->present || a->n_findings >= CABREF_AUDIT_MAX_FINDINGS)
+    return;
+  if (c->has_count[0] && c->has_count[1] && c->has_count[2] &&
+      (uint64_t)c->count[0] + c->count[1] + c->count[2] != (uint64_t)c->total)
+    CHECK(has_code(a, "total-mismatch"));
+  for (k = 0; k < 3; k++) {
+    if (c->has_count[k] && c->named[k] != c->count[k])
+      CHECK(has_code(a, "names-count-mismatch"));
+  }
+}
+
 static void check_audit(const cabref_audit *a) {
   const cabref_tally_result *r = &a->result;
   const cabref_counts *c = &r->counts;
@@ -86,6 +112,11 @@ static void check_audit(const cabref_audit *a) {
     CHECK(r->consumer_has_yes == (c->consumer.yes >= 1));
   }
   CHECK(a->period_reasons == 0 || a->has_voting == 3);
+  check_counts(a, &a->issuer);
+  check_counts(a, &a->consumer);
+  /* TALLY-AUDIT-OUTCOME */
+  if (a->has_declared && a->declared != r->outcome && a->n_findings < CABREF_AUDIT_MAX_FINDINGS)
+    CHECK(has_code(a, "outcome-mismatch"));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -1070,6 +1070,16 @@ static void test_audit(const char *shared) {
     }
   }
   {
+    /* TALLY-AUDIT-COUNT with counts whose sum passes 2^32: 2^31 + 2^31 + 0 is not 0. */
+    const char *t = "### 0 votes by Certificate Issuers\n- 2147483648 Yes votes:\n"
+                    "- 2147483648 No votes:\n- 0 Abstain votes:\n"
+                    "### 1 votes by Certificate Consumers\n- 1 Yes votes: A\n- 0 No votes:\n"
+                    "- 0 Abstain votes:\n### Bylaws version 2.5 Requirements\n";
+    st = cabref_audit_text(t, strlen(t), "post.md", a, &err);
+    check(st == CABREF_OK && has_finding(a, "inconsistency", "total-mismatch", NULL),
+          "audit: total overflowing 32 bits", "status %d, no total-mismatch", (int)st);
+  }
+  {
     /* A NUL byte is an error naming its line and column. */
     char *t = malloc(len + 1);
     size_t at = (size_t)(strstr(post, "### 17 votes") - post);
