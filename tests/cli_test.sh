@@ -165,6 +165,9 @@ run "--attendance 12,12,11" 5 tally "$T/pass.log" --attendance 12,12,11 --json
 json_is "--attendance 12,12,11 quorum" "$T/out" 'd["quorum"]' 6
 run "--quorum not a number" 3 tally "$T/pass.log" --quorum x
 run "--attendance with two counts" 3 tally "$T/pass.log" --attendance 1,2
+# An empty count is not a count (the line log rejects "attendance 1,,2,3" too).
+run "--attendance with an empty count" 3 tally "$T/pass.log" --attendance 1,,2,3
+run "--attendance with a trailing comma" 3 tally "$T/pass.log" --attendance 1,2,3,
 run "--boundary exclusive (default)" 1 tally "$T/boundary.log"
 contains "--boundary exclusive: late vote" "$T/out" "late"
 run "--boundary inclusive" 0 tally "$T/boundary.log" --boundary inclusive
