@@ -327,7 +327,7 @@ static void check_claim(cabref_audit *a, cabref_claim c, int computed, int which
 static void check_category(cabref_audit *a, const cabref_audit_category *c, const char *name) {
   static const char *const w[3] = {"yes", "no", "abstain"};
   int k;
-  uint32_t sum = 0;
+  uint64_t sum = 0; /* three counts of up to 2^31 each: no wrap at 2^32 */
   if (!c->present) {
     finding(a, "inconsistency", "category-missing", 0, "no \"votes by %s\" section", name);
     return;
@@ -345,7 +345,8 @@ static void check_category(cabref_audit *a, const cabref_audit_category *c, cons
   }
   if (sum != c->total)
     finding(a, "inconsistency", "total-mismatch", c->line,
-            "%s: %u votes stated but yes + no + abstain = %u", name, c->total, sum);
+            "%s: %u votes stated but yes + no + abstain = %llu", name, c->total,
+            (unsigned long long)sum);
   if (c->has_percent) {
     uint64_t y = c->count[0], n = c->count[1];
     if (y + n == 0) {
