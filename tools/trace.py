@@ -3,8 +3,8 @@
 
 Requirement IDs are defined in spec/*.md as **ID** at the start of a list item. The rest is
 found where it lives: ID mentions in ref/ (attributed to the next function declared after the
-mention, or to the function whose body holds it), per-function WP results in
-proofs/status.json, vector flags whose note lists the ID, and ID mentions in fuzz/*.c.
+mention, or to the function whose body holds it), per-module WP results in
+proofs/stats/<module>.txt (a module's figures stand for each of its functions), vector flags whose note lists the ID, and ID mentions in fuzz/*.c.
 Every gap is listed. --check fails only on broken links: an ID used somewhere but defined
 nowhere, or a vector flag naming an unknown ID.
 """
@@ -35,9 +35,25 @@ def definitions():
     return defs
 
 
+CORE_FUNCS = set()
+
+
+def core_functions():
+    """Functions defined in ref/core: these must have proofs."""
+    out = set()
+    for path in glob.glob(os.path.join(ROOT, "ref", "core", "*.c")):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                m = FUNC_RE.match(line)
+                if m and not line.rstrip().endswith(";"):
+                    out.add(m.group(1))
+    return out
+
+
 def code_links():
     """ID -> set of functions (from contracts and comments in ref/)."""
     links = {}
+    CORE_FUNCS.update(core_functions())
     files = sorted(glob.glob(os.path.join(ROOT, "ref", "**", "*.[ch]"), recursive=True))
     files += sorted(glob.glob(os.path.join(ROOT, "spec", "*.h")))
     for path in files:
@@ -70,12 +86,20 @@ def code_links():
 
 
 def proof_status():
-    path = os.path.join(ROOT, "proofs", "status.json")
-    if not os.path.exists(path):
-        return {}
-    with open(path, encoding="utf-8") as f:
-        data = json.load(f)
-    return data.get("functions", data)
+    """function -> {"goals", "proved", "module"} from proofs/stats/<module>.txt, which the proof
+    run writes: a "[wp] Proved goals: P / G" line and a "functions: f g ..." line per module."""
+    out = {}
+    for path in sorted(glob.glob(os.path.join(ROOT, "proofs", "stats", "*.txt"))):
+        module = os.path.splitext(os.path.basename(path))[0]
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        m = re.search(r"Proved goals:\s*(\d+)\s*/\s*(\d+)", text)
+        fl = re.search(r"^functions:(.*)$", text, re.M)
+        if not m or not fl:
+            continue
+        for fn in fl.group(1).split():
+            out[fn] = {"goals": int(m.group(2)), "proved": int(m.group(1)), "module": module}
+    return out
 
 
 def vector_links():
@@ -138,10 +162,14 @@ def main():
             proved += st.get("proved", 0)
             if st.get("proved", 0) != st.get("goals", 0):
                 unproved.append(fn)
-        core_funcs = [fn for fn in funcs if fn in proofs]
+        core_funcs = [fn for fn in funcs if fn in CORE_FUNCS]
+        missing = [fn for fn in core_funcs if fn not in proofs]
         if not funcs:
             gaps.append("%s: no function cites it" % rid)
-        if funcs and not core_funcs:
+        if missing:
+            proof = "NO PROOF RUN"
+            gaps.append("%s: no proof statistics for core function(s) %s" % (rid, ", ".join(missing)))
+        elif funcs and not core_funcs:
             proof = "shell only"
         elif unproved:
             proof = "%d/%d UNPROVED" % (proved, total)

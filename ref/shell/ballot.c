@@ -202,6 +202,7 @@ cabref_status cabref_parse_bylaws(const char *s, size_t len, cabref_rules_versio
   return CABREF_E_BYLAWS;
 }
 
+/* TALLY-VERSION-2: every version keeps its own name, so a result cites the version it used. */
 const char *cabref_bylaws_name(cabref_rules_version v) {
   return ((unsigned)v < CABREF_RULES_COUNT) ? bylaws_names[v] : "?";
 }

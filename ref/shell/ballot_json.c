@@ -319,6 +319,7 @@ cabref_status cabref_ballot_from_json_value(void *root, const char *file, cabref
   return parse_root(b, (json_t *)root, file, err);
 }
 
+/* TALLY-INPUT-FORMAT: syntax errors carry jansson's line and column, others the JSON path. */
 cabref_status cabref_ballot_parse_json(const char *text, size_t len, const char *file,
                                        cabref_ballot *b, cabref_error *err) {
   json_error_t jerr;

@@ -327,6 +327,7 @@ static cabref_status directive(cabref_ballot *b, const where *w, const char *s, 
   }
 }
 
+/* TALLY-INPUT-FORMAT: the first error stops the parse and names FILE:LINE:COLUMN. */
 cabref_status cabref_ballot_parse_lines(const char *text, size_t len, const char *file,
                                         cabref_ballot *b, cabref_error *err) {
   where w = {file, 0, err};

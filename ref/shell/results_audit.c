@@ -312,6 +312,7 @@ static const char *claim_name(cabref_claim c) {
   return c == CABREF_CLAIM_MET ? "MET" : c == CABREF_CLAIM_NOT_MET ? "NOT MET" : "unstated";
 }
 
+/* TALLY-AUDIT-RULES: a stated "requirement was MET / NOT MET" must agree with the arithmetic. */
 static void check_claim(cabref_audit *a, cabref_claim c, int computed, int which, const char *what,
                         const char *code) {
   if (c == CABREF_CLAIM_UNSTATED) {
@@ -363,6 +364,8 @@ static void check_category(cabref_audit *a, const cabref_audit_category *c, cons
   }
 }
 
+/* TALLY-AUDIT-OUTCOME, TALLY-AUDIT-RULES, TALLY-AUDIT-PERIODS: parse, recompute with the core,
+ * and compare claim by claim. */
 cabref_status cabref_audit_text(const char *text, size_t len, const char *file, cabref_audit *a,
                                 cabref_error *err) {
   size_t pos = 0;
