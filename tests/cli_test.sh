@@ -269,6 +269,14 @@ run "vectors: allowance without reason" 3 vectors --allow "$T/noreason.json" "$T
 printf '{"divergences": [{"tcId": 2, "reason": ""}]}\n' >"$T/emptyreason.json"
 run "vectors: allowance with empty reason" 3 vectors --allow "$T/emptyreason.json" "$T/vec.json"
 run "vectors: implementation that answers nothing" 8 vectors --impl "true" "$T/vec.json"
+# A response with the wrong tcId fails that test (spec/tally-formats.md §5).
+cat >"$T/wrongid.sh" <<'EOF'
+while IFS= read -r line; do printf '{"tcId": 99, "result": "passed", "reason": []}\n'; done
+EOF
+run "vectors: response with the wrong tcId" 7 vectors --impl "sh $T/wrongid.sh" "$T/vec.json"
+contains "vectors: wrong tcId reported" "$T/out" "0 passed, 2 failed"
+run "vectors --results to an unwritable path" 4 vectors --results "$T/no/such/dir/r.json" \
+  "$T/vec.json"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
