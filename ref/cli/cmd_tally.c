@@ -96,16 +96,27 @@ int cabref_cmd_tally(int argc, char **argv) {
     b->has_attendance = 0;
   }
   if (attendance != NULL) {
-    char buf[64];
-    char *p, *save = NULL;
-    int k = 0;
-    snprintf(buf, sizeof buf, "%s", attendance);
-    for (p = strtok_r(buf, ",", &save); p != NULL; p = strtok_r(NULL, ",", &save)) {
-      if (k == 3 || !parse_count(p, &b->attendance[k]))
+    /* Exactly three counts separated by single commas: "1,,2,3" or a trailing comma is an error,
+     * as in a line log. */
+    const char *p = attendance;
+    int k;
+    for (k = 0; k < 3; k++) {
+      char buf[16];
+      size_t n = strcspn(p, ",");
+      if (n == 0 || n >= sizeof buf)
         break;
-      k++;
+      memcpy(buf, p, n);
+      buf[n] = '\0';
+      if (!parse_count(buf, &b->attendance[k]))
+        break;
+      p += n;
+      if (k < 2) {
+        if (*p != ',')
+          break;
+        p++;
+      }
     }
-    if (k != 3 || p != NULL || strlen(attendance) >= sizeof buf) {
+    if (k != 3 || *p != '\0') {
       err.status = CABREF_E_SYNTAX;
       snprintf(err.message, sizeof err.message,
                "--attendance: expected three counts A,B,C (the previous three meetings)");

@@ -92,12 +92,16 @@ cabref_status cabref_ballot_add_vote(cabref_ballot *b, const char *member, size_
     if (b->n_members == b->cap_members) {
       size_t cap = b->cap_members ? b->cap_members * 2 : 16;
       cabref_roll_entry *names = realloc(b->roll_names, cap * sizeof *names);
-      if (names == NULL)
+      if (names == NULL) {
+        set_error(err, CABREF_E_CAPACITY, line, 0, "out of memory for the member roll");
         return CABREF_E_CAPACITY;
+      }
       b->roll_names = names;
       cabref_member *roll = realloc(b->roll, cap * sizeof *roll);
-      if (roll == NULL)
+      if (roll == NULL) {
+        set_error(err, CABREF_E_CAPACITY, line, 0, "out of memory for the member roll");
         return CABREF_E_CAPACITY;
+      }
       b->roll = roll;
       b->cap_members = cap;
     }
@@ -120,12 +124,16 @@ cabref_status cabref_ballot_add_vote(cabref_ballot *b, const char *member, size_
   if (b->n_msgs == b->cap_msgs) {
     size_t cap = b->cap_msgs ? b->cap_msgs * 2 : 32;
     cabref_message *msgs = realloc(b->msgs, cap * sizeof *msgs);
-    if (msgs == NULL)
+    if (msgs == NULL) {
+      set_error(err, CABREF_E_CAPACITY, line, 0, "out of memory for the votes");
       return CABREF_E_CAPACITY;
+    }
     b->msgs = msgs;
     unsigned long *lines = realloc(b->msg_lines, cap * sizeof *lines);
-    if (lines == NULL)
+    if (lines == NULL) {
+      set_error(err, CABREF_E_CAPACITY, line, 0, "out of memory for the votes");
       return CABREF_E_CAPACITY;
+    }
     b->msg_lines = lines;
     b->cap_msgs = cap;
   }

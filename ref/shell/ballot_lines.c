@@ -294,7 +294,7 @@ static cabref_status directive(cabref_ballot *b, const where *w, const char *s, 
       return st;
     for (i = 0; i <= f[1].len; i++) {
       if (i == f[1].len || f[1].s[i] == ',') {
-        if (k == 3)
+        if (k == 2 && i < f[1].len) /* the comma that starts a fourth count */
           return fail(w, CABREF_E_SYNTAX, f[1].col + i, "attendance takes exactly three counts%s",
                       "");
         a[k].s = f[1].s + start;

@@ -270,7 +270,7 @@ static int usage(void) {
 
 int cabref_cmd_vectors(int argc, char **argv) {
   const char *impl = NULL, *allow_path = NULL, *results_path = NULL;
-  json_t *allow = NULL, *results = json_object();
+  json_t *allow = NULL, *results = NULL;
   unsigned long total_pass = 0, total_fail = 0, total_allowed = 0;
   int i, verbose = 0, impl_broken = 0, nfiles = 0;
   char why[1024];
@@ -317,6 +317,7 @@ int cabref_cmd_vectors(int argc, char **argv) {
       }
     }
   }
+  results = json_object();
   for (i = 1; i < argc; i++) {
     const char *path = argv[i];
     json_t *file, *groups, *file_results;
