@@ -93,8 +93,9 @@ test: check
 
 -include proofs/proofs.mk
 
-bench: $(B)/bench/tally_bench
-	$(B)/bench/tally_bench
+BENCHES := $(basename $(notdir $(wildcard bench/*.c)))
+bench: $(BENCHES:%=$(B)/bench/%)
+	@for b in $(BENCHES); do echo "== $$b"; $(B)/bench/$$b || exit 1; done
 
 $(B)/bench/%: bench/%.c $(B)/libcabref.a
 	@mkdir -p $(dir $@)
