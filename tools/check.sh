@@ -66,6 +66,10 @@ if [ -n "$vector_files" ]; then
   if [ -f vectors/tally.json ] && [ -f examples/python/cabref_tally.py ]; then
     step "vectors: Python example via --impl" "$B/cabref" vectors \
       --impl "$PYTHON examples/python/cabref_tally.py" vectors/tally.json
+    # The allow-list at work: the example does not implement the audit, and says so per test.
+    step "vectors: Python example, audit divergences allowed" "$B/cabref" vectors \
+      --impl "$PYTHON examples/python/cabref_tally.py" --allow examples/python/allow-audit.json \
+      vectors/tally-audit.json
   fi
 fi
 
