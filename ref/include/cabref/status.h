@@ -22,9 +22,21 @@ typedef enum {
   CABREF_E_PERIOD = 15        /* a period whose end is not after its start */
 } cabref_status;
 
-/* A short, stable, lower-case English description of a status. Never NULL. */
+/* A short, stable, lower-case English description of a status. Never NULL; a value outside
+ * the enumeration gives "unknown status". */
+/*@
+  assigns \nothing;
+  ensures non_null: \result != \null;
+  ensures readable: \valid_read(\result);
+*/
 const char *cabref_strerror(cabref_status s);
-/* The machine-readable code of a status, as used in JSON output ("bad-time", ...). Never NULL. */
+/* The machine-readable code of a status, as used in JSON output ("bad-time", ...). Never NULL;
+ * a value outside the enumeration gives "unknown". */
+/*@
+  assigns \nothing;
+  ensures non_null: \result != \null;
+  ensures readable: \valid_read(\result);
+*/
 const char *cabref_status_code(cabref_status s);
 
 #endif

@@ -200,56 +200,305 @@ typedef struct {
   cabref_outcome outcome;
 } cabref_tally_result;
 
+/* The contracts below are ACSL, proved with Frama-C/WP (proofs/README.md); their vocabulary is
+ * spec/tally_logic.h, which only Frama-C reads. */
+#ifdef __FRAMAC__
+#include "tally_logic.h"
+#endif
+
 /* ---- tally_threshold.c ---------------------------------------------------------------- */
 /* TALLY-THR-ISSUER, TALLY-THR-EMPTY: 1 iff Y+N >= 1 and 3Y >= 2(Y+N). */
+/*@
+  assigns \nothing;
+  ensures issuer_threshold: \result == Flag(IssuerThresholdMet(yes, no));
+*/
 int cabref_issuer_threshold_met(uint32_t yes, uint32_t no);
-/* TALLY-THR-CONSUMER, TALLY-THR-EMPTY, per reading. */
+/* TALLY-THR-CONSUMER, TALLY-THR-EMPTY, per reading. An unknown reading meets nothing. */
+/*@
+  assigns \nothing;
+  ensures consumer_threshold: \result == Flag(ConsumerThresholdMet(yes, no, rule));
+*/
 int cabref_consumer_threshold_met(uint32_t yes, uint32_t no, cabref_consumer_rule rule);
 
 /* ---- tally_quorum.c ------------------------------------------------------------------- */
 /* TALLY-QUORUM-ATT: the least P with 6P > a1+a2+a3, i.e. floor((a1+a2+a3)/6) + 1. */
+/*@
+  assigns \nothing;
+  ensures quorum: \result == QuorumOf(a1, a2, a3);
+  ensures least: LeastQuorum(\result, a1 + a2 + a3);
+*/
 uint32_t cabref_quorum_from_attendance(uint32_t a1, uint32_t a2, uint32_t a3);
 /* TALLY-QUORUM-PART: 1 iff participants >= quorum. */
+/*@
+  assigns \nothing;
+  ensures met: \result == Flag(participants >= quorum);
+*/
 int cabref_quorum_met(uint32_t participants, uint32_t quorum);
 
 /* ---- tally_votes.c -------------------------------------------------------------------- */
 /* TALLY-VOTE-ELIGIBLE, -PERIOD, -LATEST, -UNCLEAR. For each member m < n_members, chosen[m] is
  * the index of its counted message, or -1 when it has none; fate[i] says what became of message
- * i. Returns CABREF_E_RANGE if a message names a member outside the roll. */
+ * i. Returns CABREF_E_NULL if any pointer is NULL (even for an empty array) and CABREF_E_RANGE
+ * if a message names a member outside the roll; on an error nothing is written. */
+/*@
+  requires msgs_count: n_msgs <= INT32_MAX;
+  requires members_count: n_members <= CABREF_MAX_COUNT;
+  requires valid_msgs: msgs == \null || \valid_read(msgs + (0 .. n_msgs - 1));
+  requires valid_roll: roll == \null || \valid_read(roll + (0 .. n_members - 1));
+  requires valid_period: period == \null || \valid_read(period);
+  requires valid_chosen: chosen == \null || \valid(chosen + (0 .. n_members - 1));
+  requires valid_fate: fate == \null || \valid(fate + (0 .. n_msgs - 1));
+  requires separated_outputs: \separated(chosen + (0 .. n_members - 1), fate + (0 .. n_msgs - 1),
+    msgs + (0 .. n_msgs - 1), roll + (0 .. n_members - 1), period);
+
+  behavior null:
+    assumes msgs == \null || roll == \null || period == \null || chosen == \null ||
+      fate == \null;
+    assigns \nothing;
+    ensures status: \result == CABREF_E_NULL;
+  behavior range:
+    assumes msgs != \null && roll != \null && period != \null && chosen != \null &&
+      fate != \null;
+    assumes !MembersInRoll(msgs, n_msgs, n_members);
+    assigns \nothing;
+    ensures status: \result == CABREF_E_RANGE;
+  behavior selected:
+    assumes msgs != \null && roll != \null && period != \null && chosen != \null &&
+      fate != \null;
+    assumes MembersInRoll(msgs, n_msgs, n_members);
+    assigns chosen[0 .. n_members - 1], fate[0 .. n_msgs - 1];
+    ensures status: \result == CABREF_OK;
+    ensures latest: \forall integer m; 0 <= m < n_members ==>
+      LatestEligible(msgs, roll, period, n_msgs, m, chosen[m]);
+    ensures fates: \forall integer i; 0 <= i < n_msgs ==>
+      fate[i] == FateOf(msgs, roll, period, chosen, i);
+  complete behaviors;
+  disjoint behaviors;
+*/
 cabref_status cabref_select_votes(const cabref_message *msgs, uint32_t n_msgs,
                                   const cabref_member *roll, uint32_t n_members,
                                   const cabref_voting_period *period, int32_t *chosen,
                                   uint8_t *fate);
-/* Counts the chosen votes per category (TALLY-QUORUM-PART). */
+/* Counts the chosen votes per category (TALLY-QUORUM-PART). chosen is as cabref_select_votes
+ * leaves it. Only members of a voting category with a clear vote are counted. */
+/*@
+  requires msgs_count: n_msgs <= INT32_MAX;
+  requires members_count: n_members <= CABREF_MAX_COUNT;
+  requires valid_msgs: \valid_read(msgs + (0 .. n_msgs - 1));
+  requires valid_roll: \valid_read(roll + (0 .. n_members - 1));
+  requires valid_chosen: \valid_read(chosen + (0 .. n_members - 1));
+  requires valid_choice: ValidChoice(chosen, n_members, n_msgs);
+  requires valid_out: \valid(out);
+  requires separated_out: \separated(out, msgs + (0 .. n_msgs - 1), roll + (0 .. n_members - 1),
+    chosen + (0 .. n_members - 1));
+  assigns *out;
+  ensures issuer_yes: out->issuer.yes ==
+    CountChosen(msgs, roll, chosen, n_members, CABREF_CAT_ISSUER, CABREF_VOTE_YES);
+  ensures issuer_no: out->issuer.no ==
+    CountChosen(msgs, roll, chosen, n_members, CABREF_CAT_ISSUER, CABREF_VOTE_NO);
+  ensures issuer_abstain: out->issuer.abstain ==
+    CountChosen(msgs, roll, chosen, n_members, CABREF_CAT_ISSUER, CABREF_VOTE_ABSTAIN);
+  ensures consumer_yes: out->consumer.yes ==
+    CountChosen(msgs, roll, chosen, n_members, CABREF_CAT_CONSUMER, CABREF_VOTE_YES);
+  ensures consumer_no: out->consumer.no ==
+    CountChosen(msgs, roll, chosen, n_members, CABREF_CAT_CONSUMER, CABREF_VOTE_NO);
+  ensures consumer_abstain: out->consumer.abstain ==
+    CountChosen(msgs, roll, chosen, n_members, CABREF_CAT_CONSUMER, CABREF_VOTE_ABSTAIN);
+  ensures participants: out->participants == Participants(*out);
+  ensures one_per_member: Participants(*out) <= n_members;
+*/
 void cabref_count_votes(const cabref_message *msgs, uint32_t n_msgs, const cabref_member *roll,
                         uint32_t n_members, const int32_t *chosen, cabref_counts *out);
 
 /* ---- tally_rules.c -------------------------------------------------------------------- */
-/* TALLY-VERSION: the parameters of a rule set. */
+/* TALLY-VERSION: the parameters of a rule set. CABREF_E_BYLAWS for a value outside the
+ * enumeration, CABREF_E_NULL for a NULL out; *out is written only on success. The
+ * pre-Ballot-4 rules are in force from the beginning (effective = INT64_MIN). */
+/*@
+  requires valid_out: out == \null || \valid(out);
+  behavior null:
+    assumes out == \null;
+    assigns \nothing;
+    ensures status: \result == CABREF_E_NULL;
+  behavior unknown:
+    assumes out != \null && !KnownVersion(v);
+    assigns \nothing;
+    ensures status: \result == CABREF_E_BYLAWS;
+  behavior known:
+    assumes out != \null && KnownVersion(v);
+    assigns *out;
+    ensures status: \result == CABREF_OK;
+    ensures row: RulesOf(out, v);
+  complete behaviors;
+  disjoint behaviors;
+*/
 cabref_status cabref_rules_for(cabref_rules_version v, cabref_rules *out);
-/* TALLY-VERSION-1: the rule set in force at instant t. */
+/* TALLY-VERSION-1: the rule set in force at instant t: the latest one whose effective instant
+ * is not after t. Total: every t is at or after the pre-Ballot-4 start (INT64_MIN). */
+/*@
+  assigns \nothing;
+  ensures known: KnownVersion(\result);
+  ensures in_force: EffectiveOf(\result) <= t;
+  ensures latest: \forall integer w; \result < w < CABREF_RULES_COUNT ==> t < EffectiveOf(w);
+*/
 cabref_rules_version cabref_rules_in_force(cabref_instant t);
 
 /* ---- tally_periods.c ------------------------------------------------------------------ */
-/* TALLY-PERIOD-*: CABREF_R_* bits for the period rules the timeline breaks. */
+/* TALLY-PERIOD-*: CABREF_R_* bits for the period rules the timeline breaks. The instants the
+ * rules use must be within years 1..9999 (ValidInstant). */
+/*@
+  requires valid_rules: \valid_read(rules);
+  requires valid_timeline: \valid_read(tl);
+  requires instants: ValidTimeline(tl);
+  assigns \nothing;
+  ensures reasons: \result == PeriodReasons(rules, tl);
+*/
 uint32_t cabref_check_periods(const cabref_rules *rules, const cabref_timeline *tl);
-/* TALLY-REVIEW. kind must be a guideline kind. */
+/* TALLY-REVIEW. kind must be a guideline kind (else CABREF_E_RANGE) and the review start known
+ * (has_review, else CABREF_E_RANGE). exclusions may be NULL only when n_exclusions is 0.
+ * *out is written only on success. */
+/*@
+  requires valid_in: in == \null || \valid_read(in);
+  requires valid_exclusions: in != \null && in->exclusions != \null ==>
+    \valid_read(in->exclusions + (0 .. in->n_exclusions - 1));
+  requires valid_out: out == \null || \valid(out);
+  requires start: in != \null && in->has_review != 0 ==> ValidInstant(in->review_start);
+  requires separated: in != \null && out != \null ==>
+    \separated(out, in, in->exclusions + (0 .. in->n_exclusions - 1));
+  behavior null:
+    assumes in == \null || out == \null || (in->exclusions == \null && in->n_exclusions != 0);
+    assigns \nothing;
+    ensures status: \result == CABREF_E_NULL;
+  behavior no_review:
+    assumes in != \null && out != \null && (in->exclusions != \null || in->n_exclusions == 0);
+    assumes !GuidelineKind(kind) || in->has_review == 0;
+    assigns \nothing;
+    ensures status: \result == CABREF_E_RANGE;
+  behavior review:
+    assumes in != \null && out != \null && (in->exclusions != \null || in->n_exclusions == 0);
+    assumes GuidelineKind(kind) && in->has_review != 0;
+    assigns *out;
+    ensures status: \result == CABREF_OK;
+    ensures review_end: out->review_end == in->review_start + ReviewDays(kind) * CABREF_DAY;
+    ensures effective: out->effective == out->review_end;
+    ensures flag: out->rescinded == 0 || out->rescinded == 1;
+    ensures rescinded: out->rescinded == 1 <==>
+      ExclusionWithin(in->exclusions, in->n_exclusions, in->review_start, out->review_end);
+  complete behaviors;
+  disjoint behaviors;
+*/
 cabref_status cabref_review(cabref_ballot_kind kind, const cabref_review_input *in,
                             cabref_review_result *out);
 
 /* ---- tally_outcome.c ------------------------------------------------------------------ */
 /* TALLY-OUTCOME: combines counts, quorum (0 = none), the consumer reading and the period bits
  * into the full result. */
+/*@
+  requires valid_counts: \valid_read(counts);
+  requires valid_rules: \valid_read(rules);
+  requires valid_out: \valid(out);
+  requires separated: \separated(out, counts, rules);
+  assigns *out;
+  ensures counts: out->counts == *counts;
+  ensures quorum: out->quorum == quorum;
+  ensures quorum_met: out->quorum_met == Flag(QuorumMetOf(counts, quorum));
+  ensures issuer_threshold:
+    out->issuer_threshold_met == Flag(IssuerThresholdMet(counts->issuer.yes, counts->issuer.no));
+  ensures consumer_threshold: out->consumer_threshold_met ==
+    Flag(ConsumerThresholdMet(counts->consumer.yes, counts->consumer.no, consumer));
+  ensures issuer_has_yes: out->issuer_has_yes == Flag(counts->issuer.yes >= 1);
+  ensures consumer_has_yes: out->consumer_has_yes == Flag(counts->consumer.yes >= 1);
+  ensures reasons: out->reasons == DecideReasons(counts, quorum, rules, consumer, period_reasons);
+  behavior invalid:
+    assumes DecideInvalid(counts, quorum, period_reasons);
+    ensures outcome: out->outcome == CABREF_OUTCOME_INVALID;
+  behavior failed:
+    assumes !DecideInvalid(counts, quorum, period_reasons);
+    assumes DecideFailed(counts, rules, consumer, period_reasons);
+    ensures outcome: out->outcome == CABREF_OUTCOME_FAILED;
+  behavior passed:
+    assumes !DecideInvalid(counts, quorum, period_reasons);
+    assumes !DecideFailed(counts, rules, consumer, period_reasons);
+    ensures outcome: out->outcome == CABREF_OUTCOME_PASSED;
+  complete behaviors;
+  disjoint behaviors;
+*/
 void cabref_tally_decide(const cabref_counts *counts, uint32_t quorum, const cabref_rules *rules,
                          cabref_consumer_rule consumer, uint32_t period_reasons,
                          cabref_tally_result *out);
+/* TALLY-REVIEW: a passed Initial Vote whose review found an Exclusion Notice is rescinded
+ * (outcome RESCINDED, reason EXCLUSION_NOTICE added); any other result is left as it is. */
+/*@
+  requires valid_result: \valid(r);
+  requires valid_review: \valid_read(rv);
+  requires separated: \separated(r, rv);
+  behavior rescinded:
+    assumes r->outcome == CABREF_OUTCOME_PASSED && rv->rescinded != 0;
+    assigns r->outcome, r->reasons;
+    ensures outcome: r->outcome == CABREF_OUTCOME_RESCINDED;
+    ensures reasons: r->reasons == (\old(r->reasons) | CABREF_R_EXCLUSION_NOTICE);
+  behavior unchanged:
+    assumes r->outcome != CABREF_OUTCOME_PASSED || rv->rescinded == 0;
+    assigns \nothing;
+  complete behaviors;
+  disjoint behaviors;
+*/
+void cabref_apply_review(cabref_tally_result *r, const cabref_review_result *rv);
 
 /* ---- civil_time.c --------------------------------------------------------------------- */
 /* Proleptic Gregorian calendar, years 1..9999. Returns CABREF_E_TIME for an impossible date
  * or time (month 13, 31 April, 29 February of a common year, hour 24, second 60). */
+/*@
+  requires valid_out: out == \null || \valid(out);
+  behavior null:
+    assumes out == \null;
+    assigns \nothing;
+    ensures status: \result == CABREF_E_NULL;
+  behavior valid:
+    assumes out != \null;
+    assumes ValidDate(year, month, day) && ValidClock(hour, minute, second);
+    assigns *out;
+    ensures status: \result == CABREF_OK;
+    ensures instant: *out == InstantOf(year, month, day, hour, minute, second);
+    ensures in_range: FirstInstant <= *out <= LastInstant;
+  behavior invalid:
+    assumes out != \null;
+    assumes !(ValidDate(year, month, day) && ValidClock(hour, minute, second));
+    assigns \nothing;
+    ensures status: \result == CABREF_E_TIME;
+  complete behaviors;
+  disjoint behaviors;
+*/
 cabref_status cabref_instant_from_utc(int32_t year, int32_t month, int32_t day, int32_t hour,
                                       int32_t minute, int32_t second, cabref_instant *out);
-/* The inverse, for printing. t must be within years 1..9999. */
+/* The inverse, for printing. CABREF_E_RANGE unless t is within years 1..9999. */
+/*@
+  requires valid_outs: (year == \null || \valid(year)) && (month == \null || \valid(month)) &&
+    (day == \null || \valid(day)) && (hour == \null || \valid(hour)) &&
+    (minute == \null || \valid(minute)) && (second == \null || \valid(second));
+  requires separated: \separated(year, month, day, hour, minute, second);
+  behavior null:
+    assumes year == \null || month == \null || day == \null || hour == \null ||
+      minute == \null || second == \null;
+    assigns \nothing;
+    ensures status: \result == CABREF_E_NULL;
+  behavior out_of_range:
+    assumes year != \null && month != \null && day != \null && hour != \null &&
+      minute != \null && second != \null;
+    assumes t < FirstInstant || t > LastInstant;
+    assigns \nothing;
+    ensures status: \result == CABREF_E_RANGE;
+  behavior in_range:
+    assumes year != \null && month != \null && day != \null && hour != \null &&
+      minute != \null && second != \null;
+    assumes FirstInstant <= t <= LastInstant;
+    assigns *year, *month, *day, *hour, *minute, *second;
+    ensures status: \result == CABREF_OK;
+    ensures valid: ValidDate(*year, *month, *day) && ValidClock(*hour, *minute, *second);
+    ensures inverse: InstantOf(*year, *month, *day, *hour, *minute, *second) == t;
+  complete behaviors;
+  disjoint behaviors;
+*/
 cabref_status cabref_utc_from_instant(cabref_instant t, int32_t *year, int32_t *month,
                                       int32_t *day, int32_t *hour, int32_t *minute,
                                       int32_t *second);

@@ -1,0 +1,234 @@
+/* cabref: domain names as text (spec/names.md NAME-*), the proven core.
+ *
+ * One pass, left to right, over the name without its optional trailing dot. A label ends at a
+ * dot or at the end; every byte is judged where it stands, so the first offending byte gives the
+ * error and its position. Contracts: ref/include/cabref/name.h; logic: spec/name_logic.h.
+ */
+#include "cabref/name.h"
+
+/* NAME-VALID, NAME-SPANS, NAME-ERROR, NAME-TEXT-LEN, NAME-LABEL-LEN, NAME-EMPTY-LABEL, NAME-LDH,
+ * NAME-HYPHEN, NAME-RLDH, NAME-UNDERSCORE, NAME-WILDCARD, NAME-TRAILING-DOT, NAME-ASCII,
+ * NAME-NUMERIC-TLD. */
+cabref_name_error cabref_name_parse(const char *text, size_t len, uint32_t policy, cabref_name *out,
+                                    size_t *err_pos) {
+  size_t n = len;
+  size_t i;
+  size_t start = 0;
+  size_t k = 0;
+  int all_digit = 1;
+  uint8_t xn = 0;
+  uint8_t us = 0;
+
+  /* NAME-TRAILING-DOT (RFC 1034 §3.1: a trailing dot marks the root; BR 7.1.2.7.12 forbids it in
+   * certificates): one trailing dot is dropped only where the policy allows it. */
+  if (len >= 1u && text[len - 1u] == '.' && (policy & CABREF_NAME_ALLOW_TRAILING_DOT) != 0u)
+    n = len - 1u;
+  /*@ assert name_len: n == NameLen(text, len, policy); */
+  /* NAME-EMPTY: no bytes, or nothing but the root's dot. */
+  if (n == 0u || (len == 1u && text[0] == '.')) {
+    /*@ assert n != 0 ==> !NameByteOk(text, n, 0, policy); */
+    *err_pos = 0;
+    return CABREF_NAME_EMPTY;
+  }
+
+  /*@
+    loop invariant range: 0 <= start <= i <= n && i <= CABREF_NAME_MAX_TEXT;
+    loop invariant start_def: start == LabelStart(text, i);
+    loop invariant prefix: \forall integer p; 0 <= p < i ==> NameByteOk(text, n, p, policy);
+    loop invariant current: \forall integer p; start <= p < i ==>
+      text[p] != '.' && LabelByteOk(text, start, p, policy);
+    loop invariant cur_len: i - start <= CABREF_NAME_MAX_LABEL;
+    loop invariant digits: all_digit == 0 || all_digit == 1;
+    loop invariant digits_def: all_digit == 1 <==> AllDigits(text, start, i);
+    loop invariant count: 2 * k <= start && k < CABREF_NAME_MAX_LABELS;
+    loop invariant first: k == 0 ==> start == 0;
+    loop invariant last: k > 0 ==>
+      out->labels[k - 1].off + out->labels[k - 1].len + 1 == start;
+    loop invariant first_off: k > 0 ==> out->labels[0].off == 0;
+    loop invariant spans: \forall integer j; 0 <= j < k ==>
+      1 <= out->labels[j].len <= CABREF_NAME_MAX_LABEL &&
+      out->labels[j].off + out->labels[j].len < start &&
+      text[out->labels[j].off + out->labels[j].len] == '.';
+    loop invariant order: \forall integer j; 0 <= j < k - 1 ==>
+      out->labels[j + 1].off == out->labels[j].off + out->labels[j].len + 1;
+    loop invariant labels: \forall integer j; 0 <= j < k ==>
+      ValidLabel(text, out->labels[j].off, out->labels[j].off + out->labels[j].len, policy);
+    loop invariant xn_count: xn <= k;
+    loop invariant us_flag: us != 0 ==> AllowUnderscore(policy);
+    loop invariant no_trailing: (n == len && i == len && 0 < i) ==> text[i - 1] != '.';
+    loop assigns i, start, k, all_digit, xn, us, *out, *err_pos;
+    loop variant CABREF_NAME_MAX_TEXT - i;
+  */
+  for (i = 0;; i++) {
+    /* NAME-TEXT-LEN (RFC 1035 §2.3.4, RFC 2181 §11): at most 253 bytes of text, the 255 octets of
+     * the wire form less the first length octet and the root. */
+    if (i < n && i >= CABREF_NAME_MAX_TEXT) {
+      *err_pos = i;
+      return CABREF_NAME_TOO_LONG;
+    }
+    if (i == n || text[i] == '.') {
+      /* The label [start, i) ends here. NAME-EMPTY-LABEL (RFC 1035 §3.1: only the root label is
+       * empty): "a..b", a leading dot, a dot after the trailing dot. */
+      if (i == start) {
+        /*@ assert i < n ==> !NameByteOk(text, n, i, policy); */
+        *err_pos = i;
+        return CABREF_NAME_EMPTY_LABEL;
+      }
+      /* NAME-HYPHEN (RFC 1035 §2.3.1, RFC 5890 §2.3.1 LDH label): no hyphen at the end. */
+      if (text[i - 1u] == '-') {
+        /*@ assert i < n ==> !NameByteOk(text, n, i, policy); */
+        *err_pos = i - 1u;
+        return CABREF_NAME_HYPHEN_EDGE;
+      }
+      /* NAME-TRAILING-DOT: a dot as the last byte where the policy refuses it. */
+      if (i < n && i == len - 1u) {
+        *err_pos = i;
+        return CABREF_NAME_TRAILING_DOT;
+      }
+      /*@ assert star: text[start] == '*' ==> start == 0 && 1 < n && text[1] == '.'; */
+      /*@ assert star_len: text[start] == '*' ==> i == start + 1; */
+      /*@ assert label_ok: ValidLabel(text, start, i, policy); */
+      out->labels[k].off = (uint16_t)start;
+      out->labels[k].len = (uint8_t)(i - start);
+      /* NAME-RLDH: count the XN-labels (RFC 5890 §2.3.1) for the shell's A-label check. */
+      if (i - start >= 4u && (text[start] == 'x' || text[start] == 'X') &&
+          (text[start + 1u] == 'n' || text[start + 1u] == 'N') && text[start + 2u] == '-' &&
+          text[start + 3u] == '-')
+        xn = (uint8_t)(xn + 1u);
+      k++;
+      if (i == n) {
+        /* NAME-NUMERIC-TLD (RFC 3696 §2; RFC 1123 §2.1): a rightmost label of digits only is
+         * not a host name (it would read as part of an IPv4 address). */
+        if (all_digit != 0) {
+          *err_pos = start;
+          return CABREF_NAME_ALL_NUMERIC_TLD;
+        }
+        /*@ assert valid: ValidNameBody(text, n, policy); */
+        /*@ assert first_label: ValidLabel(text, out->labels[0].off,
+                                           out->labels[0].off + out->labels[0].len, policy); */
+        out->text_len = (uint16_t)n;
+        out->n_labels = (uint8_t)k;
+        out->wildcard = (uint8_t)(text[0] == '*' ? 1u : 0u);
+        out->underscore = us;
+        out->xn_labels = xn;
+        return CABREF_NAME_OK;
+      }
+      /*@ assert dot_ok: NameByteOk(text, n, i, policy); */
+      start = i + 1u;
+      all_digit = 1;
+    } else {
+      char c = text[i];
+      /* NAME-LABEL-LEN (RFC 1035 §2.3.4): at most 63 bytes per label. */
+      if (i - start >= CABREF_NAME_MAX_LABEL) {
+        /*@ assert !NameByteOk(text, n, i, policy); */
+        *err_pos = i;
+        return CABREF_NAME_LABEL_TOO_LONG;
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        /* NAME-LDH (RFC 1035 §2.3.1; RFC 1123 §2.1): letters ... */
+        all_digit = 0;
+      } else if (c >= '0' && c <= '9') {
+        /* ... and digits, anywhere in a label. */
+      } else if (c == '-') {
+        /* NAME-HYPHEN: not the first byte of a label. */
+        if (i == start) {
+          /*@ assert !NameByteOk(text, n, i, policy); */
+          *err_pos = i;
+          return CABREF_NAME_HYPHEN_EDGE;
+        }
+        /* NAME-RLDH (RFC 5890 §2.3.1, BR 1.6.1 P-Label): "--" in positions 3 and 4 only in an
+         * XN-label, whose prefix "xn" is case-independent. */
+        if (i - start == 3u && text[i - 1u] == '-' &&
+            !((text[start] == 'x' || text[start] == 'X') &&
+              (text[start + 1u] == 'n' || text[start + 1u] == 'N'))) {
+          /*@ assert !NameByteOk(text, n, i, policy); */
+          *err_pos = i - 1u;
+          return CABREF_NAME_RESERVED_LDH;
+        }
+        all_digit = 0;
+      } else if (c == '_') {
+        /* NAME-UNDERSCORE (RFC 2181 §11; BR SC12): only where the policy allows it. */
+        if ((policy & CABREF_NAME_ALLOW_UNDERSCORE) == 0u) {
+          /*@ assert !NameByteOk(text, n, i, policy); */
+          *err_pos = i;
+          return CABREF_NAME_UNDERSCORE;
+        }
+        us = 1u;
+        all_digit = 0;
+      } else if (c == '*') {
+        /* NAME-WILDCARD (BR 1.6.1 Wildcard Domain Name; RFC 4592 §2.1.1): "*." then a name. */
+        if ((policy & CABREF_NAME_ALLOW_WILDCARD) == 0u || i != 0u || n < 2u || text[1] != '.') {
+          /*@ assert !NameByteOk(text, n, i, policy); */
+          *err_pos = i;
+          return CABREF_NAME_BAD_WILDCARD;
+        }
+        all_digit = 0;
+      } else if (c == 0) {
+        /* NAME-ASCII: a NUL is refused with its own code. */
+        /*@ assert !NameByteOk(text, n, i, policy); */
+        *err_pos = i;
+        return CABREF_NAME_NUL;
+      } else if ((unsigned char)c >= 0x80u) {
+        /* NAME-ASCII: bytes >= 0x80 (a U-label must be converted by the shell first). */
+        /*@ assert !NameByteOk(text, n, i, policy); */
+        *err_pos = i;
+        return CABREF_NAME_NON_ASCII;
+      } else {
+        /*@ assert !NameByteOk(text, n, i, policy); */
+        *err_pos = i;
+        return CABREF_NAME_BAD_CHAR;
+      }
+      /*@ assert byte_ok: NameByteOk(text, n, i, policy); */
+    }
+  }
+}
+
+/* NAME-EQUAL (RFC 4343 §3: ASCII case-insensitive comparison of labels). */
+int cabref_label_equal(const char *a_text, cabref_label a, const char *b_text, cabref_label b) {
+  size_t k;
+  if (a.len != b.len)
+    return 0;
+  /*@
+    loop invariant range: 0 <= k <= a.len;
+    loop invariant equal: \forall integer p; 0 <= p < k ==>
+      ToLower(a_text[a.off + p]) == ToLower(b_text[b.off + p]);
+    loop assigns k;
+    loop variant a.len - k;
+  */
+  for (k = 0; k < a.len; k++) {
+    char x = a_text[a.off + k];
+    char y = b_text[b.off + k];
+    int lx = (x >= 'A' && x <= 'Z') ? x + 32 : x;
+    int ly = (y >= 'A' && y <= 'Z') ? y + 32 : y;
+    if (lx != ly)
+      return 0;
+  }
+  return 1;
+}
+
+/* NAME-SUFFIX: the labels of b are the rightmost labels of a (label by label, NAME-EQUAL). */
+int cabref_name_is_suffix(const char *a_text, const cabref_name *a, const char *b_text,
+                          const cabref_name *b) {
+  size_t j;
+  size_t d;
+  if (b->n_labels > a->n_labels)
+    return 0;
+  d = (size_t)a->n_labels - (size_t)b->n_labels;
+  /*@
+    loop invariant range: 0 <= j <= b->n_labels;
+    loop invariant equal: \forall integer p; 0 <= p < j ==>
+      LabelEq(a_text, a->labels[d + p].off, a->labels[d + p].len,
+              b_text, b->labels[p].off, b->labels[p].len);
+    loop assigns j;
+    loop variant b->n_labels - j;
+  */
+  for (j = 0; j < b->n_labels; j++) {
+    /*@ assert \valid_read(a_text + (a->labels[d + j].off ..
+                                     a->labels[d + j].off + a->labels[d + j].len - 1)); */
+    /*@ assert \valid_read(b_text + (b->labels[j].off .. b->labels[j].off + b->labels[j].len - 1));
+     */
+    if (cabref_label_equal(a_text, a->labels[d + j], b_text, b->labels[j]) == 0)
+      return 0;
+  }
+  return 1;
+}

@@ -1,0 +1,218 @@
+/* cabref: the Public Suffix List matcher, the proven core (spec/psl.md PSL-MATCH-*).
+ *
+ * Walks the compiled table from the top-level label down, one label per step (PSL-TABLE-PREFIX
+ * guarantees that every prefix of a rule is a node, so the walk stops only when no rule can match
+ * deeper), and keeps the longest matching normal or wildcard rule and the longest matching
+ * exception rule. No allocation, no I/O, no globals, no library calls.
+ */
+#include "cabref/psl.h"
+
+uint32_t cabref_psl_key(int32_t parent, uint8_t len, int c0, int cm, int cl, uint32_t nb) {
+  /* PSL-TABLE-KEY. Every term is non-negative and the sum stays below 2^57. */
+  uint64_t h = (uint64_t)((int64_t)parent + 1) * 2654435761u + (uint64_t)len * 97u +
+               (uint64_t)(c0 + 128) * 7919u + (uint64_t)(cm + 128) * 131u +
+               (uint64_t)(cl + 128) * 1000003u;
+  return (uint32_t)(h % nb);
+}
+
+/* PSL-CANON: ASCII lower case. */
+/*@
+  assigns \nothing;
+  ensures lower: \result == PslLower(c);
+*/
+static int lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+/* PSL-CANON: span s of the table equals label i (from the right) of the name. */
+/*@
+  requires table: ValidPslTable(t);
+  requires name: PslValidName(text, text_len, nm);
+  requires s_range: 0 <= s < t->n_spans;
+  requires i_range: 0 <= i < nm->n_labels;
+  assigns \nothing;
+  ensures eq: \result != 0 <==> PslLabelEq(t, s, text, nm, i);
+*/
+static int label_eq(const cabref_psl_table *t, uint32_t s, const char *text, size_t text_len,
+                    const cabref_name *nm, uint32_t i) {
+  const cabref_label *lab = &nm->labels[nm->n_labels - 1u - i];
+  uint32_t len = t->spans[s].len;
+  uint32_t off = t->spans[s].off;
+  uint32_t x;
+  (void)text_len; /* in the contract only */
+  if (len != lab->len)
+    return 0;
+  /*@
+    loop invariant x_range: 0 <= x <= len;
+    loop invariant same: \forall integer y; 0 <= y < x ==>
+      t->pool[off + y] == PslLower(text[lab->off + y]);
+    loop assigns x;
+    loop variant len - x;
+  */
+  for (x = 0; x < len; x++) {
+    if (t->pool[off + x] != lower(text[(size_t)lab->off + x]))
+      return 0;
+  }
+  return 1;
+}
+
+/* PSL-TABLE-KEY, PSL-TABLE-BUCKETS: the child of node `cur` (-1: the root) of depth j + 1 whose
+ * last label is label j (from the right) of the name; -1 when the table has none. */
+/*@
+  requires table: ValidPslTable(t);
+  requires name: PslValidName(text, text_len, nm);
+  requires j_range: 0 <= j < nm->n_labels;
+  requires cur_range: -1 <= cur < (integer)t->n_nodes;
+  assigns \nothing;
+  ensures found: \result != -1 ==>
+    0 <= \result < t->n_nodes && t->nodes[\result].parent == cur &&
+    PslDepth(t, \result) == j + 1 && PslLabelEq(t, PslSpan(t, \result, j), text, nm, j);
+  ensures none: \result == -1 ==>
+    \forall integer m; 0 <= m < t->n_nodes && t->nodes[m].parent == cur &&
+      PslDepth(t, m) == j + 1 ==> !PslLabelEq(t, PslSpan(t, m, j), text, nm, j);
+*/
+static int32_t find_child(const cabref_psl_table *t, int32_t cur, const char *text,
+                          size_t text_len, const cabref_name *nm, uint32_t j) {
+  const cabref_label *lab = &nm->labels[nm->n_labels - 1u - j];
+  uint8_t len = lab->len;
+  int c0 = lower(text[lab->off]);
+  int cm = lower(text[(size_t)lab->off + len / 2u]);
+  int cl = lower(text[(size_t)lab->off + len - 1u]);
+  uint32_t key = cabref_psl_key(cur, len, c0, cm, cl, t->n_buckets);
+  uint32_t lo = t->buckets[key];
+  uint32_t hi = t->buckets[key + 1u];
+  uint32_t x;
+  /*@ assert same_key: \forall integer q; 0 <= q < t->n_nodes && t->nodes[q].parent == cur &&
+        PslDepth(t, q) == j + 1 && PslLabelEq(t, PslSpan(t, q, j), text, nm, j) ==>
+        PslNodeKey(t, q) == key; */
+  /*@
+    loop invariant x_range: lo <= x && (x <= hi || lo > hi);
+    loop invariant not_yet: \forall integer y; lo <= y < x ==>
+      !(t->nodes[t->order[y]].parent == cur && PslDepth(t, t->order[y]) == j + 1 &&
+        PslLabelEq(t, PslSpan(t, t->order[y], j), text, nm, j));
+    loop assigns x;
+    loop variant hi - x;
+  */
+  for (x = lo; x < hi; x++) {
+    uint32_t m = t->order[x];
+    const cabref_psl_node *n = &t->nodes[m];
+    if (n->parent == cur && n->depth == j + 1u && label_eq(t, n->labels + j, text, text_len, nm, j))
+      return (int32_t)m;
+  }
+  return -1;
+}
+
+int cabref_psl_match_name(const cabref_psl_table *t, const char *text, size_t text_len,
+                          const cabref_name *nm, uint32_t options, cabref_psl_match *out) {
+  uint32_t k, j;
+  int32_t cur = -1;
+  int32_t best = -1, exc = -1;
+  uint32_t best_len = 0;
+  uint8_t best_kind = CABREF_PSL_RULE_NONE;
+  int priv = (options & CABREF_PSL_PRIVATE) != 0u;
+  int wparent = (options & CABREF_PSL_WILDCARD_PARENT) != 0u;
+  if (t == NULL || text == NULL || nm == NULL || out == NULL)
+    return -1;
+  /* PSL-MATCH-WILDCARD-NAME: the wildcard label is not looked up. */
+  k = (uint32_t)nm->n_labels - (nm->wildcard != 0 ? 1u : 0u);
+  if (k < 1u || k > nm->n_labels)
+    return -1;
+  /* PSL-MATCH-RULE, PSL-MATCH-PREVAILING: one node per depth can match (PSL-TABLE-UNIQUE). */
+  /*@
+    loop invariant j_range: 0 <= j <= k;
+    loop invariant cur_root: cur == -1 <==> j == 0;
+    loop invariant cur_node: cur != -1 ==>
+      0 <= cur < t->n_nodes && PslDepth(t, cur) == j && PslTopMatch(t, cur, j, text, nm);
+    loop invariant best_kind: best_kind == CABREF_PSL_RULE_NONE ||
+      best_kind == CABREF_PSL_RULE_NORMAL || best_kind == CABREF_PSL_RULE_WILDCARD;
+    loop invariant best_none: best_kind == CABREF_PSL_RULE_NONE <==> best == -1;
+    loop invariant best_len0: best == -1 ==> best_len == 0;
+    loop invariant best_ok: best != -1 ==> 0 <= best < t->n_nodes &&
+      PslRuleMatches(t, best, best_kind, text, nm, options) &&
+      best_len == PslRuleLen(t, best, best_kind, k) && 1 <= best_len <= k;
+    loop invariant best_max: \forall integer q, integer kq; 0 <= q < t->n_nodes &&
+      PslDepth(t, q) <= j && (kq == CABREF_PSL_RULE_NORMAL || kq == CABREF_PSL_RULE_WILDCARD) &&
+      PslRuleMatches(t, q, kq, text, nm, options) ==> PslRuleLen(t, q, kq, k) <= best_len;
+    loop invariant exc_ok: exc != -1 ==> 0 <= exc < t->n_nodes &&
+      PslRuleMatches(t, exc, CABREF_PSL_RULE_EXCEPTION, text, nm, options);
+    loop invariant exc_max: \forall integer q; 0 <= q < t->n_nodes && PslDepth(t, q) <= j &&
+      PslRuleMatches(t, q, CABREF_PSL_RULE_EXCEPTION, text, nm, options) ==>
+      exc != -1 && PslDepth(t, q) <= PslDepth(t, exc);
+    loop assigns j, cur, best, best_len, best_kind, exc;
+    loop variant k - j;
+  */
+  for (j = 0; j < k; j++) {
+    int32_t child = find_child(t, cur, text, text_len, nm, j);
+    const cabref_psl_node *n;
+    if (child < 0) {
+      /* PSL-TABLE-PREFIX, PSL-TABLE-PARENT, PSL-TABLE-UNIQUE: no node of depth j + 1 matches,
+       * hence no deeper node does. */
+      /*@ assert none_here: \forall integer p; 0 <= p < t->n_nodes && PslDepth(t, p) == j + 1 ==>
+            !PslTopMatch(t, p, j + 1, text, nm); */
+      /*@ assert none_deeper: \forall integer q; 0 <= q < t->n_nodes && PslDepth(t, q) > j ==>
+            !PslTopMatch(t, q, PslDepth(t, q), text, nm); */
+      break;
+    }
+    cur = child;
+    n = &t->nodes[cur];
+    /*@ assert top: PslTopMatch(t, cur, j + 1, text, nm); */
+    /*@ assert only: \forall integer q; 0 <= q < t->n_nodes && PslDepth(t, q) == j + 1 &&
+          PslTopMatch(t, q, j + 1, text, nm) ==> q == cur; */
+    if (n->exc_icann != 0 || (priv && n->exc_private != 0))
+      exc = cur;
+    if (n->normal_icann != 0 || (priv && n->normal_private != 0)) {
+      best = cur;
+      best_len = j + 1u;
+      best_kind = CABREF_PSL_RULE_NORMAL;
+    }
+    if (n->wild_icann != 0 || (priv && n->wild_private != 0)) {
+      /* PSL-MATCH-RULE: "*" matches the next label; PSL-OPT-WILDCARD-PARENT: or the node. */
+      if (j + 1u < k) {
+        best = cur;
+        best_len = j + 2u;
+        best_kind = CABREF_PSL_RULE_WILDCARD;
+      } else if (wparent && best_len < j + 1u) {
+        best = cur;
+        best_len = j + 1u;
+        best_kind = CABREF_PSL_RULE_WILDCARD;
+      }
+    }
+  }
+  /*@ assert all_seen: \forall integer q; 0 <= q < t->n_nodes && PslDepth(t, q) > j ==>
+        !PslTopMatch(t, q, PslDepth(t, q), text, nm); */
+  if (exc >= 0) {
+    /* PSL-MATCH-PREVAILING: an exception beats every rule; PSL-MATCH-SUFFIX: drop its
+     * leftmost label. */
+    out->kind = CABREF_PSL_RULE_EXCEPTION;
+    out->rule = exc;
+    out->suffix_labels = (uint8_t)(t->nodes[exc].depth - 1u);
+    out->private_section = t->nodes[exc].exc_icann != 0 ? 0 : 1;
+  } else if (best >= 0) {
+    out->kind = best_kind;
+    out->rule = best;
+    out->suffix_labels = (uint8_t)best_len;
+    out->private_section =
+        best_kind == CABREF_PSL_RULE_NORMAL
+            ? (t->nodes[best].normal_icann != 0 ? 0 : 1)
+            : (t->nodes[best].wild_icann != 0 ? 0 : 1);
+  } else if ((options & CABREF_PSL_NO_STAR_RULE) == 0u) {
+    /* PSL-MATCH-DEFAULT: no rule matches, the prevailing rule is "*". */
+    out->kind = CABREF_PSL_RULE_DEFAULT;
+    out->rule = -1;
+    out->suffix_labels = 1;
+    out->private_section = 0;
+  } else {
+    /* PSL-OPT-NO-STAR: no rule at all. */
+    out->kind = CABREF_PSL_RULE_NONE;
+    out->rule = -1;
+    out->suffix_labels = 0;
+    out->private_section = 0;
+  }
+  out->registrable = k > out->suffix_labels ? 1 : 0;
+  return 0;
+}
+
+unsigned cabref_psl_registrable_labels(const cabref_psl_match *m) {
+  /* PSL-MATCH-REGISTRABLE: the public suffix plus one label, if the name has it. */
+  return m->registrable != 0 ? (unsigned)m->suffix_labels + 1u : 0u;
+}
