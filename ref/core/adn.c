@@ -92,10 +92,13 @@ static int lower_ascii(int c) {
   requires \valid_read(a + (la.off .. la.off + la.len - 1));
   requires \valid_read(b + (lb.off .. lb.off + lb.len - 1));
   assigns \nothing;
-  ensures \result == 1 <==> AdnLabelEq(a, la, b, lb);
-  ensures \result == 0 || \result == 1;
+  ensures equal: \result == 1 ==> AdnLabelEq(a, la.off, la.len, b, lb.off, lb.len);
+  ensures differ: \result == 0 ==> !AdnLabelEq(a, la.off, la.len, b, lb.off, lb.len);
+  ensures boolean: \result == 0 || \result == 1;
 */
 static int label_equal(const char *a, cabref_label la, const char *b, cabref_label lb) {
+  const char *pa = a + la.off;
+  const char *pb = b + lb.off;
   unsigned x;
   if (la.len != lb.len) {
     return 0;
@@ -108,10 +111,17 @@ static int label_equal(const char *a, cabref_label la, const char *b, cabref_lab
     loop variant la.len - x;
   */
   for (x = 0; x < la.len; x++) {
-    if (lower_ascii(a[la.off + x]) != lower_ascii(b[lb.off + x])) {
+    int ca = lower_ascii(pa[x]);
+    int cb = lower_ascii(pb[x]);
+    /*@ assert same_bytes: pa[x] == a[la.off + x] && pb[x] == b[lb.off + x]; */
+    if (ca != cb) {
+      /*@ assert mismatch: AdnLower(a[la.off + x]) != AdnLower(b[lb.off + x]); */
       return 0;
     }
   }
+  /*@ assert all_same: \forall integer y; 0 <= y < la.len ==>
+        AdnLower(a[la.off + y]) == AdnLower(b[lb.off + y]); */
+  /*@ assert same_len: la.len == lb.len; */
   return 1;
 }
 
@@ -133,7 +143,8 @@ static int tail_equal(const char *a, const cabref_name *na, unsigned k, const ch
   /*@
     loop invariant bound: 0 <= i <= nb->n_labels;
     loop invariant same: \forall integer j; 0 <= j < i ==>
-      AdnLabelEq(a, na->labels[k + j], b, nb->labels[j]);
+      AdnLabelEq(a, na->labels[k + j].off, na->labels[k + j].len, b, nb->labels[j].off,
+                 nb->labels[j].len);
     loop assigns i;
     loop variant nb->n_labels - i;
   */
