@@ -20,6 +20,8 @@ static void set_err(cabref_error *err, cabref_status st, const char *file, unsig
     return;
   memset(err, 0, sizeof *err);
   err->status = st;
+  err->line = line;
+  snprintf(err->file, sizeof err->file, "%s", file);
   snprintf(err->message, sizeof err->message, "%s:%lu: %s", file, line, msg);
 }
 
