@@ -6,6 +6,81 @@
  */
 #include "cabref/name.h"
 
+/* The byte at i, not a dot, in the label that starts at start, of a name body of n bytes:
+ * CABREF_NAME_OK iff NameByteOk, else the code of the first rule it breaks. */
+/*@
+  requires valid_text: \valid_read(text + (0 .. n - 1));
+  requires range: start <= i < n;
+  requires start_def: start == LabelStart(text, i);
+  requires not_dot: text[i] != '.';
+  assigns \nothing;
+  ensures ok: \result == CABREF_NAME_OK <==> NameByteOk(text, n, i, policy);
+  ensures label_ok: \result == CABREF_NAME_OK ==> LabelByteOk(text, start, i, policy);
+  ensures codes: \result == CABREF_NAME_OK || \result == CABREF_NAME_LABEL_TOO_LONG ||
+    \result == CABREF_NAME_HYPHEN_EDGE || \result == CABREF_NAME_RESERVED_LDH ||
+    \result == CABREF_NAME_UNDERSCORE || \result == CABREF_NAME_BAD_WILDCARD ||
+    \result == CABREF_NAME_NUL || \result == CABREF_NAME_NON_ASCII ||
+    \result == CABREF_NAME_BAD_CHAR;
+  ensures label_too_long: \result == CABREF_NAME_LABEL_TOO_LONG ==>
+    i - start >= CABREF_NAME_MAX_LABEL;
+  ensures nul: \result == CABREF_NAME_NUL ==> text[i] == 0;
+  ensures non_ascii: \result == CABREF_NAME_NON_ASCII ==> text[i] < 0 || text[i] > 127;
+  ensures bad_char: \result == CABREF_NAME_BAD_CHAR ==>
+    !IsLdhChar(text[i]) && text[i] != '.' && text[i] != '_' && text[i] != '*' &&
+    text[i] != 0 && 0 <= text[i] <= 127;
+  ensures hyphen_edge: \result == CABREF_NAME_HYPHEN_EDGE ==> text[i] == '-' && i == start;
+  ensures reserved_ldh: \result == CABREF_NAME_RESERVED_LDH ==>
+    text[i] == '-' && text[i - 1] == '-' && i - start == 3 && !XnPrefix(text, start);
+  ensures bad_wildcard: \result == CABREF_NAME_BAD_WILDCARD ==> text[i] == '*';
+  ensures underscore: \result == CABREF_NAME_UNDERSCORE ==>
+    text[i] == '_' && !AllowUnderscore(policy);
+*/
+static cabref_name_error check_byte(const char *text, size_t n, size_t start, size_t i,
+                                    uint32_t policy) {
+  int c = text[i];
+  /* NAME-LABEL-LEN (RFC 1035 §2.3.4): at most 63 bytes per label. */
+  if (i - start >= CABREF_NAME_MAX_LABEL) {
+    return CABREF_NAME_LABEL_TOO_LONG;
+  }
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+    /* NAME-LDH (RFC 1035 §2.3.1; RFC 1123 §2.1): letters ... */
+  } else if (c >= '0' && c <= '9') {
+    /* ... and digits, anywhere in a label. */
+    return CABREF_NAME_OK;
+  } else if (c == '-') {
+    /* NAME-HYPHEN: not the first byte of a label. */
+    if (i == start) {
+      return CABREF_NAME_HYPHEN_EDGE;
+    }
+    /* NAME-RLDH (RFC 5890 §2.3.1, BR 1.6.1 P-Label): "--" in positions 3 and 4 only in an
+     * XN-label, whose prefix "xn" is case-independent. */
+    if (i - start == 3u && text[i - 1u] == '-' &&
+        !((text[start] == 'x' || text[start] == 'X') &&
+          (text[start + 1u] == 'n' || text[start + 1u] == 'N'))) {
+      return CABREF_NAME_RESERVED_LDH;
+    }
+  } else if (c == '_') {
+    /* NAME-UNDERSCORE (RFC 2181 §11; BR SC12): only where the policy allows it. */
+    if ((policy & CABREF_NAME_ALLOW_UNDERSCORE) == 0u) {
+      return CABREF_NAME_UNDERSCORE;
+    }
+  } else if (c == '*') {
+    /* NAME-WILDCARD (BR 1.6.1 Wildcard Domain Name; RFC 4592 §2.1.1): "*." then a name. */
+    if ((policy & CABREF_NAME_ALLOW_WILDCARD) == 0u || i != 0u || n < 2u || text[1] != '.') {
+      return CABREF_NAME_BAD_WILDCARD;
+    }
+  } else if (c == 0) {
+    /* NAME-ASCII: a NUL is refused with its own code. */
+    return CABREF_NAME_NUL;
+  } else if (c < 0 || c > 127) {
+    /* NAME-ASCII: bytes >= 0x80 (a U-label must be converted by the shell first). */
+    return CABREF_NAME_NON_ASCII;
+  } else {
+    return CABREF_NAME_BAD_CHAR;
+  }
+  return CABREF_NAME_OK;
+}
+
 /* NAME-VALID, NAME-SPANS, NAME-ERROR, NAME-TEXT-LEN, NAME-LABEL-LEN, NAME-EMPTY-LABEL, NAME-LDH,
  * NAME-HYPHEN, NAME-RLDH, NAME-UNDERSCORE, NAME-WILDCARD, NAME-TRAILING-DOT, NAME-ASCII,
  * NAME-NUMERIC-TLD. */
@@ -117,92 +192,49 @@ cabref_name_error cabref_name_parse(const char *text, size_t len, uint32_t polic
       start = i + 1u;
       all_digit = 1;
     } else {
-      char c = text[i];
-      /* NAME-LABEL-LEN (RFC 1035 §2.3.4): at most 63 bytes per label. */
-      if (i - start >= CABREF_NAME_MAX_LABEL) {
-        /*@ assert !NameByteOk(text, n, i, policy); */
-        *err_pos = i;
-        return CABREF_NAME_LABEL_TOO_LONG;
+      /* Any other byte: judged where it stands (check_byte). */
+      cabref_name_error e = check_byte(text, n, start, i, policy);
+      if (e != CABREF_NAME_OK) {
+        *err_pos = e == CABREF_NAME_RESERVED_LDH ? i - 1u : i;
+        return e;
       }
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-        /* NAME-LDH (RFC 1035 §2.3.1; RFC 1123 §2.1): letters ... */
-        all_digit = 0;
-      } else if (c >= '0' && c <= '9') {
-        /* ... and digits, anywhere in a label. */
-      } else if (c == '-') {
-        /* NAME-HYPHEN: not the first byte of a label. */
-        if (i == start) {
-          /*@ assert !NameByteOk(text, n, i, policy); */
-          *err_pos = i;
-          return CABREF_NAME_HYPHEN_EDGE;
-        }
-        /* NAME-RLDH (RFC 5890 §2.3.1, BR 1.6.1 P-Label): "--" in positions 3 and 4 only in an
-         * XN-label, whose prefix "xn" is case-independent. */
-        if (i - start == 3u && text[i - 1u] == '-' &&
-            !((text[start] == 'x' || text[start] == 'X') &&
-              (text[start + 1u] == 'n' || text[start + 1u] == 'N'))) {
-          /*@ assert !NameByteOk(text, n, i, policy); */
-          *err_pos = i - 1u;
-          return CABREF_NAME_RESERVED_LDH;
-        }
-        all_digit = 0;
-      } else if (c == '_') {
-        /* NAME-UNDERSCORE (RFC 2181 §11; BR SC12): only where the policy allows it. */
-        if ((policy & CABREF_NAME_ALLOW_UNDERSCORE) == 0u) {
-          /*@ assert !NameByteOk(text, n, i, policy); */
-          *err_pos = i;
-          return CABREF_NAME_UNDERSCORE;
-        }
+      if (text[i] == '_')
         us = 1u;
+      if (text[i] < '0' || text[i] > '9')
         all_digit = 0;
-      } else if (c == '*') {
-        /* NAME-WILDCARD (BR 1.6.1 Wildcard Domain Name; RFC 4592 §2.1.1): "*." then a name. */
-        if ((policy & CABREF_NAME_ALLOW_WILDCARD) == 0u || i != 0u || n < 2u || text[1] != '.') {
-          /*@ assert !NameByteOk(text, n, i, policy); */
-          *err_pos = i;
-          return CABREF_NAME_BAD_WILDCARD;
-        }
-        all_digit = 0;
-      } else if (c == 0) {
-        /* NAME-ASCII: a NUL is refused with its own code. */
-        /*@ assert !NameByteOk(text, n, i, policy); */
-        *err_pos = i;
-        return CABREF_NAME_NUL;
-      } else if ((unsigned char)c >= 0x80u) {
-        /* NAME-ASCII: bytes >= 0x80 (a U-label must be converted by the shell first). */
-        /*@ assert !NameByteOk(text, n, i, policy); */
-        *err_pos = i;
-        return CABREF_NAME_NON_ASCII;
-      } else {
-        /*@ assert !NameByteOk(text, n, i, policy); */
-        *err_pos = i;
-        return CABREF_NAME_BAD_CHAR;
-      }
-      /*@ assert byte_ok: NameByteOk(text, n, i, policy); */
     }
   }
 }
 
 /* NAME-EQUAL (RFC 4343 §3: ASCII case-insensitive comparison of labels). */
 int cabref_label_equal(const char *a_text, cabref_label a, const char *b_text, cabref_label b) {
+  size_t ao = a.off;
+  size_t bo = b.off;
+  size_t l = a.len;
   size_t k;
   if (a.len != b.len)
     return 0;
   /*@
-    loop invariant range: 0 <= k <= a.len;
-    loop invariant equal: \forall integer p; 0 <= p < k ==>
-      ToLower(a_text[a.off + p]) == ToLower(b_text[b.off + p]);
+    loop invariant range: 0 <= k <= l;
+    loop invariant equal: LabelEq(a_text, a.off, k, b_text, b.off, k);
     loop assigns k;
-    loop variant a.len - k;
+    loop variant l - k;
   */
-  for (k = 0; k < a.len; k++) {
-    char x = a_text[a.off + k];
-    char y = b_text[b.off + k];
+  for (k = 0; k < l; k++) {
+    int x = a_text[ao + k];
+    int y = b_text[bo + k];
     int lx = (x >= 'A' && x <= 'Z') ? x + 32 : x;
     int ly = (y >= 'A' && y <= 'Z') ? y + 32 : y;
-    if (lx != ly)
+    /*@ assert lower: lx == ToLower(a_text[ao + k]) && ly == ToLower(b_text[bo + k]); */
+    if (lx != ly) {
+      /*@ assert differ: !LabelEq(a_text, a.off, a.len, b_text, b.off, b.len); */
       return 0;
+    }
+    /*@ assert step: ToLower(a_text[a.off + k]) == ToLower(b_text[b.off + k]); */
+    /*@ assert upto: \forall integer p; 0 <= p <= k ==>
+          ToLower(a_text[a.off + p]) == ToLower(b_text[b.off + p]); */
   }
+  /*@ assert same: LabelEq(a_text, a.off, a.len, b_text, b.off, b.len); */
   return 1;
 }
 
@@ -216,9 +248,7 @@ int cabref_name_is_suffix(const char *a_text, const cabref_name *a, const char *
   d = (size_t)a->n_labels - (size_t)b->n_labels;
   /*@
     loop invariant range: 0 <= j <= b->n_labels;
-    loop invariant equal: \forall integer p; 0 <= p < j ==>
-      LabelEq(a_text, a->labels[d + p].off, a->labels[d + p].len,
-              b_text, b->labels[p].off, b->labels[p].len);
+    loop invariant equal: LabelSuffixUpTo(a_text, a, b_text, b, j);
     loop assigns j;
     loop variant b->n_labels - j;
   */
@@ -227,8 +257,10 @@ int cabref_name_is_suffix(const char *a_text, const cabref_name *a, const char *
                                      a->labels[d + j].off + a->labels[d + j].len - 1)); */
     /*@ assert \valid_read(b_text + (b->labels[j].off .. b->labels[j].off + b->labels[j].len - 1));
      */
-    if (cabref_label_equal(a_text, a->labels[d + j], b_text, b->labels[j]) == 0)
+    if (cabref_label_equal(a_text, a->labels[d + j], b_text, b->labels[j]) == 0) {
+      /*@ assert !LabelSuffix(a_text, a, b_text, b); */
       return 0;
+    }
   }
   return 1;
 }

@@ -10,13 +10,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CABREF_NAME_MAX_TEXT 253u   /* RFC 1035 §2.3.4 / RFC 2181 §11: 255 octets on the wire */
+#define CABREF_NAME_MAX_TEXT 253u /* RFC 1035 §2.3.4 / RFC 2181 §11: 255 octets on the wire */
 #define CABREF_NAME_MAX_LABEL 63u
 #define CABREF_NAME_MAX_LABELS 127u /* 127 one-octet labels + dots = 253 */
 
 /* What a caller allows beyond a plain LDH host name. */
 #define CABREF_NAME_ALLOW_WILDCARD 0x1u   /* a leftmost label that is exactly "*" */
-#define CABREF_NAME_ALLOW_UNDERSCORE 0x2u /* '_' in labels (DNS Change prefixes, SRV-like names) */
+#define CABREF_NAME_ALLOW_UNDERSCORE 0x2u /* '_' in labels (DNS Change prefixes, SRV-like names)   \
+                                           */
 #define CABREF_NAME_ALLOW_TRAILING_DOT 0x4u
 
 typedef struct {
@@ -48,7 +49,100 @@ typedef enum {
   CABREF_NAME_BAD_WILDCARD = 10,    /* '*' not alone in the leftmost label, or not allowed */
   CABREF_NAME_UNDERSCORE = 11,      /* '_' where the policy refuses it */
   CABREF_NAME_TRAILING_DOT = 12,    /* a trailing dot where the policy refuses it */
-  CABREF_NAME_ALL_NUMERIC_TLD = 13  /* the rightmost label is all digits (RFC 3696 §2): an IP? */
+  CABREF_NAME_ALL_NUMERIC_TLD = 13, /* the rightmost label is all digits (RFC 3696 §2): an IP? */
+  /* Shell only (cabref/name_idn.h): */
+  CABREF_NAME_BAD_ALABEL = 14, /* an XN-label that is not a valid A-label (RFC 5891 §5.4) */
+  CABREF_NAME_BAD_ULABEL = 15  /* Unicode text IDNA2008 refuses (or not UTF-8) */
 } cabref_name_error;
+
+/* The contracts below are ACSL, proved with Frama-C/WP (proofs/wp.sh name_parse update); their
+ * vocabulary is spec/name_logic.h, which only Frama-C reads. */
+#ifdef __FRAMAC__
+#include "name_logic.h"
+#endif
+
+/* ---- name_parse.c --------------------------------------------------------------------------
+ * NAME-VALID, NAME-SPANS, NAME-ERROR: validate text[0 .. len-1] under `policy` (CABREF_NAME_ALLOW_*
+ * bits) and split it into label spans. The text is ASCII; it is never modified and need not be
+ * NUL-terminated. Returns CABREF_NAME_OK iff the text is a valid name (spec/names.md), and then
+ * fills *out. Otherwise returns the error of the first offending byte, scanning left to right, and
+ * sets *err_pos to that byte's 0-based offset (0 for an empty text); *out is then unspecified
+ * (partly written). The byte-level error conditions (NAME-ERROR) are stated per code below. */
+/*@
+  requires valid_text: \valid_read(text + (0 .. len - 1));
+  requires valid_out: \valid(out) && \valid(err_pos);
+  requires separated: \separated(text + (0 .. len - 1), out, err_pos);
+  requires separated_out: \separated(out, err_pos);
+  assigns *out, *err_pos;
+
+  ensures iff_valid: \result == CABREF_NAME_OK <==> ValidName(text, len, policy);
+  ensures error_pos: \result != CABREF_NAME_OK ==> *err_pos <= len &&
+    (len > 0 ==> *err_pos < len);
+  ensures too_long: \result == CABREF_NAME_TOO_LONG ==> *err_pos == CABREF_NAME_MAX_TEXT;
+  ensures label_too_long: \result == CABREF_NAME_LABEL_TOO_LONG ==>
+    text[*err_pos] != '.' && *err_pos - LabelStart(text, *err_pos) == CABREF_NAME_MAX_LABEL;
+  ensures empty_label: \result == CABREF_NAME_EMPTY_LABEL ==>
+    LabelStart(text, *err_pos) == *err_pos;
+  ensures nul: \result == CABREF_NAME_NUL ==> text[*err_pos] == 0;
+  ensures non_ascii: \result == CABREF_NAME_NON_ASCII ==>
+    text[*err_pos] < 0 || text[*err_pos] > 127;
+  ensures bad_char: \result == CABREF_NAME_BAD_CHAR ==>
+    !IsLdhChar(text[*err_pos]) && text[*err_pos] != '.' && text[*err_pos] != '_' &&
+    text[*err_pos] != '*' && text[*err_pos] != 0 && 0 <= text[*err_pos] <= 127;
+  ensures hyphen_edge: \result == CABREF_NAME_HYPHEN_EDGE ==> text[*err_pos] == '-';
+  ensures reserved_ldh: \result == CABREF_NAME_RESERVED_LDH ==>
+    text[*err_pos] == '-' && text[*err_pos + 1] == '-' && *err_pos >= 2 &&
+    LabelStart(text, *err_pos + 1) == *err_pos - 2 && !XnPrefix(text, *err_pos - 2);
+  ensures bad_wildcard: \result == CABREF_NAME_BAD_WILDCARD ==> text[*err_pos] == '*';
+  ensures underscore: \result == CABREF_NAME_UNDERSCORE ==>
+    text[*err_pos] == '_' && !AllowUnderscore(policy);
+  ensures trailing_dot: \result == CABREF_NAME_TRAILING_DOT ==>
+    *err_pos == len - 1 && text[len - 1] == '.' && !AllowTrailingDot(policy);
+  ensures all_numeric: \result == CABREF_NAME_ALL_NUMERIC_TLD ==>
+    AllDigits(text, *err_pos, NameLen(text, len, policy));
+
+  behavior valid:
+    assumes ValidName(text, len, policy);
+    ensures ok: \result == CABREF_NAME_OK;
+    ensures text_len: out->text_len == NameLen(text, len, policy);
+    ensures spans: SpansCover(text, out, out->text_len);
+    ensures labels: \forall integer j; 0 <= j < out->n_labels ==>
+      ValidLabel(text, out->labels[j].off, out->labels[j].off + out->labels[j].len, policy);
+    ensures wildcard: out->wildcard == 1 <==>
+      (out->labels[0].len == 1 && text[out->labels[0].off] == '*');
+    ensures wildcard_flag: out->wildcard == 0 || out->wildcard == 1;
+    ensures underscore_flag: out->underscore != 0 ==> AllowUnderscore(policy);
+    ensures xn_count: out->xn_labels <= out->n_labels;
+  behavior invalid:
+    assumes !ValidName(text, len, policy);
+    ensures error: \result != CABREF_NAME_OK;
+  complete behaviors;
+  disjoint behaviors;
+*/
+cabref_name_error cabref_name_parse(const char *text, size_t len, uint32_t policy, cabref_name *out,
+                                    size_t *err_pos);
+
+/* NAME-EQUAL: 1 iff the two label spans hold the same bytes up to ASCII case (RFC 4343). */
+/*@
+  requires valid_a: \valid_read(a_text + (a.off .. a.off + a.len - 1));
+  requires valid_b: \valid_read(b_text + (b.off .. b.off + b.len - 1));
+  assigns \nothing;
+  ensures equal: \result == 1 <==> LabelEq(a_text, a.off, a.len, b_text, b.off, b.len);
+  ensures flag: \result == 0 || \result == 1;
+*/
+int cabref_label_equal(const char *a_text, cabref_label a, const char *b_text, cabref_label b);
+
+/* NAME-SUFFIX: 1 iff the labels of *b are the rightmost labels of *a, compared with
+ * cabref_label_equal (a name is a suffix of itself). Both are names as cabref_name_parse leaves
+ * them (or any well-formed label lists over readable texts). */
+/*@
+  requires valid_names: \valid_read(a) && \valid_read(b);
+  requires well_formed: WellFormedName(a_text, a) && WellFormedName(b_text, b);
+  assigns \nothing;
+  ensures suffix: \result == 1 <==> LabelSuffix(a_text, a, b_text, b);
+  ensures flag: \result == 0 || \result == 1;
+*/
+int cabref_name_is_suffix(const char *a_text, const cabref_name *a, const char *b_text,
+                          const cabref_name *b);
 
 #endif

@@ -1,0 +1,124 @@
+/* cabref: the logic of spec/names.md, in ACSL, for the contracts of ref/include/cabref/name.h.
+ *
+ * ACSL only: a C compiler sees nothing but comments. name.h includes this file after its type
+ * definitions when __FRAMAC__ is defined. Everything is a definition (no axiomatic blocks).
+ * Bytes are compared with character constants; every byte that can be valid is ASCII, so the
+ * signedness of char does not matter to validity.
+ *
+ * The validity of a whole name is stated byte by byte (NameByteOk at every offset), with
+ * LabelStart(t, i) the offset of the first byte of the label that holds (or ends at) offset i.
+ * The validity of one label span is ValidLabel; the parser proves both.
+ */
+#ifndef CABREF_NAME_LOGIC_H
+#define CABREF_NAME_LOGIC_H
+
+/*@
+  // ---- Policy bits (name.h) -----------------------------------------------------------------
+  predicate AllowWildcard(integer policy) = (policy & CABREF_NAME_ALLOW_WILDCARD) != 0;
+  predicate AllowUnderscore(integer policy) = (policy & CABREF_NAME_ALLOW_UNDERSCORE) != 0;
+  predicate AllowTrailingDot(integer policy) = (policy & CABREF_NAME_ALLOW_TRAILING_DOT) != 0;
+
+  // ---- Bytes (NAME-LDH) ---------------------------------------------------------------------
+  predicate IsLetter(integer c) = ('a' <= c <= 'z') || ('A' <= c <= 'Z');
+  predicate IsDigit(integer c) = '0' <= c <= '9';
+  predicate IsLdhChar(integer c) = IsLetter(c) || IsDigit(c) || c == '-';
+
+  // RFC 4343: ASCII case folding, letters only.
+  logic integer ToLower(integer c) = ('A' <= c <= 'Z') ? c + 32 : c;
+
+  // ---- Labels (NAME-LABEL-*, NAME-RLDH, NAME-UNDERSCORE, NAME-WILDCARD) ----------------------
+
+  // NAME-RLDH: the label starting at s begins "xn" in any case.
+  predicate XnPrefix{L}(char *t, integer s) =
+    (t[s] == 'x' || t[s] == 'X') && (t[s + 1] == 'n' || t[s + 1] == 'N');
+
+  // The byte at k of a label starting at s, as far as it can be judged without knowing where
+  // the label ends: a letter or digit; a hyphen that is not the first byte and is not the
+  // second hyphen of "--" in positions 3-4 of a label other than "xn--"; an underscore if the
+  // policy allows it; an asterisk as the first byte of the name if the policy allows it.
+  predicate LabelByteOk{L}(char *t, integer s, integer k, integer policy) =
+    IsLetter(t[k]) || IsDigit(t[k]) ||
+    (t[k] == '-' && k != s && !(k - s == 3 && t[k - 1] == '-' && !XnPrefix(t, s))) ||
+    (t[k] == '_' && AllowUnderscore(policy)) ||
+    (t[k] == '*' && AllowWildcard(policy) && k == 0);
+
+  // NAME-LABEL-LEN, NAME-LDH, NAME-HYPHEN, NAME-RLDH, NAME-WILDCARD: the span [s, e) is a valid
+  // label under the policy: 1..63 bytes, each acceptable, not ending in a hyphen, and a label
+  // starting with '*' is exactly "*".
+  predicate ValidLabel{L}(char *t, integer s, integer e, integer policy) =
+    0 <= s < e && e - s <= CABREF_NAME_MAX_LABEL && t[e - 1] != '-' &&
+    (t[s] == '*' ==> e == s + 1) &&
+    \forall integer k; s <= k < e ==> LabelByteOk(t, s, k, policy);
+
+  // ---- Names (NAME-TEXT-LEN, NAME-EMPTY-LABEL, NAME-TRAILING-DOT, NAME-NUMERIC-TLD) ---------
+
+  // The offset of the first byte of the label holding offset i (for a dot at i: of the label
+  // the dot ends; for i = n: of the last label).
+  logic integer LabelStart{L}(char *t, integer i) =
+    i <= 0 ? 0 : (t[i - 1] == '.' ? i : LabelStart(t, i - 1));
+
+  // NAME-TRAILING-DOT: the length of the name without the one trailing dot the policy allows.
+  logic integer NameLen{L}(char *t, integer len, integer policy) =
+    (len >= 1 && t[len - 1] == '.' && (policy & CABREF_NAME_ALLOW_TRAILING_DOT) != 0) ? len - 1
+                                                                               : len;
+
+  predicate AllDigits{L}(char *t, integer s, integer e) =
+    \forall integer k; s <= k < e ==> IsDigit(t[k]);
+
+  // The byte at offset i of a name of n bytes: a dot ends a non-empty label that does not end
+  // in a hyphen; any other byte is at most the 63rd of its label, acceptable there, and an
+  // asterisk is followed by a dot.
+  predicate NameByteOk{L}(char *t, integer n, integer i, integer policy) =
+    t[i] == '.' ? (LabelStart(t, i) < i && t[i - 1] != '-')
+                : (i - LabelStart(t, i) < CABREF_NAME_MAX_LABEL &&
+                   LabelByteOk(t, LabelStart(t, i), i, policy) &&
+                   (t[i] == '*' ==> 1 < n && t[1] == '.'));
+
+  // NAME-VALID: the text t[0 .. len-1] is a valid name under the policy.
+  predicate ValidNameBody{L}(char *t, integer n, integer policy) =
+    1 <= n <= CABREF_NAME_MAX_TEXT &&
+    (\forall integer i; 0 <= i < n ==> NameByteOk(t, n, i, policy)) &&
+    LabelStart(t, n) < n && t[n - 1] != '-' && !AllDigits(t, LabelStart(t, n), n);
+
+  predicate ValidName{L}(char *t, integer len, integer policy) =
+    ValidNameBody(t, NameLen(t, len, policy), policy);
+
+  // ---- Parsed names (NAME-SPANS) ---------------------------------------------------------------
+
+  // The labels of *nm are spans of t[0 .. n-1] in order, separated by single dots, covering it.
+  predicate SpansCover{L}(char *t, cabref_name *nm, integer n) =
+    1 <= nm->n_labels <= CABREF_NAME_MAX_LABELS &&
+    nm->labels[0].off == 0 &&
+    nm->labels[nm->n_labels - 1].off + nm->labels[nm->n_labels - 1].len == n &&
+    (\forall integer j; 0 <= j < nm->n_labels ==>
+       1 <= nm->labels[j].len <= CABREF_NAME_MAX_LABEL &&
+       nm->labels[j].off + nm->labels[j].len <= n) &&
+    (\forall integer j; 0 <= j < nm->n_labels - 1 ==>
+       t[nm->labels[j].off + nm->labels[j].len] == '.' &&
+       nm->labels[j + 1].off == nm->labels[j].off + nm->labels[j].len + 1);
+
+  // A well-formed parsed name over a readable text (what the comparison functions need).
+  predicate WellFormedName{L}(char *t, cabref_name *nm) =
+    1 <= nm->n_labels <= CABREF_NAME_MAX_LABELS &&
+    \forall integer j; 0 <= j < nm->n_labels ==>
+      1 <= nm->labels[j].len <= CABREF_NAME_MAX_LABEL &&
+      \valid_read(t + (nm->labels[j].off .. nm->labels[j].off + nm->labels[j].len - 1));
+
+  // NAME-EQUAL: two spans hold the same label up to ASCII case.
+  predicate LabelEq{L}(char *a, integer ao, integer al, char *b, integer bo, integer bl) =
+    al == bl && \forall integer k; 0 <= k < al ==> ToLower(a[ao + k]) == ToLower(b[bo + k]);
+
+  // NAME-SUFFIX: the first m labels of *b equal the matching labels among the rightmost
+  // b->n_labels labels of *a.
+  predicate LabelSuffixUpTo{L}(char *at, cabref_name *a, char *bt, cabref_name *b, integer m) =
+    \forall integer j; 0 <= j < m ==>
+      LabelEq(at, a->labels[a->n_labels - b->n_labels + j].off,
+              a->labels[a->n_labels - b->n_labels + j].len,
+              bt, b->labels[j].off, b->labels[j].len);
+
+  // NAME-SUFFIX: the labels of *b are the rightmost labels of *a (equal names included).
+  predicate LabelSuffix{L}(char *at, cabref_name *a, char *bt, cabref_name *b) =
+    b->n_labels <= a->n_labels && LabelSuffixUpTo(at, a, bt, b, b->n_labels);
+*/
+
+#endif
