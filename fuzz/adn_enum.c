@@ -1,5 +1,8 @@
 /* cabref fuzz target: ADN candidate enumeration (spec/adn.md ADN-CAND-SET, ADN-CAND-ORDER,
- * ADN-BDN, ADN-SPEC13, ADN-COVERS, ADN-DNS-PREFIX, ADN-METHOD-*). Input: byte 0 = public-suffix
+ * ADN-CAND-LIMIT, ADN-WILDCARD, ADN-BDN, ADN-SPEC13, ADN-COVERS, ADN-DNS-PREFIX) and the method
+ * table's invariants (ADN-METHOD-STATUS, ADN-METHOD-INTRO, ADN-METHOD-SUNSET,
+ * ADN-METHOD-DISCOURAGED, ADN-METHOD-EXACT, ADN-METHOD-CNAME,
+ * ADN-EMAIL, ADN-PORTS). Input: byte 0 = public-suffix
  * label count (taken modulo n_labels + 2, so that out-of-range counts are tried), byte 1 = flags
  * (bit 0 spec13, bit 1 exact, bits 2-6 a method), bytes 2-9 = an instant, the rest = the name.
  * Checks the C twins of the contracts: every candidate is a label-suffix of the stripped FQDN,

@@ -43,8 +43,8 @@ cabref_status cabref_adn_bdn(const cabref_name *name, uint8_t suffix_labels, int
   return CABREF_OK;
 }
 
-/* ADN-CAND-SET, ADN-CAND-ORDER: BR 1.6.1 "Authorization Domain Name": prune zero or more
- * labels from the left until the Base Domain Name, any of the values yielded (the BDN
+/* ADN-CAND-SET, ADN-CAND-ORDER, ADN-CAND-LIMIT: BR 1.6.1 "Authorization Domain Name": prune zero or
+ * more labels from the left until the Base Domain Name, any of the values yielded (the BDN
  * included, SC48). Longest first; the Spec 13 gTLD, if any, last. */
 cabref_status cabref_adn_candidates(const cabref_name *name, uint8_t suffix_labels, int spec13,
                                     uint8_t *starts, size_t cap, size_t *count) {

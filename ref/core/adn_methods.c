@@ -6,6 +6,7 @@
 
 #include "cabref/adn.h"
 
+/* ADN-METHOD-INTRO */
 /*@
   assigns \nothing;
   ensures \result == MethodIntroduced(m);
@@ -48,6 +49,7 @@ static cabref_instant introduced_of(uint32_t m) {
   }
 }
 
+/* ADN-METHOD-SUNSET */
 /*@
   assigns \nothing;
   ensures \result == MethodSunset(m);
@@ -84,6 +86,7 @@ static cabref_instant sunset_of(uint32_t m) {
   }
 }
 
+/* ADN-METHOD-DISCOURAGED (SC90) */
 /*@
   assigns \nothing;
   ensures \result == MethodDiscouraged(m);
