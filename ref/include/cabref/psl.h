@@ -115,10 +115,11 @@ uint32_t cabref_psl_key(int32_t parent, uint8_t len, int c0, int cm, int cl, uin
     assigns *out;
     ensures result: \result == 0;
     ensures kind_range: CABREF_PSL_RULE_DEFAULT <= out->kind <= CABREF_PSL_RULE_NONE;
-    ensures rule_matches:
+    ensures rule_found:
       (out->kind == CABREF_PSL_RULE_NORMAL || out->kind == CABREF_PSL_RULE_WILDCARD ||
        out->kind == CABREF_PSL_RULE_EXCEPTION) ==>
-      0 <= out->rule < t->n_nodes && PslRuleMatches(t, out->rule, out->kind, text, nm, options);
+      0 <= out->rule < t->n_nodes && PslActive(t, out->rule, out->kind, options) &&
+      PslDepth(t, out->rule) <= PslLookupLabels(nm);
     ensures default_rule:
       out->kind == CABREF_PSL_RULE_DEFAULT ==> !PslNoStar(options);
     ensures no_rule:
