@@ -13,6 +13,8 @@ static int usage(FILE *f) {
              "commands:\n"
              "  tally LOG [options]     tally a CA/Browser Forum ballot from a vote log\n"
              "  tally audit FILE        recompute a published results post and check it\n"
+             "  psl NAME...             public suffix and registrable domain (stdin if no NAME)\n"
+             "  adn NAME... [options]   Base Domain Name and Authorization Domain Names\n"
              "  vectors [options] FILE  run test vectors (against cabref or --impl CMD)\n"
              "  version                 print the version\n"
              "Run 'cabref COMMAND --help' for a command's options; see man cabref.\n");
@@ -26,6 +28,10 @@ int main(int argc, char **argv) {
     return cabref_cmd_tally(argc - 1, argv + 1);
   if (strcmp(argv[1], "vectors") == 0)
     return cabref_cmd_vectors(argc - 1, argv + 1);
+  if (strcmp(argv[1], "psl") == 0)
+    return cabref_cmd_psl(argc - 1, argv + 1);
+  if (strcmp(argv[1], "adn") == 0)
+    return cabref_cmd_adn(argc - 1, argv + 1);
   if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
     printf("cabref %s\n", CABREF_VERSION);
     return CABREF_EXIT_OK;

@@ -39,5 +39,7 @@ cabref_status cabref_ballot_from_json_value(void *root, const char *file, cabref
 int cabref_cmd_tally(int argc, char **argv);
 int cabref_cmd_audit(int argc, char **argv);
 int cabref_cmd_vectors(int argc, char **argv);
+int cabref_cmd_psl(int argc, char **argv);
+int cabref_cmd_adn(int argc, char **argv);
 
 #endif
