@@ -9,7 +9,7 @@
 #        replay  use the committed cache only (-wp-cache offline): no prover is run, and a goal
 #                missing from the cache stays unproved, so the run fails.
 # Exit status 0 only if every goal is proved, no smoke test failed and the report finds no
-# unproved property. The log is proofs/logs/MODULE.MODE.log (not committed).
+# unproved property. The log is proofs/tmp/logs/MODULE.MODE.log (ignored by git).
 set -eu
 
 if [ $# -ne 2 ]; then
@@ -35,9 +35,9 @@ case $mode in
   *) echo "$0: MODE must be update or replay" >&2; exit 2 ;;
 esac
 
-mkdir -p proofs/logs proofs/session proofs/stats
-log=proofs/logs/$module.$mode.log
-csv=proofs/logs/$module.$mode.csv
+mkdir -p proofs/tmp/logs proofs/session proofs/stats
+log=proofs/tmp/logs/$module.$mode.log
+csv=proofs/tmp/logs/$module.$mode.csv
 start=$(date +%s)
 set +e
 # The cache lives in the session directory (removing stale entries on update); the session is

@@ -81,8 +81,14 @@ cabref_status cabref_select_votes(const cabref_message *msgs, uint32_t n_msgs,
    * wins. Unclear and other ineligible messages never touch the choice (TALLY-VOTE-UNCLEAR). */
   /*@
     loop invariant bounds: 0 <= i <= n_msgs;
-    loop invariant latest: \forall integer m; 0 <= m < n_members ==>
-      LatestEligible(msgs, roll, period, i, m, chosen[m]);
+    loop invariant range: \forall integer m; 0 <= m < n_members ==>
+      chosen[m] == -1 || 0 <= chosen[m] < i;
+    loop invariant chosen_eligible: \forall integer m; 0 <= m < n_members ==>
+      chosen[m] != -1 ==> EligibleOf(msgs, roll, period, chosen[m], m);
+    loop invariant found: \forall integer m, j; 0 <= m < n_members ==> 0 <= j < i ==>
+      EligibleOf(msgs, roll, period, j, m) ==> chosen[m] != -1;
+    loop invariant latest: \forall integer m, j; 0 <= m < n_members ==> 0 <= j < i ==>
+      EligibleOf(msgs, roll, period, j, m) ==> NotAfter(msgs, j, chosen[m]);
     loop assigns i, chosen[0 .. n_members - 1];
     loop variant n_msgs - i;
   */
@@ -90,11 +96,17 @@ cabref_status cabref_select_votes(const cabref_message *msgs, uint32_t n_msgs,
     if (ineligibility(msgs, i, roll, period) == CABREF_MSG_COUNTED) {
       uint32_t m = msgs[i].member;
       int32_t c = chosen[m];
+      /*@ assert eligible: EligibleOf(msgs, roll, period, i, m); */
       if (c == -1 || msgs[i].at >= msgs[c].at) {
+        /*@ assert not_after: c != -1 ==> NotAfter(msgs, c, i); */
         chosen[m] = (int32_t)i;
+      } else {
+        /*@ assert before: NotAfter(msgs, i, c); */
       }
     }
   }
+  /*@ assert latest: \forall integer m; 0 <= m < n_members ==>
+        LatestEligible(msgs, roll, period, n_msgs, m, chosen[m]); */
   /*@
     loop invariant bounds: 0 <= i <= n_msgs;
     loop invariant fates: \forall integer j; 0 <= j < i ==>

@@ -399,16 +399,17 @@ cabref_status cabref_review(cabref_ballot_kind kind, const cabref_review_input *
   requires valid_out: \valid(out);
   requires separated: \separated(out, counts, rules);
   assigns *out;
-  ensures counts: out->counts == *counts;
+  ensures counts: out->counts == \old(*counts);
   ensures quorum: out->quorum == quorum;
-  ensures quorum_met: out->quorum_met == Flag(QuorumMetOf(counts, quorum));
-  ensures issuer_threshold:
-    out->issuer_threshold_met == Flag(IssuerThresholdMet(counts->issuer.yes, counts->issuer.no));
+  ensures quorum_met: out->quorum_met == \old(Flag(QuorumMetOf(counts, quorum)));
+  ensures issuer_threshold: out->issuer_threshold_met ==
+    \old(Flag(IssuerThresholdMet(counts->issuer.yes, counts->issuer.no)));
   ensures consumer_threshold: out->consumer_threshold_met ==
-    Flag(ConsumerThresholdMet(counts->consumer.yes, counts->consumer.no, consumer));
-  ensures issuer_has_yes: out->issuer_has_yes == Flag(counts->issuer.yes >= 1);
-  ensures consumer_has_yes: out->consumer_has_yes == Flag(counts->consumer.yes >= 1);
-  ensures reasons: out->reasons == DecideReasons(counts, quorum, rules, consumer, period_reasons);
+    \old(Flag(ConsumerThresholdMet(counts->consumer.yes, counts->consumer.no, consumer)));
+  ensures issuer_has_yes: out->issuer_has_yes == \old(Flag(counts->issuer.yes >= 1));
+  ensures consumer_has_yes: out->consumer_has_yes == \old(Flag(counts->consumer.yes >= 1));
+  ensures reasons:
+    out->reasons == \old(DecideReasons(counts, quorum, rules, consumer, period_reasons));
   behavior invalid:
     assumes DecideInvalid(counts, quorum, period_reasons);
     ensures outcome: out->outcome == CABREF_OUTCOME_INVALID;
