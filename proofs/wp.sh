@@ -35,6 +35,13 @@ case $mode in
   *) echo "$0: MODE must be update or replay" >&2; exit 2 ;;
 esac
 
+# Why3 needs a configuration naming the provers, even to read the cache. Without one (a fresh
+# account or CI), use the committed proofs/why3.conf (Z3 4.8.12, CVC4 1.8 in /usr/bin).
+if [ -z "${WHY3CONFIG:-}" ] && [ ! -f "${HOME:-/nonexistent}/.why3.conf" ]; then
+  WHY3CONFIG=$root/proofs/why3.conf
+  export WHY3CONFIG
+fi
+
 mkdir -p proofs/tmp/logs proofs/session proofs/stats
 log=proofs/tmp/logs/$module.$mode.log
 csv=proofs/tmp/logs/$module.$mode.csv
