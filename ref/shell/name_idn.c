@@ -141,6 +141,23 @@ cabref_name_error cabref_name_from_text(const char *text, size_t len, uint32_t p
                                         size_t cap, cabref_name *out, size_t *err_pos) {
   size_t blen = 0;
   cabref_name_error e = cabref_name_to_ascii(text, len, buf, cap, &blen, err_pos);
+  if (e == CABREF_NAME_TOO_LONG && text != NULL) {
+    /* Too long for the buffer. An ASCII text needs no conversion, so the core judges the text
+     * itself (case does not change validity) and reports its first offending byte (a 300-byte
+     * label is label-too-long at offset 63, not too-long). */
+    size_t k = 0;
+    while (k < len && (unsigned char)text[k] < 0x80u)
+      k++;
+    if (k == len) {
+      size_t pos = 0;
+      cabref_name_error core = cabref_name_parse(text, len, policy, out, &pos);
+      if (core != CABREF_NAME_OK) {
+        *err_pos = pos;
+        return core;
+      }
+    }
+    return e;
+  }
   if (e != CABREF_NAME_OK)
     return e;
   /* The core decides (NAME-VALID). */
