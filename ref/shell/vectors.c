@@ -151,16 +151,20 @@ static json_t *tally_answer(json_t *input, json_int_t tc) {
   return resp;
 }
 
-/* Each area answers its own test types: results_audit.c, psl_vectors.c, adn_vectors.c. */
+/* Each area answers its own test types: results_audit.c, name_vectors.c, psl_vectors.c,
+ * adn_vectors.c. */
 json_t *cabref_audit_answer(json_t *input, json_int_t tc);
 json_t *cabref_psl_answer(json_t *input, json_int_t tc);
 json_t *cabref_adn_answer(json_t *input, json_int_t tc);
+json_t *cabref_name_answer(json_t *input, json_int_t tc);
 
 static json_t *own_answer(const char *type, json_t *input, json_int_t tc) {
   if (strcmp(type, "TallyTest") == 0)
     return tally_answer(input, tc);
   if (strcmp(type, "AuditTest") == 0)
     return cabref_audit_answer(input, tc);
+  if (strcmp(type, "NameTest") == 0)
+    return cabref_name_answer(input, tc);
   if (strcmp(type, "PslTest") == 0)
     return cabref_psl_answer(input, tc);
   if (strcmp(type, "AdnTest") == 0 || strcmp(type, "MethodTest") == 0 ||
