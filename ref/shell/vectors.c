@@ -256,7 +256,7 @@ static int judge(json_t *test, json_t *resp, json_int_t tc, char *why, size_t n)
 
 static json_t *load_json(const char *path, char *why, size_t n) {
   json_error_t e;
-  json_t *j = json_load_file(path, JSON_REJECT_DUPLICATES, &e);
+  json_t *j = json_load_file(path, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e); /* NUL tests */
   if (j == NULL)
     snprintf(why, n, "%s:%d:%d: %s", path, e.line, e.column, e.text);
   return j;
@@ -389,7 +389,7 @@ int cabref_cmd_vectors(int argc, char **argv) {
           framed[ll] = '\n';
           framed[ll + 1] = '\0';
           char *answer = impl_exchange(&proc, framed);
-          resp = answer ? json_loads(answer, 0, &je) : NULL;
+          resp = answer ? json_loads(answer, JSON_ALLOW_NUL, &je) : NULL;
           if (answer == NULL)
             impl_broken = 1;
           free(answer);
