@@ -92,11 +92,11 @@
     !NotLate(p, msgs[i].at) ? CABREF_MSG_LATE :
     CABREF_MSG_COUNTED;
 
-  // The fate of message i given the counted messages: COUNTED, else the first failing
-  // condition of TALLY-VOTE-ELIGIBLE, else SUPERSEDED (eligible, but not the latest).
+  // The fate of message i when c is the counted message of its member: COUNTED, else the
+  // first failing condition of TALLY-VOTE-ELIGIBLE, else SUPERSEDED (eligible, not the latest).
   logic integer FateOf{L}(cabref_message *msgs, cabref_member *roll, cabref_voting_period *p,
-                          int32_t *chosen, integer i) =
-    chosen[msgs[i].member] == i ? CABREF_MSG_COUNTED :
+                          integer c, integer i) =
+    c == i ? CABREF_MSG_COUNTED :
     Ineligibility(msgs, roll, p, i) != CABREF_MSG_COUNTED ? Ineligibility(msgs, roll, p, i) :
     CABREF_MSG_SUPERSEDED;
 

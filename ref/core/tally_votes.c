@@ -106,15 +106,19 @@ cabref_status cabref_select_votes(const cabref_message *msgs, uint32_t n_msgs,
     }
   }
   /*@ assert latest: \forall integer m; 0 <= m < n_members ==>
-        LatestEligible(msgs, roll, period, n_msgs, m, chosen[m]); */
+        \let c = chosen[m]; \at(LatestEligible(msgs, roll, period, n_msgs, m, c), Pre); */
   /*@
     loop invariant bounds: 0 <= i <= n_msgs;
     loop invariant fates: \forall integer j; 0 <= j < i ==>
-      fate[j] == FateOf(msgs, roll, period, chosen, j);
+      \let c = chosen[\at(msgs[j].member, Pre)];
+      fate[j] == \at(FateOf(msgs, roll, period, c, j), Pre);
     loop assigns i, fate[0 .. n_msgs - 1];
     loop variant n_msgs - i;
   */
   for (uint32_t i = 0u; i < n_msgs; i++) {
+    /* fate[] is separate from the inputs: what the loop has written so far left them alone. */
+    /*@ assert unchanged: \let k = i; msgs[k].member == \at(msgs[k].member, Pre) &&
+          Ineligibility(msgs, roll, period, k) == \at(Ineligibility(msgs, roll, period, k), Pre); */
     if (chosen[msgs[i].member] == (int32_t)i) {
       fate[i] = CABREF_MSG_COUNTED;
     } else {

@@ -268,10 +268,11 @@ int cabref_quorum_met(uint32_t participants, uint32_t quorum);
     assumes MembersInRoll(msgs, n_msgs, n_members);
     assigns chosen[0 .. n_members - 1], fate[0 .. n_msgs - 1];
     ensures status: \result == CABREF_OK;
+    // The inputs are read as they were on entry (\old), the outputs as they are on exit.
     ensures latest: \forall integer m; 0 <= m < n_members ==>
-      LatestEligible(msgs, roll, period, n_msgs, m, chosen[m]);
+      \let c = chosen[m]; \old(LatestEligible(msgs, roll, period, n_msgs, m, c));
     ensures fates: \forall integer i; 0 <= i < n_msgs ==>
-      fate[i] == FateOf(msgs, roll, period, chosen, i);
+      \let c = chosen[\old(msgs[i].member)]; fate[i] == \old(FateOf(msgs, roll, period, c, i));
   complete behaviors;
   disjoint behaviors;
 */
@@ -399,7 +400,13 @@ cabref_status cabref_review(cabref_ballot_kind kind, const cabref_review_input *
   requires valid_out: \valid(out);
   requires separated: \separated(out, counts, rules);
   assigns *out;
-  ensures counts: out->counts == \old(*counts);
+  ensures counts: out->counts.issuer.yes == \old(counts->issuer.yes) &&
+    out->counts.issuer.no == \old(counts->issuer.no) &&
+    out->counts.issuer.abstain == \old(counts->issuer.abstain) &&
+    out->counts.consumer.yes == \old(counts->consumer.yes) &&
+    out->counts.consumer.no == \old(counts->consumer.no) &&
+    out->counts.consumer.abstain == \old(counts->consumer.abstain) &&
+    out->counts.participants == \old(counts->participants);
   ensures quorum: out->quorum == quorum;
   ensures quorum_met: out->quorum_met == \old(Flag(QuorumMetOf(counts, quorum)));
   ensures issuer_threshold: out->issuer_threshold_met ==
