@@ -68,27 +68,31 @@ void cabref_tally_decide(const cabref_counts *counts, uint32_t quorum, const cab
   int invalid = (period_reasons & CABREF_R_INVALID_MASK) != 0u || no_quorum != 0u;
   int failed = (period_reasons & CABREF_R_FAILED_MASK) != 0u || issuer_no_yes != 0u ||
                consumer_no_yes != 0u || issuer_threshold != 0u || consumer_threshold != 0u;
-  cabref_tally_result r;
-  r.counts = *counts;
-  r.quorum = quorum;
-  r.quorum_met = no_quorum == 0u ? 1u : 0u;
-  r.issuer_threshold_met = issuer_threshold == 0u ? 1u : 0u;
-  r.consumer_threshold_met = consumer_threshold == 0u ? 1u : 0u;
-  r.issuer_has_yes = counts->issuer.yes >= 1u ? 1u : 0u;
-  r.consumer_has_yes = counts->consumer.yes >= 1u ? 1u : 0u;
+  out->counts.issuer.yes = counts->issuer.yes;
+  out->counts.issuer.no = counts->issuer.no;
+  out->counts.issuer.abstain = counts->issuer.abstain;
+  out->counts.consumer.yes = counts->consumer.yes;
+  out->counts.consumer.no = counts->consumer.no;
+  out->counts.consumer.abstain = counts->consumer.abstain;
+  out->counts.participants = counts->participants;
+  out->quorum = quorum;
+  out->quorum_met = no_quorum == 0u ? 1u : 0u;
+  out->issuer_threshold_met = issuer_threshold == 0u ? 1u : 0u;
+  out->consumer_threshold_met = consumer_threshold == 0u ? 1u : 0u;
+  out->issuer_has_yes = counts->issuer.yes >= 1u ? 1u : 0u;
+  out->consumer_has_yes = counts->consumer.yes >= 1u ? 1u : 0u;
   /* TALLY-OUTCOME: every reason that applies is listed, not only the first. */
-  r.reasons = period_reasons | no_quorum | issuer_threshold | consumer_threshold | issuer_no_yes |
-              consumer_no_yes;
+  out->reasons = period_reasons | no_quorum | issuer_threshold | consumer_threshold |
+                 issuer_no_yes | consumer_no_yes;
   /* A broken procedure or a missing quorum makes the result invalid whatever the votes;
    * otherwise any failed rule makes it fail. */
   if (invalid) {
-    r.outcome = CABREF_OUTCOME_INVALID;
+    out->outcome = CABREF_OUTCOME_INVALID;
   } else if (failed) {
-    r.outcome = CABREF_OUTCOME_FAILED;
+    out->outcome = CABREF_OUTCOME_FAILED;
   } else {
-    r.outcome = CABREF_OUTCOME_PASSED;
+    out->outcome = CABREF_OUTCOME_PASSED;
   }
-  *out = r;
 }
 
 void cabref_apply_review(cabref_tally_result *r, const cabref_review_result *rv) {
