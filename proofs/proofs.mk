@@ -14,14 +14,17 @@ FRAMAC ?= frama-c
 # line (make proofs PROOF_MODULES=tally_votes).
 PROOF_MODULES ?= $(basename $(notdir $(sort $(wildcard ref/core/*.c))))
 
-.PHONY: proofs proofs-replay eva
-proofs: $(addprefix proofs-update-,$(PROOF_MODULES))
-proofs-replay: $(addprefix proofs-replay-,$(PROOF_MODULES))
+PROOF_UPDATE_TARGETS := $(addprefix proofs-update-,$(PROOF_MODULES))
+PROOF_REPLAY_TARGETS := $(addprefix proofs-replay-,$(PROOF_MODULES))
 
-.PHONY: $(addprefix proofs-update-,$(PROOF_MODULES)) $(addprefix proofs-replay-,$(PROOF_MODULES))
-proofs-update-%:
+.PHONY: proofs proofs-replay eva $(PROOF_UPDATE_TARGETS) $(PROOF_REPLAY_TARGETS)
+proofs: $(PROOF_UPDATE_TARGETS)
+proofs-replay: $(PROOF_REPLAY_TARGETS)
+
+# Static pattern rules: make does not search implicit rules for phony targets.
+$(PROOF_UPDATE_TARGETS): proofs-update-%:
 	FRAMAC='$(FRAMAC)' sh proofs/wp.sh $* update
-proofs-replay-%:
+$(PROOF_REPLAY_TARGETS): proofs-replay-%:
 	FRAMAC='$(FRAMAC)' sh proofs/wp.sh $* replay
 
 eva:
