@@ -58,21 +58,41 @@ $(B)/tests/%: tests/%.c $(B)/libcabref.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) -Iref/shell $(WARN) $(CFLAGS) -o $@ $< $(B)/libcabref.a $(LIBS)
 
-$(B)/asan/tests/%: tests/%.c $(LIB_SRC) $(HEADERS)
-	@mkdir -p $(dir $@)
-	$(CLANG) $(CPPFLAGS_ALL) -Iref/shell $(WARN) -O1 -g $(SAN) -o $@ $< $(LIB_SRC) $(LIBS)
+# The library once more under ASan+UBSan, and once with libFuzzer's coverage as well; tests and
+# fuzz targets link against these instead of recompiling every source each.
+ASAN_OBJ := $(LIB_SRC:%.c=$(B)/asan/obj/%.o)
+FZ_OBJ := $(LIB_SRC:%.c=$(B)/fz/obj/%.o)
 
-$(B)/asan/cabref: $(CLI_SRC) $(LIB_SRC) $(HEADERS)
+$(B)/asan/obj/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) -o $@ $(CLI_SRC) $(LIB_SRC) $(LIBS)
+	$(CLANG) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) -c $< -o $@
+
+$(B)/fz/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS_ALL) $(WARN) -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+	  -fno-sanitize-recover=all -c $< -o $@
+
+$(B)/asan/libcabref.a: $(ASAN_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/fz/libcabref.a: $(FZ_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/asan/tests/%: tests/%.c $(B)/asan/libcabref.a
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS_ALL) -Iref/shell $(WARN) -O1 -g $(SAN) -o $@ $< $(B)/asan/libcabref.a $(LIBS)
+
+$(B)/asan/cabref: $(CLI_SRC) $(B)/asan/libcabref.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) -o $@ $(CLI_SRC) $(B)/asan/libcabref.a $(LIBS)
 
 asan: $(TESTS:%=$(B)/asan/tests/%) $(B)/asan/cabref
 
-# Fuzz targets: libFuzzer + ASan + UBSan, linked with the library sources directly.
-$(B)/fuzz/%: fuzz/%.c $(LIB_SRC) $(HEADERS)
+# Fuzz targets: libFuzzer + ASan + UBSan.
+$(B)/fuzz/%: fuzz/%.c $(B)/fz/libcabref.a $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CPPFLAGS_ALL) -Iref/shell $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined \
-	  -fno-sanitize-recover=all -o $@ $< $(LIB_SRC) $(LIBS)
+	  -fno-sanitize-recover=all -o $@ $< $(B)/fz/libcabref.a $(LIBS)
 
 fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
 	@for t in $(FUZZ_TARGETS); do \
