@@ -146,6 +146,8 @@ cabref_name_error cabref_name_parse(const char *text, size_t len, uint32_t polic
        * empty): "a..b", a leading dot, a dot after the trailing dot. */
       if (i == start) {
         /*@ assert i < n ==> !NameByteOk(text, n, i, policy); */
+        /*@ assert k > 0 ==> text[i - 1] == '.'; */
+        /*@ assert empty_pos: i < len; */
         *err_pos = i;
         return CABREF_NAME_EMPTY_LABEL;
       }
