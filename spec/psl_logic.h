@@ -94,12 +94,15 @@
     (\forall integer i; 0 <= i < nm->n_labels ==>
        1 <= nm->labels[i].len <= 63 && nm->labels[i].off + nm->labels[i].len <= len);
 
+  // The n bytes at a equal the n bytes at b, the latter in lower case (PSL-CANON).
+  predicate PslBytesEq{L}(char *a, char *b, integer n) =
+    \forall integer x; 0 <= x < n ==> a[x] == PslLower(b[x]);
+
   // Span s equals label i (from the right) of the name, ASCII case-insensitively (PSL-CANON).
   predicate PslLabelEq{L}(cabref_psl_table *t, integer s, char *text, cabref_name *nm,
                           integer i) =
     t->spans[s].len == PslNameLen(nm, i) &&
-    \forall integer x; 0 <= x < t->spans[s].len ==>
-      t->pool[t->spans[s].off + x] == PslLower(text[PslNameOff(nm, i) + x]);
+    PslBytesEq(t->pool + t->spans[s].off, text + PslNameOff(nm, i), t->spans[s].len);
 
   // Node r's first j labels are the name's rightmost j labels (lengths, then bytes).
   predicate PslTopMatch{L}(cabref_psl_table *t, integer r, integer j, char *text,

@@ -24,33 +24,26 @@ static int lower(char c) {
   return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* PSL-CANON: span s of the table equals label i (from the right) of the name. */
+/* PSL-CANON: the len bytes at a (the table's pool) equal the len bytes at b (the name's text),
+ * ASCII case-insensitively. Only the two byte ranges it reads are in its context; the caller
+ * checks the lengths (PslLabelEq). */
 /*@
-  requires table: ValidPslTable(t);
-  requires name: PslValidName(text, text_len, nm);
-  requires s_range: 0 <= s < t->n_spans;
-  requires i_range: 0 <= i < nm->n_labels;
+  requires len_range: 1 <= len <= 63;
+  requires a_valid: \valid_read(a + (0 .. len - 1));
+  requires b_valid: \valid_read(b + (0 .. len - 1));
   assigns \nothing;
-  ensures eq: \result != 0 <==> PslLabelEq(t, s, text, nm, i);
+  ensures eq: \result != 0 <==> PslBytesEq(a, b, len);
 */
-static int label_eq(const cabref_psl_table *t, uint32_t s, const char *text, size_t text_len,
-                    const cabref_name *nm, uint32_t i) {
-  const cabref_label *lab = &nm->labels[nm->n_labels - 1u - i];
-  uint32_t len = t->spans[s].len;
-  uint32_t off = t->spans[s].off;
+static int label_eq(const char *a, const char *b, uint32_t len) {
   uint32_t x;
-  (void)text_len; /* in the contract only */
-  if (len != lab->len)
-    return 0;
   /*@
     loop invariant x_range: 0 <= x <= len;
-    loop invariant same: \forall integer y; 0 <= y < x ==>
-      t->pool[off + y] == PslLower(text[lab->off + y]);
+    loop invariant same: PslBytesEq(a, b, x);
     loop assigns x;
     loop variant len - x;
   */
   for (x = 0; x < len; x++) {
-    if (t->pool[off + x] != lower(text[(size_t)lab->off + x]))
+    if (a[x] != lower(b[x]))
       return 0;
   }
   return 1;
@@ -79,6 +72,7 @@ static int32_t find_child(const cabref_psl_table *t, int32_t cur, const char *te
   uint32_t lo = t->buckets[key];
   uint32_t hi = t->buckets[key + 1u];
   uint32_t x;
+  (void)text_len; /* in the contract only */
   /*@
     loop invariant x_range: lo <= x && (x <= hi || lo > hi);
     loop assigns x;
@@ -87,8 +81,11 @@ static int32_t find_child(const cabref_psl_table *t, int32_t cur, const char *te
   for (x = lo; x < hi; x++) {
     uint32_t m = t->order[x];
     const cabref_psl_node *n = &t->nodes[m];
-    if (n->parent == cur && n->depth == j + 1u && label_eq(t, n->labels + j, text, text_len, nm, j))
-      return (int32_t)m;
+    if (n->parent == cur && n->depth == j + 1u) {
+      const cabref_psl_span *sp = &t->spans[n->labels + j];
+      if (sp->len == len && label_eq(t->pool + sp->off, text + lab->off, len))
+        return (int32_t)m;
+    }
   }
   return -1;
 }
@@ -100,6 +97,8 @@ int cabref_psl_match_name(const cabref_psl_table *t, const char *text, size_t te
   int32_t best = -1, exc = -1;
   uint32_t best_len = 0;
   uint8_t best_kind = CABREF_PSL_RULE_NONE;
+  uint8_t kind, suffix, reg, psec;
+  int32_t rule;
   int priv = (options & CABREF_PSL_PRIVATE) != 0u;
   int wparent = (options & CABREF_PSL_WILDCARD_PARENT) != 0u;
   if (t == NULL || text == NULL || nm == NULL || out == NULL)
@@ -155,35 +154,45 @@ int cabref_psl_match_name(const cabref_psl_table *t, const char *text, size_t te
       }
     }
   }
+  /* The answer in locals first (the table is read only before *out is written). */
   if (exc >= 0) {
     /* PSL-MATCH-PREVAILING: an exception beats every rule; PSL-MATCH-SUFFIX: drop its
      * leftmost label. */
-    out->kind = CABREF_PSL_RULE_EXCEPTION;
-    out->rule = exc;
-    out->suffix_labels = (uint8_t)(t->nodes[exc].depth - 1u);
-    out->private_section = t->nodes[exc].exc_icann != 0 ? 0 : 1;
+    kind = CABREF_PSL_RULE_EXCEPTION;
+    rule = exc;
+    suffix = (uint8_t)(t->nodes[exc].depth - 1u);
+    psec = t->nodes[exc].exc_icann != 0 ? 0 : 1;
   } else if (best >= 0) {
-    out->kind = best_kind;
-    out->rule = best;
-    out->suffix_labels = (uint8_t)best_len;
-    out->private_section = best_kind == CABREF_PSL_RULE_NORMAL
-                               ? (t->nodes[best].normal_icann != 0 ? 0 : 1)
-                               : (t->nodes[best].wild_icann != 0 ? 0 : 1);
+    kind = best_kind;
+    rule = best;
+    suffix = (uint8_t)best_len;
+    psec = best_kind == CABREF_PSL_RULE_NORMAL ? (t->nodes[best].normal_icann != 0 ? 0 : 1)
+                                               : (t->nodes[best].wild_icann != 0 ? 0 : 1);
   } else if ((options & CABREF_PSL_NO_STAR_RULE) == 0u) {
     /* PSL-MATCH-DEFAULT: no rule matches, the prevailing rule is "*". */
-    out->kind = CABREF_PSL_RULE_DEFAULT;
-    out->rule = -1;
-    out->suffix_labels = 1;
-    out->private_section = 0;
+    kind = CABREF_PSL_RULE_DEFAULT;
+    rule = -1;
+    suffix = 1;
+    psec = 0;
   } else {
     /* PSL-OPT-NO-STAR: no rule at all. */
-    out->kind = CABREF_PSL_RULE_NONE;
-    out->rule = -1;
-    out->suffix_labels = 0;
-    out->private_section = 0;
+    kind = CABREF_PSL_RULE_NONE;
+    rule = -1;
+    suffix = 0;
+    psec = 0;
   }
   /* PSL-MATCH-REGISTRABLE: a label left of the public suffix; none without a suffix. */
-  out->registrable = (out->kind != CABREF_PSL_RULE_NONE && k > out->suffix_labels) ? 1 : 0;
+  reg = (kind != CABREF_PSL_RULE_NONE && k > suffix) ? 1 : 0;
+  /*@ assert k_labels: k == PslLookupLabels(nm); */
+  /*@ assert found: (kind == CABREF_PSL_RULE_NORMAL || kind == CABREF_PSL_RULE_WILDCARD ||
+                     kind == CABREF_PSL_RULE_EXCEPTION) ==>
+      0 <= rule < t->n_nodes && PslActive(t, rule, kind, options) && PslDepth(t, rule) <= k; */
+  /*@ assert suffix: suffix == PslSuffixLabels(t, rule, kind, k); */
+  out->kind = kind;
+  out->rule = rule;
+  out->suffix_labels = suffix;
+  out->registrable = reg;
+  out->private_section = psec;
   return 0;
 }
 

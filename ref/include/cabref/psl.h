@@ -115,11 +115,16 @@ uint32_t cabref_psl_key(int32_t parent, uint8_t len, int c0, int cm, int cl, uin
     assigns *out;
     ensures result: \result == 0;
     ensures kind_range: CABREF_PSL_RULE_DEFAULT <= out->kind <= CABREF_PSL_RULE_NONE;
+    // The table and the name are read as passed (Pre): *out may be written over them.
     ensures rule_found:
       (out->kind == CABREF_PSL_RULE_NORMAL || out->kind == CABREF_PSL_RULE_WILDCARD ||
        out->kind == CABREF_PSL_RULE_EXCEPTION) ==>
-      0 <= out->rule < t->n_nodes && PslActive(t, out->rule, out->kind, options) &&
-      PslDepth(t, out->rule) <= PslLookupLabels(nm);
+      0 <= out->rule < \old(t->n_nodes) &&
+      PslDepth{Pre}(t, out->rule) <= PslLookupLabels{Pre}(nm);
+    ensures rule_active:
+      (out->kind == CABREF_PSL_RULE_NORMAL || out->kind == CABREF_PSL_RULE_WILDCARD ||
+       out->kind == CABREF_PSL_RULE_EXCEPTION) ==>
+      PslActive{Pre}(t, out->rule, out->kind, options);
     ensures default_rule:
       out->kind == CABREF_PSL_RULE_DEFAULT ==> !PslNoStar(options);
     ensures no_rule:
@@ -128,10 +133,12 @@ uint32_t cabref_psl_key(int32_t parent, uint8_t len, int c0, int cm, int cl, uin
       (out->kind == CABREF_PSL_RULE_DEFAULT || out->kind == CABREF_PSL_RULE_NONE) ==>
       out->rule == -1;
     ensures suffix:
-      out->suffix_labels == PslSuffixLabels(t, out->rule, out->kind, PslLookupLabels(nm));
+      out->suffix_labels ==
+      PslSuffixLabels{Pre}(t, out->rule, out->kind, PslLookupLabels{Pre}(nm));
     ensures registrable:
       out->registrable ==
-      ((out->kind != CABREF_PSL_RULE_NONE && PslLookupLabels(nm) > out->suffix_labels) ? 1 : 0);
+      ((out->kind != CABREF_PSL_RULE_NONE && PslLookupLabels{Pre}(nm) > out->suffix_labels)
+         ? 1 : 0);
     ensures section:
       out->private_section == 0 || out->private_section == 1;
   complete behaviors;
