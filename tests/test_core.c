@@ -35,7 +35,7 @@ static void test_thresholds(void) {
   CHECK(cabref_issuer_threshold_met(1, 1) == 0);
   CHECK(cabref_issuer_threshold_met(1, 0) == 1);
   CHECK(cabref_issuer_threshold_met(0, 1) == 0);
-  CHECK(cabref_issuer_threshold_met(0, 0) == 0);     /* TALLY-THR-EMPTY */
+  CHECK(cabref_issuer_threshold_met(0, 0) == 0); /* TALLY-THR-EMPTY */
   CHECK(cabref_issuer_threshold_met(UINT32_MAX, 0) == 1);
   CHECK(cabref_issuer_threshold_met(UINT32_MAX, UINT32_MAX) == 0);
   /* 2N = 4294967294 <= Y = 4294967295: passes; 2N = 4294967296 > 4294967294: fails. */
@@ -72,9 +72,9 @@ static void test_thresholds(void) {
 static void test_quorum(void) {
   /* 35/6 = 5.83: least P with 6P > 35 is 6 (rounding the average 11.67 first would give 7). */
   CHECK(cabref_quorum_from_attendance(12, 12, 11) == 6);
-  CHECK(cabref_quorum_from_attendance(0, 0, 0) == 1);  /* 6P > 0 */
-  CHECK(cabref_quorum_from_attendance(6, 0, 0) == 2);  /* 6P > 6: P = 2 */
-  CHECK(cabref_quorum_from_attendance(5, 0, 0) == 1);  /* 6 > 5 */
+  CHECK(cabref_quorum_from_attendance(0, 0, 0) == 1);    /* 6P > 0 */
+  CHECK(cabref_quorum_from_attendance(6, 0, 0) == 2);    /* 6P > 6: P = 2 */
+  CHECK(cabref_quorum_from_attendance(5, 0, 0) == 1);    /* 6 > 5 */
   CHECK(cabref_quorum_from_attendance(12, 12, 12) == 7); /* 6P > 36: P = 7 */
   /* 3(2^32-1) = 12884901885; /6 = 2147483647.5, floor 2147483647, + 1 = 2^31. */
   CHECK(cabref_quorum_from_attendance(UINT32_MAX, UINT32_MAX, UINT32_MAX) == 2147483648u);
@@ -114,18 +114,18 @@ static void test_votes(void) {
   period.end = 2000;
   period.end_inclusive = 0;
   period.rep_only = 1;
-  msgs[0] = msg(0, 1000, CABREF_VOTE_YES, 1, 1);      /* at the start: in the period */
-  msgs[1] = msg(0, 1500, CABREF_VOTE_NO, 1, 1);       /* later: m0's counted vote */
-  msgs[2] = msg(0, 1600, CABREF_VOTE_UNCLEAR, 1, 1);  /* unclear: does not erase the no */
-  msgs[3] = msg(1, 1999, CABREF_VOTE_YES, 1, 1);      /* last second of [start, end) */
-  msgs[4] = msg(1, 2000, CABREF_VOTE_NO, 1, 1);       /* at end: late when exclusive */
-  msgs[5] = msg(2, 1200, CABREF_VOTE_YES, 1, 1);      /* Associate: not voting */
-  msgs[6] = msg(3, 999, CABREF_VOTE_YES, 1, 1);       /* one second early */
-  msgs[7] = msg(3, 1300, CABREF_VOTE_NO, 1, 0);       /* not a Voting Representative */
-  msgs[8] = msg(3, 1300, CABREF_VOTE_ABSTAIN, 0, 1);  /* not on the ballot's list */
-  msgs[9] = msg(4, 1400, CABREF_VOTE_YES, 1, 1);      /* tie with 10 ... */
-  msgs[10] = msg(4, 1400, CABREF_VOTE_NO, 1, 1);      /* ... the later in the log wins */
-  msgs[11] = msg(4, 1300, CABREF_VOTE_YES, 1, 1);     /* later in the log, earlier instant */
+  msgs[0] = msg(0, 1000, CABREF_VOTE_YES, 1, 1);     /* at the start: in the period */
+  msgs[1] = msg(0, 1500, CABREF_VOTE_NO, 1, 1);      /* later: m0's counted vote */
+  msgs[2] = msg(0, 1600, CABREF_VOTE_UNCLEAR, 1, 1); /* unclear: does not erase the no */
+  msgs[3] = msg(1, 1999, CABREF_VOTE_YES, 1, 1);     /* last second of [start, end) */
+  msgs[4] = msg(1, 2000, CABREF_VOTE_NO, 1, 1);      /* at end: late when exclusive */
+  msgs[5] = msg(2, 1200, CABREF_VOTE_YES, 1, 1);     /* Associate: not voting */
+  msgs[6] = msg(3, 999, CABREF_VOTE_YES, 1, 1);      /* one second early */
+  msgs[7] = msg(3, 1300, CABREF_VOTE_NO, 1, 0);      /* not a Voting Representative */
+  msgs[8] = msg(3, 1300, CABREF_VOTE_ABSTAIN, 0, 1); /* not on the ballot's list */
+  msgs[9] = msg(4, 1400, CABREF_VOTE_YES, 1, 1);     /* tie with 10 ... */
+  msgs[10] = msg(4, 1400, CABREF_VOTE_NO, 1, 1);     /* ... the later in the log wins */
+  msgs[11] = msg(4, 1300, CABREF_VOTE_YES, 1, 1);    /* later in the log, earlier instant */
 
   memset(chosen, 0x55, sizeof chosen);
   memset(fate, 0xAA, sizeof fate);
@@ -320,8 +320,7 @@ static void test_periods(void) {
   /* One second short of 7 days of discussion, last version at its start: too short and quiet. */
   tl.discussion_start = vs - 7 * day + 1;
   tl.last_version = tl.discussion_start;
-  CHECK(cabref_check_periods(&r, &tl) ==
-        (CABREF_R_DISCUSSION_TOO_SHORT | CABREF_R_QUIET_PERIOD));
+  CHECK(cabref_check_periods(&r, &tl) == (CABREF_R_DISCUSSION_TOO_SHORT | CABREF_R_QUIET_PERIOD));
   /* Long discussion, last version exactly 7 days before voting: fine. */
   tl.discussion_start = vs - 60 * day;
   tl.last_version = vs - 7 * day;
@@ -540,8 +539,7 @@ static void test_civil_time(void) {
   CHECK(cabref_instant_from_utc(2025, 1, 1, 0, 0, 0, NULL) == CABREF_E_NULL);
   /* The ends of the range (well-known constants). */
   CHECK(cabref_instant_from_utc(1, 1, 1, 0, 0, 0, &t) == CABREF_OK && t == -62135596800);
-  CHECK(cabref_instant_from_utc(9999, 12, 31, 23, 59, 59, &t) == CABREF_OK &&
-        t == 253402300799);
+  CHECK(cabref_instant_from_utc(9999, 12, 31, 23, 59, 59, &t) == CABREF_OK && t == 253402300799);
   /* The effective instants of spec/tally.md. */
   CHECK(cabref_instant_from_utc(2007, 12, 15, 22, 0, 0, &t) == CABREF_OK && t == 1197756000);
   CHECK(cabref_instant_from_utc(2023, 7, 20, 0, 0, 0, &t) == CABREF_OK && t == 1689811200);

@@ -67,8 +67,8 @@ cabref_status cabref_instant_from_utc(int32_t year, int32_t month, int32_t day, 
   /* spec/tally-formats.md §1: years 1..9999; an impossible date (31 April, 29 February of a
    * common year), hour 24 or second 60 (no leap seconds) is bad-time. */
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
-      day > days_in_month(year, month) || hour < 0 || hour > 23 || minute < 0 ||
-      minute > 59 || second < 0 || second > 59) {
+      day > days_in_month(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
+      second < 0 || second > 59) {
     return CABREF_E_TIME;
   }
   *out = days_from_civil(year, month, day) * CABREF_DAY + (int64_t)hour * 3600 +
@@ -76,9 +76,8 @@ cabref_status cabref_instant_from_utc(int32_t year, int32_t month, int32_t day, 
   return CABREF_OK;
 }
 
-cabref_status cabref_utc_from_instant(cabref_instant t, int32_t *year, int32_t *month,
-                                      int32_t *day, int32_t *hour, int32_t *minute,
-                                      int32_t *second) {
+cabref_status cabref_utc_from_instant(cabref_instant t, int32_t *year, int32_t *month, int32_t *day,
+                                      int32_t *hour, int32_t *minute, int32_t *second) {
   int64_t u;
   int64_t target;
   int64_t secs;

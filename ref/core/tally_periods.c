@@ -37,8 +37,7 @@ uint32_t cabref_check_periods(const cabref_rules *rules, const cabref_timeline *
       before_end = CABREF_R_VOTING_BEFORE_DISCUSSION_END;
     }
     /* TALLY-PERIOD-QUIET (Bylaws 1.8+ §2.3): no new version for 7 days before voting. */
-    if (rules->quiet_days != 0u &&
-        since_version < (cabref_instant)rules->quiet_days * CABREF_DAY) {
+    if (rules->quiet_days != 0u && since_version < (cabref_instant)rules->quiet_days * CABREF_DAY) {
       quiet = CABREF_R_QUIET_PERIOD;
     }
     /* TALLY-PERIOD-AUTOFAIL (Bylaws 1.8+ §2.3, 2.5 §2.3(3)): fails when MORE than 21 (90) days

@@ -36,26 +36,45 @@
 */
 static cabref_instant effective_of(cabref_rules_version v) {
   switch (v) {
-    case CABREF_RULES_PRE_BALLOT_4: return EFFECTIVE_PRE_BALLOT_4;
-    case CABREF_RULES_BALLOT_4: return EFFECTIVE_BALLOT_4;
-    case CABREF_RULES_BALLOT_5: return EFFECTIVE_BALLOT_5;
-    case CABREF_BYLAWS_1_0: return EFFECTIVE_1_0;
-    case CABREF_BYLAWS_1_1: return EFFECTIVE_1_1;
-    case CABREF_BYLAWS_1_2: return EFFECTIVE_1_2;
-    case CABREF_BYLAWS_1_3: return EFFECTIVE_1_3;
-    case CABREF_BYLAWS_1_4: return EFFECTIVE_1_4;
-    case CABREF_BYLAWS_1_5: return EFFECTIVE_1_5;
-    case CABREF_BYLAWS_1_6: return EFFECTIVE_1_6;
-    case CABREF_BYLAWS_1_7: return EFFECTIVE_1_7;
-    case CABREF_BYLAWS_1_8: return EFFECTIVE_1_8;
-    case CABREF_BYLAWS_1_9: return EFFECTIVE_1_9;
-    case CABREF_BYLAWS_2_0: return EFFECTIVE_2_0;
-    case CABREF_BYLAWS_2_1: return EFFECTIVE_2_1;
-    case CABREF_BYLAWS_2_2: return EFFECTIVE_2_2;
-    case CABREF_BYLAWS_2_3: return EFFECTIVE_2_3;
-    case CABREF_BYLAWS_2_4: return EFFECTIVE_2_4;
-    case CABREF_BYLAWS_2_5:
-    default: return EFFECTIVE_2_5;
+  case CABREF_RULES_PRE_BALLOT_4:
+    return EFFECTIVE_PRE_BALLOT_4;
+  case CABREF_RULES_BALLOT_4:
+    return EFFECTIVE_BALLOT_4;
+  case CABREF_RULES_BALLOT_5:
+    return EFFECTIVE_BALLOT_5;
+  case CABREF_BYLAWS_1_0:
+    return EFFECTIVE_1_0;
+  case CABREF_BYLAWS_1_1:
+    return EFFECTIVE_1_1;
+  case CABREF_BYLAWS_1_2:
+    return EFFECTIVE_1_2;
+  case CABREF_BYLAWS_1_3:
+    return EFFECTIVE_1_3;
+  case CABREF_BYLAWS_1_4:
+    return EFFECTIVE_1_4;
+  case CABREF_BYLAWS_1_5:
+    return EFFECTIVE_1_5;
+  case CABREF_BYLAWS_1_6:
+    return EFFECTIVE_1_6;
+  case CABREF_BYLAWS_1_7:
+    return EFFECTIVE_1_7;
+  case CABREF_BYLAWS_1_8:
+    return EFFECTIVE_1_8;
+  case CABREF_BYLAWS_1_9:
+    return EFFECTIVE_1_9;
+  case CABREF_BYLAWS_2_0:
+    return EFFECTIVE_2_0;
+  case CABREF_BYLAWS_2_1:
+    return EFFECTIVE_2_1;
+  case CABREF_BYLAWS_2_2:
+    return EFFECTIVE_2_2;
+  case CABREF_BYLAWS_2_3:
+    return EFFECTIVE_2_3;
+  case CABREF_BYLAWS_2_4:
+    return EFFECTIVE_2_4;
+  case CABREF_BYLAWS_2_5:
+  default:
+    return EFFECTIVE_2_5;
   }
 }
 
@@ -69,8 +88,8 @@ cabref_status cabref_rules_for(cabref_rules_version v, cabref_rules *out) {
   out->version = v;
   out->effective = effective_of(v);
   /* TALLY-THR-CONSUMER: "half or more" until Ballot 4 made it "at least 50% plus one". */
-  out->consumer =
-      v == CABREF_RULES_PRE_BALLOT_4 ? CABREF_CONSUMER_HALF_OR_MORE : CABREF_CONSUMER_STRICT_MAJORITY;
+  out->consumer = v == CABREF_RULES_PRE_BALLOT_4 ? CABREF_CONSUMER_HALF_OR_MORE
+                                                 : CABREF_CONSUMER_STRICT_MAJORITY;
   /* TALLY-YES-EACH: Bylaws §2.2(f) from 1.0 on. */
   out->yes_each = v >= CABREF_BYLAWS_1_0 ? 1u : 0u;
   /* TALLY-QUORUM-ATT: Ballot 5 replaced clause 7 of the voting rules. */
@@ -91,23 +110,41 @@ cabref_status cabref_rules_for(cabref_rules_version v, cabref_rules *out) {
 
 cabref_rules_version cabref_rules_in_force(cabref_instant t) {
   /* TALLY-VERSION-1: the latest rule set whose first instant is not after t. */
-  if (t >= EFFECTIVE_2_5) return CABREF_BYLAWS_2_5;
-  if (t >= EFFECTIVE_2_4) return CABREF_BYLAWS_2_4;
-  if (t >= EFFECTIVE_2_3) return CABREF_BYLAWS_2_3;
-  if (t >= EFFECTIVE_2_2) return CABREF_BYLAWS_2_2;
-  if (t >= EFFECTIVE_2_1) return CABREF_BYLAWS_2_1;
-  if (t >= EFFECTIVE_2_0) return CABREF_BYLAWS_2_0;
-  if (t >= EFFECTIVE_1_9) return CABREF_BYLAWS_1_9;
-  if (t >= EFFECTIVE_1_8) return CABREF_BYLAWS_1_8;
-  if (t >= EFFECTIVE_1_7) return CABREF_BYLAWS_1_7;
-  if (t >= EFFECTIVE_1_6) return CABREF_BYLAWS_1_6;
-  if (t >= EFFECTIVE_1_5) return CABREF_BYLAWS_1_5;
-  if (t >= EFFECTIVE_1_4) return CABREF_BYLAWS_1_4;
-  if (t >= EFFECTIVE_1_3) return CABREF_BYLAWS_1_3;
-  if (t >= EFFECTIVE_1_2) return CABREF_BYLAWS_1_2;
-  if (t >= EFFECTIVE_1_1) return CABREF_BYLAWS_1_1;
-  if (t >= EFFECTIVE_1_0) return CABREF_BYLAWS_1_0;
-  if (t >= EFFECTIVE_BALLOT_5) return CABREF_RULES_BALLOT_5;
-  if (t >= EFFECTIVE_BALLOT_4) return CABREF_RULES_BALLOT_4;
+  if (t >= EFFECTIVE_2_5)
+    return CABREF_BYLAWS_2_5;
+  if (t >= EFFECTIVE_2_4)
+    return CABREF_BYLAWS_2_4;
+  if (t >= EFFECTIVE_2_3)
+    return CABREF_BYLAWS_2_3;
+  if (t >= EFFECTIVE_2_2)
+    return CABREF_BYLAWS_2_2;
+  if (t >= EFFECTIVE_2_1)
+    return CABREF_BYLAWS_2_1;
+  if (t >= EFFECTIVE_2_0)
+    return CABREF_BYLAWS_2_0;
+  if (t >= EFFECTIVE_1_9)
+    return CABREF_BYLAWS_1_9;
+  if (t >= EFFECTIVE_1_8)
+    return CABREF_BYLAWS_1_8;
+  if (t >= EFFECTIVE_1_7)
+    return CABREF_BYLAWS_1_7;
+  if (t >= EFFECTIVE_1_6)
+    return CABREF_BYLAWS_1_6;
+  if (t >= EFFECTIVE_1_5)
+    return CABREF_BYLAWS_1_5;
+  if (t >= EFFECTIVE_1_4)
+    return CABREF_BYLAWS_1_4;
+  if (t >= EFFECTIVE_1_3)
+    return CABREF_BYLAWS_1_3;
+  if (t >= EFFECTIVE_1_2)
+    return CABREF_BYLAWS_1_2;
+  if (t >= EFFECTIVE_1_1)
+    return CABREF_BYLAWS_1_1;
+  if (t >= EFFECTIVE_1_0)
+    return CABREF_BYLAWS_1_0;
+  if (t >= EFFECTIVE_BALLOT_5)
+    return CABREF_RULES_BALLOT_5;
+  if (t >= EFFECTIVE_BALLOT_4)
+    return CABREF_RULES_BALLOT_4;
   return CABREF_RULES_PRE_BALLOT_4;
 }

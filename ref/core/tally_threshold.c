@@ -22,17 +22,17 @@ int cabref_consumer_threshold_met(uint32_t yes, uint32_t no, cabref_consumer_rul
     return 0;
   }
   switch (rule) {
-    case CABREF_CONSUMER_STRICT_MAJORITY:
-      /* Bylaws 2.5 §2.3(6) "at least 50% plus one", as the Forum applies it: 2Y > Y+N. */
-      return 2u * y > cast ? 1 : 0;
-    case CABREF_CONSUMER_LITERAL:
-      /* The same words read over the rationals: Y >= (Y+N)/2 + 1, i.e. 2Y >= Y+N+2. */
-      return 2u * y >= cast + 2u ? 1 : 0;
-    case CABREF_CONSUMER_HALF_OR_MORE:
-      /* Voting rules before Ballot 4: "half or more of the votes cast": 2Y >= Y+N. */
-      return 2u * y >= cast ? 1 : 0;
-    default:
-      /* Not a reading of the rule: nothing is met (the function is total). */
-      return 0;
+  case CABREF_CONSUMER_STRICT_MAJORITY:
+    /* Bylaws 2.5 §2.3(6) "at least 50% plus one", as the Forum applies it: 2Y > Y+N. */
+    return 2u * y > cast ? 1 : 0;
+  case CABREF_CONSUMER_LITERAL:
+    /* The same words read over the rationals: Y >= (Y+N)/2 + 1, i.e. 2Y >= Y+N+2. */
+    return 2u * y >= cast + 2u ? 1 : 0;
+  case CABREF_CONSUMER_HALF_OR_MORE:
+    /* Voting rules before Ballot 4: "half or more of the votes cast": 2Y >= Y+N. */
+    return 2u * y >= cast ? 1 : 0;
+  default:
+    /* Not a reading of the rule: nothing is met (the function is total). */
+    return 0;
   }
 }

@@ -5,21 +5,21 @@
 /* Values are stable: they are part of the API and of the JSON output. Never renumber. */
 typedef enum {
   CABREF_OK = 0,
-  CABREF_E_NULL = 1,          /* a required pointer was NULL */
-  CABREF_E_RANGE = 2,         /* a number outside its documented range */
-  CABREF_E_SYNTAX = 3,        /* input text does not follow the documented grammar */
-  CABREF_E_TIME = 4,          /* a malformed or impossible UTC instant, or one without a zone */
-  CABREF_E_CATEGORY = 5,      /* unknown member category */
-  CABREF_E_INCONSISTENT = 6,  /* a member appears with two categories */
-  CABREF_E_BYLAWS = 7,        /* unknown Bylaws version name */
-  CABREF_E_MISSING_QUORUM = 8,/* the rule set needs a quorum basis and none was given */
-  CABREF_E_CAPACITY = 9,      /* more members or messages than the fixed capacity */
-  CABREF_E_IO = 10,           /* a file could not be read */
-  CABREF_E_TOO_LONG = 11,     /* a line or field longer than its limit */
-  CABREF_E_NUL = 12,          /* a NUL byte inside text input */
-  CABREF_E_ENCODING = 13,     /* text that is not valid UTF-8 */
-  CABREF_E_DUPLICATE = 14,    /* a directive given twice */
-  CABREF_E_PERIOD = 15        /* a period whose end is not after its start */
+  CABREF_E_NULL = 1,           /* a required pointer was NULL */
+  CABREF_E_RANGE = 2,          /* a number outside its documented range */
+  CABREF_E_SYNTAX = 3,         /* input text does not follow the documented grammar */
+  CABREF_E_TIME = 4,           /* a malformed or impossible UTC instant, or one without a zone */
+  CABREF_E_CATEGORY = 5,       /* unknown member category */
+  CABREF_E_INCONSISTENT = 6,   /* a member appears with two categories */
+  CABREF_E_BYLAWS = 7,         /* unknown Bylaws version name */
+  CABREF_E_MISSING_QUORUM = 8, /* the rule set needs a quorum basis and none was given */
+  CABREF_E_CAPACITY = 9,       /* more members or messages than the fixed capacity */
+  CABREF_E_IO = 10,            /* a file could not be read */
+  CABREF_E_TOO_LONG = 11,      /* a line or field longer than its limit */
+  CABREF_E_NUL = 12,           /* a NUL byte inside text input */
+  CABREF_E_ENCODING = 13,      /* text that is not valid UTF-8 */
+  CABREF_E_DUPLICATE = 14,     /* a directive given twice */
+  CABREF_E_PERIOD = 15         /* a period whose end is not after its start */
 } cabref_status;
 
 /* A short, stable, lower-case English description of a status. Never NULL; a value outside

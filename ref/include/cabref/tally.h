@@ -72,30 +72,30 @@ typedef enum {
  * has no such rule. */
 typedef struct {
   cabref_rules_version version;
-  cabref_instant effective;        /* first instant the rule set is in force */
-  cabref_consumer_rule consumer;   /* default reading of the consumer threshold */
-  uint8_t yes_each;                /* TALLY-YES-EACH applies */
-  uint8_t quorum_by_attendance;    /* TALLY-QUORUM-ATT applies (else only a fixed number) */
-  uint8_t voting_exactly_7_days;   /* TALLY-PERIOD-VOTING applies */
-  uint8_t voting_rep_only;         /* only designated Voting Representatives may vote (2.3+) */
-  uint32_t discussion_min_days;    /* TALLY-PERIOD-DISC */
-  uint32_t discussion_max_days;    /* 14 for 1.5..1.7 */
-  uint32_t quiet_days;             /* TALLY-PERIOD-QUIET (1.8+) */
-  uint32_t autofail_days;          /* TALLY-PERIOD-AUTOFAIL: 21 or 90 (1.8+) */
+  cabref_instant effective;      /* first instant the rule set is in force */
+  cabref_consumer_rule consumer; /* default reading of the consumer threshold */
+  uint8_t yes_each;              /* TALLY-YES-EACH applies */
+  uint8_t quorum_by_attendance;  /* TALLY-QUORUM-ATT applies (else only a fixed number) */
+  uint8_t voting_exactly_7_days; /* TALLY-PERIOD-VOTING applies */
+  uint8_t voting_rep_only;       /* only designated Voting Representatives may vote (2.3+) */
+  uint32_t discussion_min_days;  /* TALLY-PERIOD-DISC */
+  uint32_t discussion_max_days;  /* 14 for 1.5..1.7 */
+  uint32_t quiet_days;           /* TALLY-PERIOD-QUIET (1.8+) */
+  uint32_t autofail_days;        /* TALLY-PERIOD-AUTOFAIL: 21 or 90 (1.8+) */
 } cabref_rules;
 
 /* One reply to a ballot, as the shell parsed it. `member` indexes the caller's roll. */
 typedef struct {
   cabref_instant at;
   uint32_t member;
-  uint8_t vote;        /* cabref_vote */
-  uint8_t on_list;     /* 1 if sent to the ballot's list */
-  uint8_t from_rep;    /* 1 if sent by a designated Voting Representative */
+  uint8_t vote;     /* cabref_vote */
+  uint8_t on_list;  /* 1 if sent to the ballot's list */
+  uint8_t from_rep; /* 1 if sent by a designated Voting Representative */
 } cabref_message;
 
 /* A member of the roll: its category (the same in all its messages). */
 typedef struct {
-  uint8_t category;    /* cabref_category */
+  uint8_t category; /* cabref_category */
 } cabref_member;
 
 typedef struct {
@@ -108,13 +108,13 @@ typedef struct {
 /* Why a message did not count (TALLY-VOTE-ELIGIBLE, -LATEST, -UNCLEAR). */
 typedef enum {
   CABREF_MSG_COUNTED = 0,
-  CABREF_MSG_SUPERSEDED = 1,  /* eligible, but a later eligible message of the member counts */
+  CABREF_MSG_SUPERSEDED = 1, /* eligible, but a later eligible message of the member counts */
   CABREF_MSG_UNCLEAR = 2,
-  CABREF_MSG_NOT_VOTING = 3,  /* member's category cannot vote */
+  CABREF_MSG_NOT_VOTING = 3, /* member's category cannot vote */
   CABREF_MSG_NOT_REP = 4,
   CABREF_MSG_WRONG_LIST = 5,
-  CABREF_MSG_EARLY = 6,       /* before the voting period */
-  CABREF_MSG_LATE = 7         /* at or after the close (or after, if inclusive) */
+  CABREF_MSG_EARLY = 6, /* before the voting period */
+  CABREF_MSG_LATE = 7   /* at or after the close (or after, if inclusive) */
 } cabref_message_fate;
 
 typedef struct {
@@ -160,7 +160,7 @@ typedef enum {
 typedef struct {
   uint8_t has_discussion;
   cabref_instant discussion_start;
-  cabref_instant discussion_end;   /* stated end; used for 1.5..1.7 */
+  cabref_instant discussion_end; /* stated end; used for 1.5..1.7 */
   cabref_instant last_version;
   cabref_instant voting_start;
   cabref_instant voting_end;
@@ -175,28 +175,28 @@ typedef enum {
 } cabref_ballot_kind;
 
 typedef struct {
-  uint8_t has_review;             /* 1 when the review start is known */
+  uint8_t has_review; /* 1 when the review start is known */
   cabref_instant review_start;
   uint32_t n_exclusions;
   const cabref_instant *exclusions; /* instants of Exclusion Notices, n_exclusions of them */
 } cabref_review_input;
 
 typedef struct {
-  cabref_instant review_end;      /* review_start + 30 or 60 days */
-  cabref_instant effective;       /* == review_end when approved */
-  uint8_t rescinded;              /* an Exclusion Notice fell in [review_start, review_end) */
+  cabref_instant review_end; /* review_start + 30 or 60 days */
+  cabref_instant effective;  /* == review_end when approved */
+  uint8_t rescinded;         /* an Exclusion Notice fell in [review_start, review_end) */
 } cabref_review_result;
 
 /* The full result, every sub-result kept (TALLY-OUTCOME). */
 typedef struct {
   cabref_counts counts;
-  uint32_t quorum;                /* participants needed; 0 = no quorum rule */
+  uint32_t quorum; /* participants needed; 0 = no quorum rule */
   uint8_t quorum_met;
   uint8_t issuer_threshold_met;
   uint8_t consumer_threshold_met;
   uint8_t issuer_has_yes;
   uint8_t consumer_has_yes;
-  uint32_t reasons;               /* CABREF_R_* bits */
+  uint32_t reasons; /* CABREF_R_* bits */
   cabref_outcome outcome;
 } cabref_tally_result;
 
@@ -507,8 +507,7 @@ cabref_status cabref_instant_from_utc(int32_t year, int32_t month, int32_t day, 
   complete behaviors;
   disjoint behaviors;
 */
-cabref_status cabref_utc_from_instant(cabref_instant t, int32_t *year, int32_t *month,
-                                      int32_t *day, int32_t *hour, int32_t *minute,
-                                      int32_t *second);
+cabref_status cabref_utc_from_instant(cabref_instant t, int32_t *year, int32_t *month, int32_t *day,
+                                      int32_t *hour, int32_t *minute, int32_t *second);
 
 #endif
