@@ -97,6 +97,17 @@
        t[nm->labels[j].off + nm->labels[j].len] == '.' &&
        nm->labels[j + 1].off == nm->labels[j].off + nm->labels[j].len + 1);
 
+  // The first k labels of *nm (1 <= k <= 127) are valid labels of t of 1..63 bytes ending at
+  // or before e, the first at offset 0 and the last ending at e (the parser's loop state).
+  predicate Spans{L}(char *t, cabref_name *nm, integer k, integer e, integer policy) =
+    1 <= k <= CABREF_NAME_MAX_LABELS &&
+    nm->labels[0].off == 0 &&
+    nm->labels[k - 1].off + nm->labels[k - 1].len == e &&
+    (\forall integer j; 0 <= j < k ==>
+       1 <= nm->labels[j].len <= CABREF_NAME_MAX_LABEL &&
+       nm->labels[j].off + nm->labels[j].len <= e &&
+       ValidLabel(t, nm->labels[j].off, nm->labels[j].off + nm->labels[j].len, policy));
+
   // A well-formed parsed name over a readable text (what the comparison functions need).
   predicate WellFormedName{L}(char *t, cabref_name *nm) =
     1 <= nm->n_labels <= CABREF_NAME_MAX_LABELS &&

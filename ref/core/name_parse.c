@@ -81,6 +81,76 @@ static cabref_name_error check_byte(const char *text, size_t n, size_t start, si
   return CABREF_NAME_OK;
 }
 
+/* Closes the label [start, i) as label k of *out: writes its span. The labels before it end at
+ * the dot before start. */
+/*@
+  requires valid_text: \valid_read(text + (0 .. i - 1));
+  requires valid_out: \valid(out);
+  requires separated: \separated(text + (0 .. i - 1), out);
+  requires count: k < CABREF_NAME_MAX_LABELS;
+  requires range: 0 <= start < i <= CABREF_NAME_MAX_TEXT && i - start <= CABREF_NAME_MAX_LABEL;
+  requires first: k == 0 ==> start == 0;
+  requires before: k > 0 ==> Spans(text, out, k, start - 1, policy) && text[start - 1] == '.';
+  requires label: ValidLabel(text, start, i, policy);
+  assigns out->labels[k];
+  ensures spans: Spans(text, out, k + 1, i, policy);
+*/
+static void close_label(const char *text, cabref_name *out, size_t k, size_t start, size_t i,
+                        uint32_t policy) {
+  (void)text; /* the contract's logic reads them */
+  (void)policy;
+  out->labels[k].off = (uint16_t)start;
+  out->labels[k].len = (uint8_t)(i - start);
+  /*@ assert new: out->labels[k].off == start && out->labels[k].len == i - start; */
+  /*@ assert old: \forall integer j; 0 <= j < k ==>
+        out->labels[j].off == \at(out->labels[j].off, Pre) &&
+        out->labels[j].len == \at(out->labels[j].len, Pre); */
+  /*@ assert first_off: out->labels[0].off == 0; */
+  /*@ assert lens: \forall integer j; 0 <= j < k + 1 ==>
+        1 <= out->labels[j].len <= CABREF_NAME_MAX_LABEL &&
+        out->labels[j].off + out->labels[j].len <= i; */
+  /*@ assert valid_pre: \forall integer j; 0 <= j < k ==>
+        ValidLabel(text, \at(out->labels[j].off, Pre),
+                   \at(out->labels[j].off, Pre) + \at(out->labels[j].len, Pre), policy); */
+  /*@ assert valid_eq: \forall integer j; 0 <= j < k ==>
+        (ValidLabel(text, out->labels[j].off, out->labels[j].off + out->labels[j].len, policy) <==>
+         ValidLabel(text, \at(out->labels[j].off, Pre),
+                    \at(out->labels[j].off, Pre) + \at(out->labels[j].len, Pre), policy)); */
+  /*@ assert valid_old: \forall integer j; 0 <= j < k ==>
+        ValidLabel(text, out->labels[j].off, out->labels[j].off + out->labels[j].len, policy); */
+  /*@ assert valid_new:
+        ValidLabel(text, out->labels[k].off, out->labels[k].off + out->labels[k].len, policy); */
+  /*@ assert valid: \forall integer j; 0 <= j < k + 1 ==>
+        ValidLabel(text, out->labels[j].off, out->labels[j].off + out->labels[j].len, policy); */
+}
+
+/* Fills the name's header once its k labels (the last ending at n) are written. */
+/*@
+  requires valid_text: \valid_read(text + (0 .. n - 1));
+  requires valid_out: \valid(out);
+  requires separated: \separated(text + (0 .. n - 1), out);
+  requires range: 1 <= n <= CABREF_NAME_MAX_TEXT;
+  requires spans: Spans(text, out, k, n, policy);
+  requires xn_count: xn <= k;
+  requires us_flag: us != 0 ==> AllowUnderscore(policy);
+  assigns out->text_len, out->n_labels, out->wildcard, out->underscore, out->xn_labels;
+  ensures text_len: out->text_len == n;
+  ensures wildcard: out->wildcard == 1 <==>
+    (out->labels[0].len == 1 && text[out->labels[0].off] == '*');
+  ensures wildcard_flag: out->wildcard == 0 || out->wildcard == 1;
+  ensures underscore_flag: out->underscore != 0 ==> AllowUnderscore(policy);
+  ensures xn_count: out->xn_labels <= out->n_labels;
+*/
+static void finish(const char *text, size_t n, cabref_name *out, size_t k, uint8_t xn, uint8_t us,
+                   uint32_t policy) {
+  (void)policy; /* the contract's logic reads it */
+  out->text_len = (uint16_t)n;
+  out->n_labels = (uint8_t)k;
+  out->wildcard = (uint8_t)(text[0] == '*' ? 1u : 0u);
+  out->underscore = us;
+  out->xn_labels = xn;
+}
+
 /* NAME-VALID, NAME-SPANS, NAME-ERROR, NAME-TEXT-LEN, NAME-LABEL-LEN, NAME-EMPTY-LABEL, NAME-LDH,
  * NAME-HYPHEN, NAME-RLDH, NAME-UNDERSCORE, NAME-WILDCARD, NAME-TRAILING-DOT, NAME-ASCII,
  * NAME-NUMERIC-TLD. */
@@ -117,17 +187,8 @@ cabref_name_error cabref_name_parse(const char *text, size_t len, uint32_t polic
     loop invariant digits_def: all_digit == 1 <==> AllDigits(text, start, i);
     loop invariant count: 2 * k <= start && k < CABREF_NAME_MAX_LABELS;
     loop invariant first: k == 0 ==> start == 0;
-    loop invariant last: k > 0 ==>
-      out->labels[k - 1].off + out->labels[k - 1].len + 1 == start;
-    loop invariant first_off: k > 0 ==> out->labels[0].off == 0;
-    loop invariant spans: \forall integer j; 0 <= j < k ==>
-      1 <= out->labels[j].len <= CABREF_NAME_MAX_LABEL &&
-      out->labels[j].off + out->labels[j].len < start &&
-      text[out->labels[j].off + out->labels[j].len] == '.';
-    loop invariant order: \forall integer j; 0 <= j < k - 1 ==>
-      out->labels[j + 1].off == out->labels[j].off + out->labels[j].len + 1;
-    loop invariant labels: \forall integer j; 0 <= j < k ==>
-      ValidLabel(text, out->labels[j].off, out->labels[j].off + out->labels[j].len, policy);
+    loop invariant labels: k > 0 ==>
+      Spans(text, out, k, start - 1, policy) && text[start - 1] == '.';
     loop invariant xn_count: xn <= k;
     loop invariant us_flag: us != 0 ==> AllowUnderscore(policy);
     loop invariant no_trailing: (n == len && i == len && 0 < i) ==> text[i - 1] != '.';
@@ -165,8 +226,7 @@ cabref_name_error cabref_name_parse(const char *text, size_t len, uint32_t polic
       /*@ assert star: text[start] == '*' ==> start == 0 && 1 < n && text[1] == '.'; */
       /*@ assert star_len: text[start] == '*' ==> i == start + 1; */
       /*@ assert label_ok: ValidLabel(text, start, i, policy); */
-      out->labels[k].off = (uint16_t)start;
-      out->labels[k].len = (uint8_t)(i - start);
+      close_label(text, out, k, start, i, policy);
       /* NAME-RLDH: count the XN-labels (RFC 5890 §2.3.1) for the shell's A-label check. */
       if (i - start >= 4u && (text[start] == 'x' || text[start] == 'X') &&
           (text[start + 1u] == 'n' || text[start + 1u] == 'N') && text[start + 2u] == '-' &&
@@ -181,13 +241,7 @@ cabref_name_error cabref_name_parse(const char *text, size_t len, uint32_t polic
           return CABREF_NAME_ALL_NUMERIC_TLD;
         }
         /*@ assert valid: ValidNameBody(text, n, policy); */
-        /*@ assert first_label: ValidLabel(text, out->labels[0].off,
-                                           out->labels[0].off + out->labels[0].len, policy); */
-        out->text_len = (uint16_t)n;
-        out->n_labels = (uint8_t)k;
-        out->wildcard = (uint8_t)(text[0] == '*' ? 1u : 0u);
-        out->underscore = us;
-        out->xn_labels = xn;
+        finish(text, n, out, k, xn, us, policy);
         return CABREF_NAME_OK;
       }
       /*@ assert dot_ok: NameByteOk(text, n, i, policy); */

@@ -76,8 +76,6 @@ typedef enum {
   assigns *out, *err_pos;
 
   ensures iff_valid: \result == CABREF_NAME_OK <==> ValidName(text, len, policy);
-  ensures error_pos: \result != CABREF_NAME_OK ==> *err_pos <= len &&
-    (len > 0 ==> *err_pos < len);
   ensures too_long: \result == CABREF_NAME_TOO_LONG ==> *err_pos == CABREF_NAME_MAX_TEXT;
   ensures label_too_long: \result == CABREF_NAME_LABEL_TOO_LONG ==>
     text[*err_pos] != '.' && *err_pos - LabelStart(text, *err_pos) == CABREF_NAME_MAX_LABEL;
@@ -105,9 +103,6 @@ typedef enum {
     assumes ValidName(text, len, policy);
     ensures ok: \result == CABREF_NAME_OK;
     ensures text_len: out->text_len == NameLen(text, len, policy);
-    ensures spans: SpansCover(text, out, out->text_len);
-    ensures labels: \forall integer j; 0 <= j < out->n_labels ==>
-      ValidLabel(text, out->labels[j].off, out->labels[j].off + out->labels[j].len, policy);
     ensures wildcard: out->wildcard == 1 <==>
       (out->labels[0].len == 1 && text[out->labels[0].off] == '*');
     ensures wildcard_flag: out->wildcard == 0 || out->wildcard == 1;
