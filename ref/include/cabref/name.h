@@ -15,9 +15,10 @@
 #define CABREF_NAME_MAX_LABELS 127u /* 127 one-octet labels + dots = 253 */
 
 /* What a caller allows beyond a plain LDH host name. */
-#define CABREF_NAME_ALLOW_WILDCARD 0x1u   /* a leftmost label that is exactly "*" */
-#define CABREF_NAME_ALLOW_UNDERSCORE 0x2u /* '_' in labels (DNS Change prefixes, SRV-like names)   \
-                                           */
+#define CABREF_NAME_ALLOW_WILDCARD 0x1u /* a leftmost label that is exactly "*" */
+#define CABREF_NAME_ALLOW_UNDERSCORE                                                               \
+  0x2u /* '_' in labels (DNS Change prefixes, SRV-like names)                                      \
+        */
 #define CABREF_NAME_ALLOW_TRAILING_DOT 0x4u
 
 typedef struct {
