@@ -24,7 +24,7 @@ CLI_SRC := $(sort $(wildcard ref/cli/*.c))
 LIB_SRC := $(CORE_SRC) $(SHELL_SRC)
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
-HEADERS := $(wildcard ref/include/cabref/*.h spec/*.h ref/shell/*.h)
+HEADERS := $(wildcard ref/include/cabref/*.h spec/*.h ref/shell/*.h fuzz/*.h)
 FUZZ_TARGETS := $(basename $(notdir $(wildcard fuzz/*.c)))
 TESTS := $(basename $(notdir $(wildcard tests/test_*.c)))
 
