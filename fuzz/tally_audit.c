@@ -22,13 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* The vector runner's answer to an AuditTest (ref/shell/results_audit.c, no header). */
 json_t *cabref_audit_answer(json_t *input, json_int_t tc);
 
-#define CHECK(cond)                                                                                \
-  do {                                                                                             \
-    if (!(cond)) {                                                                                 \
-      fprintf(stderr, "invariant violated: %s (%s:%d)\n", #cond, __FILE__, __LINE__);              \
-      abort();                                                                                     \
-    }                                                                                              \
-  } while (0)
+#include "fuzz_check.h"
 
 static int has_code(const cabref_audit *a, const char *code) {
   size_t i;

@@ -15,13 +15,7 @@
 typedef cabref_status (*tally_parser)(const char *text, size_t len, const char *file,
                                       cabref_ballot *b, cabref_error *err);
 
-#define CHECK(cond)                                                                                \
-  do {                                                                                             \
-    if (!(cond)) {                                                                                 \
-      fprintf(stderr, "invariant violated: %s (%s:%d)\n", #cond, __FILE__, __LINE__);              \
-      abort();                                                                                     \
-    }                                                                                              \
-  } while (0)
+#include "fuzz_check.h"
 
 static void check_error(const cabref_error *err) {
   CHECK(err->status != CABREF_OK);

@@ -5,6 +5,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 printf '%-20s %-28s %s\n' package pinned installed
 while read -r pkg pin _; do
   case "$pkg" in ''|'#'*) continue ;; esac
+  # A package that is not installed prints nothing: shown as "missing" below, not an error.
   inst=$(dpkg-query -W -f='${Version}' "$pkg" 2>/dev/null || true)
   mark=""
   [ -n "$inst" ] && [ "$inst" != "$pin" ] && mark="  (differs)"
