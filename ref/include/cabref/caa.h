@@ -1,0 +1,170 @@
+/* cabref: the CAA issuance decision, the proven core. Requirements: spec/caa.md (CAA-*); ACSL
+ * vocabulary: spec/caa_logic.h (CaaPermits and the named properties).
+ *
+ * Data flows one way: the shell finds the relevant record set (DNS or a zone file) and hands the
+ * core its records as RDATA spans into one buffer; the core decides, with a reason per record and
+ * one for the whole set; the shell prints. Nothing is allocated, nothing is copied.
+ */
+#ifndef CABREF_CAA_H
+#define CABREF_CAA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cabref/caa_record.h"
+#include "cabref/name.h"
+
+typedef int64_t cabref_caa_instant; /* seconds since 1970-01-01T00:00:00Z, as cabref_instant */
+
+#define CABREF_CAA_MAX_RECORDS 64u    /* records in one relevant set; more: CAA-CAPACITY */
+#define CABREF_CAA_MAX_ISSUERS 8u     /* Issuer Domain Names of one CA (BR 4.2 / CPS) */
+#define CABREF_CAA_MAX_TAGS 8u        /* property tags recognised beyond issue/issuewild/iodef */
+#define CABREF_CAA_MAX_TAG_TEXT 32u
+#define CABREF_CAA_MAX_URI 512u
+#define CABREF_CAA_MAX_METHOD 64u
+
+/* One record of a set: its RDATA is buf[off .. off + len - 1] of the buffer passed beside it. */
+typedef struct {
+  uint32_t off;
+  uint32_t len;
+} cabref_caa_rr;
+
+/* The CA's side of the decision. Texts are ASCII, not NUL-terminated, lengths explicit. */
+typedef struct {
+  uint8_t profile;   /* cabref_caa_profile */
+  uint8_t n_issuers; /* 0..CABREF_CAA_MAX_ISSUERS */
+  uint8_t issuer_len[CABREF_CAA_MAX_ISSUERS];
+  char issuer[CABREF_CAA_MAX_ISSUERS][CABREF_NAME_MAX_TEXT]; /* LDH, no trailing dot */
+  uint8_t n_tags; /* extra recognised property tags (e.g. issuemail, contactemail) */
+  uint8_t tag_len[CABREF_CAA_MAX_TAGS];
+  char tag[CABREF_CAA_MAX_TAGS][CABREF_CAA_MAX_TAG_TEXT];
+  uint8_t rfc8657;          /* 1: the CA processes accounturi and validationmethods (RFC 8657) */
+  uint16_t account_uri_len; /* 0: the request comes with no account URI */
+  char account_uri[CABREF_CAA_MAX_URI];
+  uint8_t method_len; /* 0: no validation method named (never satisfies validationmethods) */
+  char method[CABREF_CAA_MAX_METHOD];
+  uint8_t flag1_critical; /* 1: also read flag bit value 1 as critical (off by default) */
+} cabref_caa_config;
+
+/* Per record: what the decision made of it (CAA-*). Stable values; codes in spec/caa.md. */
+typedef enum {
+  CABREF_CAA_RR_PERMITS = 0,              /* issuer matches, every recognised parameter holds */
+  CABREF_CAA_RR_RDATA_MALFORMED = 1,      /* RDATA layout broken: the set cannot be read */
+  CABREF_CAA_RR_UNKNOWN_CRITICAL = 2,     /* critical, tag not recognised: forbids issuance */
+  CABREF_CAA_RR_UNKNOWN_TAG = 3,          /* not critical, tag not recognised: ignored */
+  CABREF_CAA_RR_NEUTRAL = 4,              /* iodef or a recognised extra tag: no effect */
+  CABREF_CAA_RR_ISSUEWILD_IGNORED = 5,    /* issuewild on a non-wildcard request */
+  CABREF_CAA_RR_ISSUE_SHADOWED = 6,       /* issue on a wildcard request with issuewild present */
+  CABREF_CAA_RR_MALFORMED_VALUE = 7,      /* value outside the grammar: empty issuer */
+  CABREF_CAA_RR_EMPTY_ISSUER = 8,         /* well-formed, no issuer-domain-name */
+  CABREF_CAA_RR_ISSUER_MISMATCH = 9,      /* an issuer that is not one of the CA's */
+  CABREF_CAA_RR_ACCOUNTURI_MISMATCH = 10, /* RFC 8657 §3 */
+  CABREF_CAA_RR_ACCOUNTURI_DUPLICATE = 11,
+  CABREF_CAA_RR_METHODS_MISMATCH = 12, /* RFC 8657 §4 */
+  CABREF_CAA_RR_METHODS_MALFORMED = 13,
+  CABREF_CAA_RR_METHODS_DUPLICATE = 14
+} cabref_caa_rr_verdict;
+
+/* For the whole set. Stable values; codes in spec/caa.md. */
+typedef enum {
+  CABREF_CAA_PERMIT_NO_RECORDS = 0,       /* empty relevant set (RFC 8659 §3) */
+  CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY = 1, /* nothing restricts (RFC 8659 §3; Ballot 219) */
+  CABREF_CAA_PERMIT_ISSUER = 2,           /* record permit_index authorizes this CA */
+  CABREF_CAA_DENY_RDATA_MALFORMED = 3,
+  CABREF_CAA_DENY_UNKNOWN_CRITICAL = 4,   /* RFC 8659 §4.1, BR 3.2.2.8 */
+  CABREF_CAA_DENY_NOT_AUTHORIZED = 5,     /* issue/issuewild present, none authorizes */
+  CABREF_CAA_DENY_CAPACITY = 6            /* more than CABREF_CAA_MAX_RECORDS records */
+} cabref_caa_reason;
+
+typedef struct {
+  uint8_t permit;      /* 1 permit, 0 deny */
+  uint8_t reason;      /* cabref_caa_reason */
+  uint16_t permit_index; /* with CABREF_CAA_PERMIT_ISSUER: the first record that permits */
+  uint32_t n;          /* records examined (= n_rr unless capacity) */
+  uint8_t verdict[CABREF_CAA_MAX_RECORDS]; /* cabref_caa_rr_verdict per record */
+  uint8_t detail[CABREF_CAA_MAX_RECORDS];  /* rdata or value error code behind the verdict */
+} cabref_caa_decision;
+
+#ifdef __FRAMAC__
+#include "caa_logic.h"
+#endif
+
+/* ---- caa_decide.c --------------------------------------------------------------------------
+ * CAA-DECIDE: decide one request (wildcard or not) against one relevant record set. */
+void cabref_caa_decide(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr, size_t n_rr,
+                       int wildcard, const cabref_caa_config *cfg, cabref_caa_decision *out);
+
+/* Stable machine codes for JSON output ("issuer-permits", "unknown-critical", ...). */
+const char *cabref_caa_reason_code(cabref_caa_reason r);
+const char *cabref_caa_verdict_code(cabref_caa_rr_verdict v);
+
+/* ---- caa_relevant.c ------------------------------------------------------------------------
+ * CAA-RELEVANT: the outcome of looking up CAA at each name from the request's name up to its
+ * TLD (index 0 = the name itself), as the shell found them. */
+typedef enum {
+  CABREF_CAA_LOOKUP_EMPTY = 0,   /* NOERROR/NODATA or NXDOMAIN: no CAA record */
+  CABREF_CAA_LOOKUP_RECORDS = 1, /* a non-empty CAA RRset */
+  CABREF_CAA_LOOKUP_FAILURE = 2  /* SERVFAIL, timeout, REFUSED, bogus, truncated, ... */
+} cabref_caa_lookup;
+
+typedef enum {
+  CABREF_CAA_RELEVANT_FOUND = 0,   /* *index: the first name with records */
+  CABREF_CAA_RELEVANT_NONE = 1,    /* every name empty: the relevant set is empty */
+  CABREF_CAA_RELEVANT_FAILURE = 2  /* *index: a failure before any records */
+} cabref_caa_relevant_result;
+
+cabref_caa_relevant_result cabref_caa_relevant(const uint8_t *outcome, size_t n, size_t *index);
+
+/* ---- caa_rules.c ---------------------------------------------------------------------------
+ * CAA-MANDATE, CAA-PROFILE-DATE, CAA-REUSE, CAA-EXC-*, CAA-LOOKUP-FAILURE: the rules of BR
+ * 3.2.2.8 by date. */
+typedef enum {
+  CABREF_CAA_RULES_NONE = 0,          /* before 2017-09-08: CAA checking not required */
+  CABREF_CAA_RULES_RFC6844 = 1,       /* 2017-09-08 .. 2017-10-26: RFC 6844 as published */
+  CABREF_CAA_RULES_RFC6844_E5065 = 2, /* 2017-10-27 .. 2020-10-18: with erratum 5065 */
+  CABREF_CAA_RULES_RFC8659 = 3        /* from 2020-10-19 */
+} cabref_caa_rules;
+
+cabref_caa_rules cabref_caa_rules_at(cabref_caa_instant at);
+
+/* CAA-REUSE: may a certificate be issued at `issued` on a CAA check made at `checked`? Within
+ * the greater of the record's TTL and 8 hours; has_ttl 0 (empty set) means 8 hours. */
+int cabref_caa_reuse_ok(cabref_caa_instant checked, cabref_caa_instant issued, uint32_t ttl,
+                        int has_ttl);
+
+typedef enum {
+  CABREF_CAA_EXC_CT_PRECERT = 0,  /* precertificate in >= 2 public logs, CAA checked */
+  CABREF_CAA_EXC_TCSCA = 1,       /* technically constrained sub-CA, contractual clause */
+  CABREF_CAA_EXC_DNS_OPERATOR = 2 /* the CA or an Affiliate operates the domain's DNS */
+} cabref_caa_exception;
+
+typedef struct {
+  uint8_t ct_logs;            /* public logs the precertificate was logged in */
+  uint8_t caa_checked;        /* CAA was checked (at precertificate issuance) */
+  uint8_t tcsca;              /* issued by a Technically Constrained Subordinate CA */
+  uint8_t contract_clause;    /* the contract with the Applicant says no CAA checking */
+  uint8_t ca_is_dns_operator; /* the CA or an Affiliate is the domain's DNS Operator */
+} cabref_caa_exception_facts;
+
+typedef enum {
+  CABREF_CAA_EXC_APPLIES = 0,
+  CABREF_CAA_EXC_NOT_IN_FORCE = 1,   /* the exception does not exist on that date */
+  CABREF_CAA_EXC_CONDITIONS = 2      /* in force, but a condition is not met */
+} cabref_caa_exception_result;
+
+cabref_caa_exception_result cabref_caa_exception_applies(cabref_caa_exception kind,
+                                                         cabref_caa_instant issued,
+                                                         const cabref_caa_exception_facts *f);
+
+typedef struct {
+  uint8_t outside_ca;     /* the failure is outside the CA's infrastructure */
+  uint8_t retries;        /* retries after the first lookup */
+  uint8_t no_dnssec_chain; /* the zone has no DNSSEC validation chain to the ICANN root */
+  uint8_t insecure;       /* confirmed "Insecure" (RFC 4035 §4.3) */
+  uint8_t dnssec_failure; /* the failure is a DNSSEC validation failure (primary perspective) */
+} cabref_caa_failure_facts;
+
+/* CAA-LOOKUP-FAILURE: may this lookup failure be treated as permission on `at`? */
+int cabref_caa_failure_permits(cabref_caa_instant at, const cabref_caa_failure_facts *f);
+
+#endif

@@ -1,0 +1,139 @@
+/* cabref: CAA records and their property values, the proven core. Requirements: spec/caa.md
+ * (CAA-RDATA-*, CAA-VALUE-*, CAA-IODEF-*); ACSL vocabulary: spec/caa_value_logic.h.
+ *
+ * Everything here works on bytes the caller owns: the RDATA of one CAA resource record, or the
+ * value part of it. Results are spans (offset, length) relative to the start of the bytes passed
+ * in; nothing is copied, allocated or modified. The decision that uses these is cabref/caa.h.
+ */
+#ifndef CABREF_CAA_RECORD_H
+#define CABREF_CAA_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* RFC 8659 §4.1: bit 0 of the flags octet (value 128) is the Issuer Critical Flag; every other
+ * bit is reserved and ignored by a CA (the flag-1 option of cabref/caa.h aside). */
+#define CABREF_CAA_FLAG_CRITICAL 0x80u
+#define CABREF_CAA_FLAG_ONE 0x01u /* bit 7: reserved; read as critical by some CAs (spec/caa.md) */
+
+/* RDATA limit: a resource record's RDATA has at most 65535 octets (RFC 1035 §3.2.1 RDLENGTH). */
+#define CABREF_CAA_MAX_RDATA 65535u
+
+/* The property tags RFC 8659 defines (matched ASCII case-insensitively, RFC 8659 §4.1). */
+typedef enum {
+  CABREF_CAA_TAG_OTHER = 0, /* any other tag; the decision asks the CA's configuration */
+  CABREF_CAA_TAG_ISSUE = 1,
+  CABREF_CAA_TAG_ISSUEWILD = 2,
+  CABREF_CAA_TAG_IODEF = 3
+} cabref_caa_tag_kind;
+
+/* CAA-RDATA-*: why RDATA was refused. Stable values (JSON codes in spec/caa.md). */
+typedef enum {
+  CABREF_CAA_RDATA_OK = 0,
+  CABREF_CAA_RDATA_TRUNCATED = 1,     /* fewer than 2 octets: no flags or no tag length */
+  CABREF_CAA_RDATA_TAG_EMPTY = 2,     /* tag length 0 (RFC 8659 §4.1: at least 1) */
+  CABREF_CAA_RDATA_TAG_PAST_END = 3,  /* 2 + tag length > RDATA length */
+  CABREF_CAA_RDATA_TAG_NUL = 4,       /* a NUL octet in the tag */
+  CABREF_CAA_RDATA_TAG_BAD_CHAR = 5,  /* a tag octet that is not an ASCII letter or digit */
+  CABREF_CAA_RDATA_TOO_LONG = 6       /* more than 65535 octets */
+} cabref_caa_rdata_error;
+
+/* One parsed CAA record. Offsets are relative to the RDATA's first octet. Filled on
+ * CABREF_CAA_RDATA_OK and also on CABREF_CAA_RDATA_TAG_NUL / _TAG_BAD_CHAR (the layout is sound,
+ * only the tag's characters are not), so that the decision can treat the record as an unknown
+ * property (spec/caa.md CAA-RDATA-TAG-CHARS). */
+typedef struct {
+  uint8_t flags;     /* the raw flags octet */
+  uint8_t critical;  /* 1 iff flags & CABREF_CAA_FLAG_CRITICAL */
+  uint8_t tag_kind;  /* cabref_caa_tag_kind; CABREF_CAA_TAG_OTHER when the tag is not valid */
+  uint8_t tag_len;   /* 1..255 */
+  uint32_t tag_off;  /* always 2 */
+  uint32_t value_off;
+  uint32_t value_len; /* the rest of the RDATA, 0..65533 - tag_len */
+} cabref_caa_record;
+
+/* Which text governs issue/issuewild values. */
+typedef enum {
+  CABREF_CAA_PROFILE_RFC8659 = 0,       /* RFC 8659 §4.2 grammar (BR since 1.7.3, 2020-10-19) */
+  CABREF_CAA_PROFILE_RFC6844_E5065 = 1  /* RFC 6844 §5.2 grammar, erratum 5065 (BR Appendix A) */
+} cabref_caa_profile;
+
+/* CAA-VALUE-*: why an issue/issuewild value does not follow its grammar. Any of these makes the
+ * property one "specifying an empty issuer-domain-name" (RFC 8659 §4.2). Stable values. */
+typedef enum {
+  CABREF_CAA_VALUE_OK = 0,
+  CABREF_CAA_VALUE_BAD_ISSUER = 1,        /* issuer-domain-name not dot-separated LDH labels */
+  CABREF_CAA_VALUE_BAD_PARAM_TAG = 2,     /* parameter tag not (ALPHA / DIGIT) with interior '-' */
+  CABREF_CAA_VALUE_PARAM_NO_EQUALS = 3,   /* a parameter without '=' */
+  CABREF_CAA_VALUE_BAD_PARAM_VALUE = 4,   /* a parameter value octet outside its set */
+  CABREF_CAA_VALUE_TRAILING_SEMICOLON = 5, /* ';' after the last parameter, or ";;" (RFC 8659) */
+  CABREF_CAA_VALUE_NON_ASCII = 6,         /* an octet >= 0x80 (UTF-8 or not: never in grammar) */
+  CABREF_CAA_VALUE_CONTROL = 7,           /* NUL, another control octet, or DEL */
+  CABREF_CAA_VALUE_UNEXPECTED = 8         /* anything else out of place, e.g. "ca.example x" */
+} cabref_caa_value_error;
+
+/* A parameter of an issue/issuewild value: offsets relative to the value's first octet. */
+typedef struct {
+  uint32_t tag_off, tag_len;
+  uint32_t value_off, value_len;
+} cabref_caa_param;
+
+#define CABREF_CAA_MAX_PARAMS 16u /* parameters kept for display; all are checked and counted */
+
+/* A parsed issue/issuewild value. */
+typedef struct {
+  uint32_t issuer_off, issuer_len; /* issuer_len 0: empty issuer-domain-name */
+  uint32_t n_params;               /* every parameter of the value */
+  cabref_caa_param params[CABREF_CAA_MAX_PARAMS]; /* the first min(n_params, MAX) of them */
+  /* RFC 8657 parameters, tags matched ASCII case-insensitively (spec/caa.md CAA-PARAM-CASE): */
+  uint32_t n_accounturi;           /* how many "accounturi" parameters */
+  cabref_caa_param accounturi;     /* the first one, when n_accounturi >= 1 */
+  uint32_t n_validationmethods;    /* how many "validationmethods" parameters */
+  cabref_caa_param validationmethods; /* the first one, when n_validationmethods >= 1 */
+} cabref_caa_issue_value;
+
+/* RFC 8657 §4 validationmethods list membership. */
+typedef enum {
+  CABREF_CAA_METHODS_MATCH = 0,    /* the method is one of the labels */
+  CABREF_CAA_METHODS_NO_MATCH = 1, /* well-formed, the method is not listed (or the list is empty) */
+  CABREF_CAA_METHODS_MALFORMED = 2 /* not [*(label ",") label], label = 1*(ALPHA / DIGIT / "-") */
+} cabref_caa_methods_result;
+
+/* RFC 8659 §4.4 iodef URL schemes. */
+typedef enum {
+  CABREF_CAA_IODEF_MAILTO = 0,
+  CABREF_CAA_IODEF_HTTP = 1,
+  CABREF_CAA_IODEF_HTTPS = 2,
+  CABREF_CAA_IODEF_OTHER = 3,    /* a scheme RFC 8659 does not name: reported, never used */
+  CABREF_CAA_IODEF_MALFORMED = 4 /* no "scheme:" at the start, or octets outside URL text */
+} cabref_caa_iodef_scheme;
+
+#ifdef __FRAMAC__
+#include "caa_value_logic.h"
+#endif
+
+/* ---- caa_rdata.c ---------------------------------------------------------------------------
+ * CAA-RDATA-*: split rdata[0 .. len-1] into flags, tag and value (RFC 8659 §4.1). Total: any
+ * bytes and any len give a status; never reads outside rdata[0 .. len-1]. On error *err_pos is
+ * the offset of the offending octet (len for a truncation). */
+cabref_caa_rdata_error cabref_caa_rdata_parse(const uint8_t *rdata, size_t len,
+                                              cabref_caa_record *out, size_t *err_pos);
+
+/* ---- caa_value.c ---------------------------------------------------------------------------
+ * CAA-VALUE-*: parse an issue or issuewild value v[0 .. len-1] under a profile's grammar.
+ * CABREF_CAA_VALUE_OK iff the value is in the grammar (spec/caa_value_logic.h); then *out holds
+ * the issuer span (possibly empty) and the parameters. On error *err_pos is the offset of the
+ * first octet where the grammar fails. */
+cabref_caa_value_error cabref_caa_issue_value_parse(const uint8_t *v, size_t len,
+                                                    cabref_caa_profile profile,
+                                                    cabref_caa_issue_value *out, size_t *err_pos);
+
+/* CAA-PARAM-METHODS: is method[0 .. mlen-1] one of the labels of the validationmethods value
+ * v[0 .. len-1]? Labels are compared ASCII case-insensitively (spec/caa.md). */
+cabref_caa_methods_result cabref_caa_methods_contains(const uint8_t *v, size_t len,
+                                                      const char *method, size_t mlen);
+
+/* CAA-IODEF: the URL scheme of an iodef value. */
+cabref_caa_iodef_scheme cabref_caa_iodef_parse(const uint8_t *v, size_t len);
+
+#endif
