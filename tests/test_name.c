@@ -283,6 +283,19 @@ static void test_shell(void) {
   }
   check(strcmp(cabref_name_error_name(CABREF_NAME_LABEL_TOO_LONG), "label-too-long") == 0,
         "error name", "label-too-long");
+  /* NAME-IDN, NAME-ALABEL (RFC 5892 §2.5, §3: of ASCII only LDH is IDNA2008; found by
+   * fuzz/name_idn.c): libidn2 lets '_' beside a U-label through, and maps fullwidth '*' and '_'
+   * to ASCII; none of them is a U-label, so none may become an underscore or a wildcard. */
+  from_text("_\xc3\xbc.example", U, CABREF_NAME_BAD_ULABEL, NULL);
+  from_text("\xef\xbc\xbf"
+            "acme.example",
+            U, CABREF_NAME_BAD_ULABEL, NULL);
+  from_text("\xef\xbc\x8a.example.com", W, CABREF_NAME_BAD_ULABEL, NULL);
+  from_text("xn--_-eha.example", U, CABREF_NAME_BAD_ALABEL, NULL);
+  from_text("b\xc3\xbc"
+            "cher\xe3\x80\x82"
+            "example",
+            0, CABREF_NAME_OK, "xn--bcher-kva.example"); /* U+3002 still separates labels */
 }
 
 int main(void) {

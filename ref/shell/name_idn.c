@@ -10,6 +10,10 @@ static char lower_ascii(char c) {
   return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
 }
 
+static int is_ldh(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
 /* NAME-ALABEL (RFC 5891 §5.4): decode the Punycode, require a valid IDNA2008 U-label, re-encode
  * and compare with the input, ASCII case-insensitively. */
 cabref_name_error cabref_name_check_alabel(const char *label, size_t len, int *idn2_rc) {
@@ -40,6 +44,11 @@ cabref_name_error cabref_name_check_alabel(const char *label, size_t len, int *i
       *idn2_rc = rc;
     goto out;
   }
+  /* RFC 5892 §2.5 and §3: of ASCII, IDNA2008 allows only LDH. libidn2 2.3.3 does not
+   * check ASCII beside non-ASCII ("xn--_-eha" decodes to "_\u00fc" and re-encodes unchanged). */
+  for (k = 0; ulabel[k] != '\0'; k++)
+    if ((unsigned char)ulabel[k] < 0x80u && !is_ldh(ulabel[k]))
+      goto out;
   /* RFC 5891 §5.4: the U-label must itself be valid (NFC, IDNA2008 code points, context and
    * bidi rules) and convert back to exactly this A-label. Without normalisation flags libidn2
    * refuses a non-NFC U-label instead of silently normalising it. */
@@ -113,7 +122,17 @@ cabref_name_error cabref_name_to_ascii(const char *text, size_t len, char *buf, 
         *err_pos = s;
         return CABREF_NAME_BAD_ULABEL;
       }
+      /* A U-label holds no ASCII but LDH (RFC 5892 §2.5, §3), so its A-labels are LDH; dots come
+       * from the full stops UTS #46 maps (U+3002). libidn2 without STD3 rules would let a
+       * fullwidth '*' or '_' (U+FF0A, U+FF3F) or an ASCII '_' beside a U-label through as
+       * '*' and '_' for the core to take as a wildcard or an underscore label. */
       alen = strlen((const char *)a);
+      for (size_t k = 0; k < alen; k++)
+        if (!is_ldh(lower_ascii((char)a[k])) && a[k] != '.') {
+          idn2_free(a);
+          *err_pos = s;
+          return CABREF_NAME_BAD_ULABEL;
+        }
       if (alen >= cap - o) {
         idn2_free(a);
         *err_pos = cap - 1u;
