@@ -16,9 +16,32 @@
 
 typedef int64_t cabref_caa_instant; /* seconds since 1970-01-01T00:00:00Z, as cabref_instant */
 
-#define CABREF_CAA_MAX_RECORDS 64u    /* records in one relevant set; more: CAA-CAPACITY */
-#define CABREF_CAA_MAX_ISSUERS 8u     /* Issuer Domain Names of one CA (BR 4.2 / CPS) */
-#define CABREF_CAA_MAX_TAGS 8u        /* property tags recognised beyond issue/issuewild/iodef */
+/* Instants (UTC seconds) at which the CAA rules changed, one per ballot (spec/caa.md,
+ * CAA-MANDATE, CAA-PROFILE-DATE, CAA-EXC-*, CAA-LOOKUP-FAILURE). */
+/* Ballot 187 "Make CAA Checking Mandatory": new BR 3.2.2.8, "effective as of 8 September
+ * 2017"; RFC 6844 as published. */
+#define CABREF_CAA_T_BALLOT_187 ((cabref_caa_instant)1504828800) /* 2017-09-08T00:00:00Z */
+/* Ballot 214 "CAA Discovery CNAME Errata": RFC 6844 with erratum 5065 (BR Appendix A),
+ * effective 2017-10-27. */
+#define CABREF_CAA_T_BALLOT_214 ((cabref_caa_instant)1509062400) /* 2017-10-27T00:00:00Z */
+/* Ballot SC35 (BR 1.7.3): RFC 8659 replaces RFC 6844 and Appendix A, effective 2020-10-19. */
+#define CABREF_CAA_T_SC35 ((cabref_caa_instant)1603065600) /* 2020-10-19T00:00:00Z */
+/* Ballot SC46: the DNS-Operator exception only for certificates issued before 2021-07-01. */
+#define CABREF_CAA_T_SC46 ((cabref_caa_instant)1625097600) /* 2021-07-01T00:00:00Z */
+/* Ballot SC085: from 2025-07-21 a lookup failure is permission only for a domain confirmed
+ * "Insecure" (RFC 4035 §4.3); from 2026-03-15 (BR 3.2.2.8.1) a DNSSEC validation failure at
+ * the Primary Network Perspective is never permission. */
+#define CABREF_CAA_T_SC085 ((cabref_caa_instant)1753056000)        /* 2025-07-21T00:00:00Z */
+#define CABREF_CAA_T_SC085_DNSSEC ((cabref_caa_instant)1773532800) /* 2026-03-15T00:00:00Z */
+
+/* CAA-REUSE: BR 3.2.2.8 "within the TTL of the CAA record, or 8 hours, whichever is greater". */
+#define CABREF_CAA_REUSE_MIN 28800u /* 8 hours, in seconds */
+/* RFC 2181 §8: a TTL with its most significant bit set is read as 0. */
+#define CABREF_CAA_TTL_TOP_BIT 0x80000000u
+
+#define CABREF_CAA_MAX_RECORDS 64u /* records in one relevant set; more: CAA-CAPACITY */
+#define CABREF_CAA_MAX_ISSUERS 8u  /* Issuer Domain Names of one CA (BR 4.2 / CPS) */
+#define CABREF_CAA_MAX_TAGS 8u     /* property tags recognised beyond issue/issuewild/iodef */
 #define CABREF_CAA_MAX_TAG_TEXT 32u
 #define CABREF_CAA_MAX_URI 512u
 #define CABREF_CAA_MAX_METHOD 64u
@@ -67,23 +90,57 @@ typedef enum {
 
 /* For the whole set. Stable values; codes in spec/caa.md. */
 typedef enum {
-  CABREF_CAA_PERMIT_NO_RECORDS = 0,       /* empty relevant set (RFC 8659 §3) */
+  CABREF_CAA_PERMIT_NO_RECORDS = 0,        /* empty relevant set (RFC 8659 §3) */
   CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY = 1, /* nothing restricts (RFC 8659 §3; Ballot 219) */
-  CABREF_CAA_PERMIT_ISSUER = 2,           /* record permit_index authorizes this CA */
+  CABREF_CAA_PERMIT_ISSUER = 2,            /* record permit_index authorizes this CA */
   CABREF_CAA_DENY_RDATA_MALFORMED = 3,
-  CABREF_CAA_DENY_UNKNOWN_CRITICAL = 4,   /* RFC 8659 §4.1, BR 3.2.2.8 */
-  CABREF_CAA_DENY_NOT_AUTHORIZED = 5,     /* issue/issuewild present, none authorizes */
-  CABREF_CAA_DENY_CAPACITY = 6            /* more than CABREF_CAA_MAX_RECORDS records */
+  CABREF_CAA_DENY_UNKNOWN_CRITICAL = 4, /* RFC 8659 §4.1, BR 3.2.2.8 */
+  CABREF_CAA_DENY_NOT_AUTHORIZED = 5,   /* issue/issuewild present, none authorizes */
+  CABREF_CAA_DENY_CAPACITY = 6          /* more than CABREF_CAA_MAX_RECORDS records */
 } cabref_caa_reason;
 
 typedef struct {
-  uint8_t permit;      /* 1 permit, 0 deny */
-  uint8_t reason;      /* cabref_caa_reason */
+  uint8_t permit;        /* 1 permit, 0 deny */
+  uint8_t reason;        /* cabref_caa_reason */
   uint16_t permit_index; /* with CABREF_CAA_PERMIT_ISSUER: the first record that permits */
-  uint32_t n;          /* records examined (= n_rr unless capacity) */
+  uint32_t n;            /* records examined (= n_rr unless capacity) */
   uint8_t verdict[CABREF_CAA_MAX_RECORDS]; /* cabref_caa_rr_verdict per record */
   uint8_t detail[CABREF_CAA_MAX_RECORDS];  /* rdata or value error code behind the verdict */
 } cabref_caa_decision;
+
+/* What a record is, whatever the request (the first layer of the decision). Stable values. */
+typedef enum {
+  CABREF_CAA_KIND_MALFORMED = 0,        /* RDATA layout broken (or outside the buffer) */
+  CABREF_CAA_KIND_UNKNOWN_CRITICAL = 1, /* tag not recognised, critical flag set */
+  CABREF_CAA_KIND_UNKNOWN = 2,          /* tag not recognised, not critical: ignored */
+  CABREF_CAA_KIND_NEUTRAL = 3,          /* iodef or a recognised extra tag: no effect */
+  CABREF_CAA_KIND_ISSUE = 4,
+  CABREF_CAA_KIND_ISSUEWILD = 5
+} cabref_caa_kind;
+
+/* CAA-MULTI-NAME: one dNSName of a certificate, as a span of the caller's names text, with the
+ * outcome of the RFC 8659 §3 climb for it (from X for *.X) and, when that found records, where
+ * its relevant set lies in the record array. */
+typedef struct {
+  uint32_t off, len; /* the name: text[off .. off+len-1], ASCII (A-labels), no trailing dot */
+  uint8_t lookup;    /* cabref_caa_relevant_result of the climb */
+  uint32_t set_off;  /* with CABREF_CAA_RELEVANT_FOUND: the set is rr[set_off .. set_off+set_n-1] */
+  uint32_t set_n;
+} cabref_caa_san;
+
+typedef enum {
+  CABREF_CAA_NAME_PERMIT = 0,
+  CABREF_CAA_NAME_DENY = 1,
+  CABREF_CAA_NAME_LOOKUP_FAILURE = 2, /* the relevant set is unknown (CAA-LOOKUP-FAILURE) */
+  CABREF_CAA_NAME_ONION_EXEMPT = 3    /* an Onion Domain Name: not checked (BR 3.2.2.8, SC54) */
+} cabref_caa_name_result;
+
+typedef struct {
+  uint8_t result;        /* cabref_caa_name_result */
+  uint8_t reason;        /* cabref_caa_reason, with PERMIT and DENY */
+  uint8_t wildcard;      /* the name is a Wildcard Domain Name (evaluated with issuewild) */
+  uint16_t permit_index; /* with CABREF_CAA_PERMIT_ISSUER: index inside the name's set */
+} cabref_caa_name_outcome;
 
 #ifdef __FRAMAC__
 #include "caa_logic.h"
@@ -93,6 +150,19 @@ typedef struct {
  * CAA-DECIDE: decide one request (wildcard or not) against one relevant record set. */
 void cabref_caa_decide(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr, size_t n_rr,
                        int wildcard, const cabref_caa_config *cfg, cabref_caa_decision *out);
+
+/* The first layer: the kind of the record rdata[0 .. len-1] for this CA (its tag and critical
+ * flag, CAA-RDATA-*, CAA-TAG-CASE, CAA-CRITICAL, CAA-FLAGS); *detail is the RDATA parser's status
+ * (cabref_caa_rdata_error). */
+cabref_caa_kind cabref_caa_record_kind(const uint8_t *rdata, size_t len,
+                                       const cabref_caa_config *cfg, uint8_t *detail);
+
+/* The second layer: what an issue/issuewild value v[0 .. len-1] says about this CA: PERMITS,
+ * MALFORMED_VALUE (*detail is the value parser's status), EMPTY_ISSUER, ISSUER_MISMATCH, or with
+ * cfg->rfc8657 one of the parameter verdicts (CAA-VALUE-MALFORMED, CAA-ISSUER-MATCH, CAA-PARAM-*).
+ */
+cabref_caa_rr_verdict cabref_caa_value_verdict(const uint8_t *v, size_t len,
+                                               const cabref_caa_config *cfg, uint8_t *detail);
 
 /* Stable machine codes for JSON output ("issuer-permits", "unknown-critical", ...). */
 const char *cabref_caa_reason_code(cabref_caa_reason r);
@@ -108,12 +178,25 @@ typedef enum {
 } cabref_caa_lookup;
 
 typedef enum {
-  CABREF_CAA_RELEVANT_FOUND = 0,   /* *index: the first name with records */
-  CABREF_CAA_RELEVANT_NONE = 1,    /* every name empty: the relevant set is empty */
-  CABREF_CAA_RELEVANT_FAILURE = 2  /* *index: a failure before any records */
+  CABREF_CAA_RELEVANT_FOUND = 0,  /* *index: the first name with records */
+  CABREF_CAA_RELEVANT_NONE = 1,   /* every name empty: the relevant set is empty */
+  CABREF_CAA_RELEVANT_FAILURE = 2 /* *index: a failure before any records */
 } cabref_caa_relevant_result;
 
 cabref_caa_relevant_result cabref_caa_relevant(const uint8_t *outcome, size_t n, size_t *index);
+
+/* ---- caa_names.c ---------------------------------------------------------------------------
+ * CAA-MULTI-NAME: decide every dNSName of a certificate. names[k] is a span of text[0 ..
+ * text_len-1]; a name starting "*." is a Wildcard Domain Name and is decided with wildcard set on
+ * the set the caller found for X (RFC 8659 §3), so that "*.X" and "X" are two evaluations of the
+ * same set. A name whose last label is "onion" (with a label before it) is not checked. A span or
+ * set range outside its array denies the name (reason rdata-malformed: it cannot be read). res[k]
+ * is the outcome of names[k]. Returns 1 iff every name is permitted or onion-exempt: the
+ * certificate may be issued as far as CAA is concerned (a lookup failure is never permission
+ * here: the caller may apply cabref_caa_failure_permits). */
+int cabref_caa_names(const char *text, size_t text_len, const cabref_caa_san *names, size_t n_names,
+                     const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr, size_t n_rr,
+                     const cabref_caa_config *cfg, cabref_caa_name_outcome *res);
 
 /* ---- caa_rules.c ---------------------------------------------------------------------------
  * CAA-MANDATE, CAA-PROFILE-DATE, CAA-REUSE, CAA-EXC-*, CAA-LOOKUP-FAILURE: the rules of BR
@@ -148,8 +231,8 @@ typedef struct {
 
 typedef enum {
   CABREF_CAA_EXC_APPLIES = 0,
-  CABREF_CAA_EXC_NOT_IN_FORCE = 1,   /* the exception does not exist on that date */
-  CABREF_CAA_EXC_CONDITIONS = 2      /* in force, but a condition is not met */
+  CABREF_CAA_EXC_NOT_IN_FORCE = 1, /* the exception does not exist on that date */
+  CABREF_CAA_EXC_CONDITIONS = 2    /* in force, but a condition is not met */
 } cabref_caa_exception_result;
 
 cabref_caa_exception_result cabref_caa_exception_applies(cabref_caa_exception kind,
@@ -157,11 +240,11 @@ cabref_caa_exception_result cabref_caa_exception_applies(cabref_caa_exception ki
                                                          const cabref_caa_exception_facts *f);
 
 typedef struct {
-  uint8_t outside_ca;     /* the failure is outside the CA's infrastructure */
-  uint8_t retries;        /* retries after the first lookup */
+  uint8_t outside_ca;      /* the failure is outside the CA's infrastructure */
+  uint8_t retries;         /* retries after the first lookup */
   uint8_t no_dnssec_chain; /* the zone has no DNSSEC validation chain to the ICANN root */
-  uint8_t insecure;       /* confirmed "Insecure" (RFC 4035 §4.3) */
-  uint8_t dnssec_failure; /* the failure is a DNSSEC validation failure (primary perspective) */
+  uint8_t insecure;        /* confirmed "Insecure" (RFC 4035 §4.3) */
+  uint8_t dnssec_failure;  /* the failure is a DNSSEC validation failure (primary perspective) */
 } cabref_caa_failure_facts;
 
 /* CAA-LOOKUP-FAILURE: may this lookup failure be treated as permission on `at`? */
