@@ -1,0 +1,623 @@
+/* cabref: issue/issuewild values, validationmethods lists and iodef URLs (spec/caa.md
+ * CAA-VALUE-*, CAA-PARAM-*, CAA-IODEF), the proven core.
+ *
+ * An issue value is read by the position automaton of spec/caa_value_logic.h (CaaStep): one
+ * step per octet, the state after v[0 .. i-1] being CaaState(v, p, i). The first pass runs the
+ * automaton over the whole value (the dead state absorbs, so the loop never needs to stop early)
+ * and remembers where it died; the second pass, for a value in the grammar, runs it again and
+ * records the spans the transitions delimit. Contracts: ref/include/cabref/caa_record.h.
+ */
+#include "caa_value_logic.h"
+#include "cabref/caa_record.h"
+
+/*@
+  assigns \nothing;
+  ensures alnum: \result == 1 <==> CaaAlnum(c);
+  ensures flag: \result == 0 || \result == 1;
+*/
+static int is_alnum(unsigned c) {
+  return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ? 1 : 0;
+}
+
+/* RFC 5234 Appendix B.1: WSP = SP / HTAB. */
+/*@
+  assigns \nothing;
+  ensures wsp: \result == 1 <==> CaaWsp(c);
+  ensures flag: \result == 0 || \result == 1;
+*/
+static int is_wsp(unsigned c) {
+  return (c == 0x20u || c == 0x09u) ? 1 : 0;
+}
+
+/* CAA-TAG-CASE, CAA-PARAM-CASE: ASCII case folding, letters only. */
+/*@
+  assigns \nothing;
+  ensures lower: \result == CaaLower(c);
+*/
+static int lower(int c) {
+  return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+/* The issuer-domain-name states, shared by both profiles (RFC 8659 §4.2 issuer-domain-name and
+ * label; RFC 6844 §5.2 domain and label). */
+/*@
+  requires issuer: CaaIssuerState(s);
+  assigns \nothing;
+  ensures step: \result == CaaStepIssuer(s, c);
+*/
+static unsigned step_issuer(unsigned s, unsigned c) {
+  if (s == CABREF_CAA_ST_ISS_LD) {
+    if (is_alnum(c)) {
+      return CABREF_CAA_ST_ISS_LD;
+    }
+    if (c == '-') {
+      return CABREF_CAA_ST_ISS_HY; /* hyphens only inside a label */
+    }
+    if (c == '.') {
+      return CABREF_CAA_ST_ISS_DOT;
+    }
+    if (is_wsp(c)) {
+      return CABREF_CAA_ST_ISS_WSP;
+    }
+    return c == ';' ? CABREF_CAA_ST_SEMI : CABREF_CAA_ST_DEAD;
+  }
+  if (s == CABREF_CAA_ST_ISS_HY) {
+    if (is_alnum(c)) {
+      return CABREF_CAA_ST_ISS_LD;
+    }
+    return c == '-' ? CABREF_CAA_ST_ISS_HY : CABREF_CAA_ST_DEAD;
+  }
+  if (s == CABREF_CAA_ST_ISS_DOT) {
+    /* a label starts with a letter or digit: no empty label, no trailing dot */
+    return is_alnum(c) ? CABREF_CAA_ST_ISS_LD : CABREF_CAA_ST_DEAD;
+  }
+  if (is_wsp(c)) {
+    return CABREF_CAA_ST_ISS_WSP;
+  }
+  return c == ';' ? CABREF_CAA_ST_SEMI : CABREF_CAA_ST_DEAD;
+}
+
+/* RFC 8659 §4.2 issue-value: the parameter part. */
+/*@
+  requires not_issuer: !CaaIssuerState(s) && s != CABREF_CAA_ST_LEAD;
+  assigns \nothing;
+  ensures step: \result == CaaStep8659(s, c);
+*/
+static unsigned step_params8659(unsigned s, unsigned c) {
+  if (s == CABREF_CAA_ST_SEMI || s == CABREF_CAA_ST_PSEMI) {
+    if (is_wsp(c)) {
+      return s;
+    }
+    return is_alnum(c) ? CABREF_CAA_ST_TAG_LD : CABREF_CAA_ST_DEAD;
+  }
+  if (s == CABREF_CAA_ST_TAG_LD || s == CABREF_CAA_ST_TAG_HY) {
+    /* tag = (ALPHA / DIGIT) *( *("-") (ALPHA / DIGIT)) */
+    if (is_alnum(c)) {
+      return CABREF_CAA_ST_TAG_LD;
+    }
+    if (c == '-') {
+      return CABREF_CAA_ST_TAG_HY;
+    }
+    if (s == CABREF_CAA_ST_TAG_HY) {
+      return CABREF_CAA_ST_DEAD;
+    }
+    if (is_wsp(c)) {
+      return CABREF_CAA_ST_TAG_WSP;
+    }
+    return c == '=' ? CABREF_CAA_ST_VAL0 : CABREF_CAA_ST_DEAD;
+  }
+  if (s == CABREF_CAA_ST_TAG_WSP) {
+    if (is_wsp(c)) {
+      return CABREF_CAA_ST_TAG_WSP;
+    }
+    return c == '=' ? CABREF_CAA_ST_VAL0 : CABREF_CAA_ST_DEAD;
+  }
+  if (s == CABREF_CAA_ST_VAL0 || s == CABREF_CAA_ST_VAL || s == CABREF_CAA_ST_VAL_WSP) {
+    if (is_wsp(c)) {
+      return s == CABREF_CAA_ST_VAL0 ? CABREF_CAA_ST_VAL0 : CABREF_CAA_ST_VAL_WSP;
+    }
+    if (c == ';') {
+      return CABREF_CAA_ST_PSEMI; /* another parameter must follow */
+    }
+    /* value = *(%x21-3A / %x3C-7E); after a value and blanks only ';' may follow */
+    if (s != CABREF_CAA_ST_VAL_WSP && ((c >= 0x21u && c <= 0x3Au) || (c >= 0x3Cu && c <= 0x7Eu))) {
+      return CABREF_CAA_ST_VAL;
+    }
+    return CABREF_CAA_ST_DEAD;
+  }
+  return CABREF_CAA_ST_DEAD;
+}
+
+/* RFC 6844 §5.2 issuevalue: the parameter part. */
+/*@
+  requires not_issuer: !CaaIssuerState(s) && s != CABREF_CAA_ST_LEAD;
+  assigns \nothing;
+  ensures step: \result == CaaStep6844(s, c);
+*/
+static unsigned step_params6844(unsigned s, unsigned c) {
+  if (s == CABREF_CAA_ST_SEMI) {
+    if (is_wsp(c)) {
+      return CABREF_CAA_ST_SEMI;
+    }
+    return is_alnum(c) ? CABREF_CAA_ST_TAG_LD : CABREF_CAA_ST_DEAD;
+  }
+  if (s == CABREF_CAA_ST_TAG_LD) {
+    /* tag = 1*(ALPHA / DIGIT), then "=" with no blank */
+    if (is_alnum(c)) {
+      return CABREF_CAA_ST_TAG_LD;
+    }
+    return c == '=' ? CABREF_CAA_ST_VAL0 : CABREF_CAA_ST_DEAD;
+  }
+  if (s == CABREF_CAA_ST_VAL0 || s == CABREF_CAA_ST_VAL) {
+    /* value = *VCHAR; a blank ends it */
+    if (c >= 0x21u && c <= 0x7Eu) {
+      return CABREF_CAA_ST_VAL;
+    }
+    return is_wsp(c) ? CABREF_CAA_ST_SEMI : CABREF_CAA_ST_DEAD;
+  }
+  return CABREF_CAA_ST_DEAD;
+}
+
+/* One step of the automaton of profile p. */
+/*@
+  assigns \nothing;
+  ensures step: \result == CaaStep(p, s, c);
+*/
+static unsigned step(cabref_caa_profile p, unsigned s, unsigned c) {
+  if (p != CABREF_CAA_PROFILE_RFC8659 && p != CABREF_CAA_PROFILE_RFC6844_E5065) {
+    return CABREF_CAA_ST_DEAD;
+  }
+  if (s == CABREF_CAA_ST_LEAD) {
+    /* leading blanks, then the issuer, or ';', or the end */
+    if (is_wsp(c)) {
+      return CABREF_CAA_ST_LEAD;
+    }
+    if (is_alnum(c)) {
+      return CABREF_CAA_ST_ISS_LD;
+    }
+    return c == ';' ? CABREF_CAA_ST_SEMI : CABREF_CAA_ST_DEAD;
+  }
+  if (s == CABREF_CAA_ST_ISS_LD || s == CABREF_CAA_ST_ISS_HY || s == CABREF_CAA_ST_ISS_DOT ||
+      s == CABREF_CAA_ST_ISS_WSP) {
+    return step_issuer(s, c);
+  }
+  if (p == CABREF_CAA_PROFILE_RFC8659) {
+    return step_params8659(s, c);
+  }
+  return step_params6844(s, c);
+}
+
+/*@
+  assigns \nothing;
+  ensures accept: \result == 1 <==> CaaAccept(p, s);
+  ensures flag: \result == 0 || \result == 1;
+*/
+static int accepting(cabref_caa_profile p, unsigned s) {
+  if (s == CABREF_CAA_ST_LEAD || s == CABREF_CAA_ST_ISS_LD || s == CABREF_CAA_ST_ISS_WSP ||
+      s == CABREF_CAA_ST_SEMI || s == CABREF_CAA_ST_VAL0 || s == CABREF_CAA_ST_VAL) {
+    return (p == CABREF_CAA_PROFILE_RFC8659 || p == CABREF_CAA_PROFILE_RFC6844_E5065) ? 1 : 0;
+  }
+  return (s == CABREF_CAA_ST_VAL_WSP && p == CABREF_CAA_PROFILE_RFC8659) ? 1 : 0;
+}
+
+/* The error when octet c, read in the live state s, kills the automaton (the table in
+ * caa_record.h). */
+/*@
+  assigns \nothing;
+  ensures codes: CABREF_CAA_VALUE_BAD_ISSUER <= \result <= CABREF_CAA_VALUE_UNEXPECTED;
+  ensures not_semi: \result != CABREF_CAA_VALUE_TRAILING_SEMICOLON || c == ';';
+  ensures non_ascii: \result == CABREF_CAA_VALUE_NON_ASCII ==> c >= 0x80;
+  ensures control: \result == CABREF_CAA_VALUE_CONTROL ==> CaaControl(c);
+*/
+static cabref_caa_value_error error_at(unsigned s, unsigned c) {
+  /* CAA-VALUE-BYTES: octets outside printable ASCII are in neither grammar. */
+  if (c >= 0x80u) {
+    return CABREF_CAA_VALUE_NON_ASCII;
+  }
+  if ((c < 0x20u && c != 0x09u) || c == 0x7Fu) {
+    return CABREF_CAA_VALUE_CONTROL;
+  }
+  if (s == CABREF_CAA_ST_LEAD || s == CABREF_CAA_ST_ISS_LD || s == CABREF_CAA_ST_ISS_HY ||
+      s == CABREF_CAA_ST_ISS_DOT) {
+    return CABREF_CAA_VALUE_BAD_ISSUER;
+  }
+  if (s == CABREF_CAA_ST_SEMI || s == CABREF_CAA_ST_PSEMI) {
+    return c == ';' ? CABREF_CAA_VALUE_TRAILING_SEMICOLON : CABREF_CAA_VALUE_BAD_PARAM_TAG;
+  }
+  if (s == CABREF_CAA_ST_TAG_LD) {
+    return (c == ';' || is_wsp(c)) ? CABREF_CAA_VALUE_PARAM_NO_EQUALS
+                                   : CABREF_CAA_VALUE_BAD_PARAM_TAG;
+  }
+  if (s == CABREF_CAA_ST_TAG_HY) {
+    return CABREF_CAA_VALUE_BAD_PARAM_TAG;
+  }
+  if (s == CABREF_CAA_ST_TAG_WSP) {
+    return CABREF_CAA_VALUE_PARAM_NO_EQUALS;
+  }
+  if (s == CABREF_CAA_ST_VAL_WSP) {
+    return CABREF_CAA_VALUE_BAD_PARAM_VALUE; /* "a=1 2": a blank inside a value */
+  }
+  return CABREF_CAA_VALUE_UNEXPECTED;
+}
+
+/* The error when the value ends in the live, non-accepting state s. */
+/*@
+  assigns \nothing;
+  ensures codes: CABREF_CAA_VALUE_BAD_ISSUER <= \result <= CABREF_CAA_VALUE_UNEXPECTED;
+  ensures not_bytes: \result != CABREF_CAA_VALUE_NON_ASCII && \result != CABREF_CAA_VALUE_CONTROL;
+  ensures semi: \result == CABREF_CAA_VALUE_TRAILING_SEMICOLON <==> s == CABREF_CAA_ST_PSEMI;
+*/
+static cabref_caa_value_error error_at_end(unsigned s) {
+  if (s == CABREF_CAA_ST_ISS_HY || s == CABREF_CAA_ST_ISS_DOT) {
+    return CABREF_CAA_VALUE_BAD_ISSUER; /* "ca-", "ca.example." */
+  }
+  if (s == CABREF_CAA_ST_TAG_HY) {
+    return CABREF_CAA_VALUE_BAD_PARAM_TAG; /* "; x-" */
+  }
+  if (s == CABREF_CAA_ST_TAG_LD || s == CABREF_CAA_ST_TAG_WSP) {
+    return CABREF_CAA_VALUE_PARAM_NO_EQUALS; /* "; x" */
+  }
+  if (s == CABREF_CAA_ST_PSEMI) {
+    return CABREF_CAA_VALUE_TRAILING_SEMICOLON; /* "ca; a=1;" (RFC 8659) */
+  }
+  return CABREF_CAA_VALUE_UNEXPECTED;
+}
+
+/* CAA-PARAM-CASE: the tag v[o .. o+n-1] is "accounturi" (1), "validationmethods" (2), up to
+ * ASCII case, or neither (0). */
+/*@
+  requires valid_tag: \valid_read(v + (o .. o + n - 1));
+  assigns \nothing;
+  ensures account: \result == 1 <==> CaaIsAccountUri(v, o, n);
+  ensures methods: \result == 2 <==> CaaIsValidationMethods(v, o, n);
+  ensures codes: 0 <= \result <= 2;
+*/
+static int rfc8657_tag(const uint8_t *v, size_t o, size_t n) {
+  if (n == 10u && lower(v[o]) == 'a' && lower(v[o + 1u]) == 'c' && lower(v[o + 2u]) == 'c' &&
+      lower(v[o + 3u]) == 'o' && lower(v[o + 4u]) == 'u' && lower(v[o + 5u]) == 'n' &&
+      lower(v[o + 6u]) == 't' && lower(v[o + 7u]) == 'u' && lower(v[o + 8u]) == 'r' &&
+      lower(v[o + 9u]) == 'i') {
+    return 1;
+  }
+  if (n == 17u && lower(v[o]) == 'v' && lower(v[o + 1u]) == 'a' && lower(v[o + 2u]) == 'l' &&
+      lower(v[o + 3u]) == 'i' && lower(v[o + 4u]) == 'd' && lower(v[o + 5u]) == 'a' &&
+      lower(v[o + 6u]) == 't' && lower(v[o + 7u]) == 'i' && lower(v[o + 8u]) == 'o' &&
+      lower(v[o + 9u]) == 'n' && lower(v[o + 10u]) == 'm' && lower(v[o + 11u]) == 'e' &&
+      lower(v[o + 12u]) == 't' && lower(v[o + 13u]) == 'h' && lower(v[o + 14u]) == 'o' &&
+      lower(v[o + 15u]) == 'd' && lower(v[o + 16u]) == 's') {
+    return 2;
+  }
+  return 0;
+}
+
+/* Adds the complete parameter cur (its spans inside v[0 .. end-1]) to *out: kept if there is
+ * room, always counted, and counted as accounturi / validationmethods by its tag. */
+/*@
+  requires valid_out: \valid(out);
+  requires valid_v: \valid_read(v + (0 .. end - 1));
+  requires separated: \separated(v + (0 .. end - 1), out);
+  requires bound: end <= CABREF_CAA_MAX_RDATA + 1;
+  requires within: CaaValueWithin(out, end);
+  requires cur: CaaParamWithin(cur, end);
+  requires count: out->n_params <= end;
+  assigns out->params[0 .. CABREF_CAA_MAX_PARAMS - 1], out->n_params, out->n_accounturi,
+    out->accounturi, out->n_validationmethods, out->validationmethods;
+  ensures within: CaaValueWithin(out, end);
+  ensures count: out->n_params == \old(out->n_params) + 1;
+  ensures issuer: out->issuer_off == \old(out->issuer_off) &&
+    out->issuer_len == \old(out->issuer_len);
+*/
+static void commit(const uint8_t *v, size_t end, cabref_caa_issue_value *out,
+                   cabref_caa_param cur) {
+  uint32_t k = out->n_params;
+  int which = rfc8657_tag(v, cur.tag_off, cur.tag_len);
+  (void)end; /* the contract's bound */
+  if (k < CABREF_CAA_MAX_PARAMS) {
+    out->params[k] = cur;
+  }
+  /*@ assert kept: \forall integer j; 0 <= j < k + 1 && j < CABREF_CAA_MAX_PARAMS ==>
+        CaaParamWithin(out->params[j], end); */
+  out->n_params = k + 1u;
+  /* RFC 8657 §3, §4 (spec/caa.md CAA-PARAM-CASE: tags matched ASCII case-insensitively). */
+  if (which == 1) {
+    if (out->n_accounturi == 0u) {
+      out->accounturi = cur;
+    }
+    out->n_accounturi++;
+  } else if (which == 2) {
+    if (out->n_validationmethods == 0u) {
+      out->validationmethods = cur;
+    }
+    out->n_validationmethods++;
+  }
+}
+
+/* The second pass over a value of profile p: the issuer span and the parameters. */
+/*@
+  requires valid_v: \valid_read(v + (0 .. len - 1));
+  requires valid_out: \valid(out);
+  requires separated: \separated(v + (0 .. len - 1), out);
+  requires bound: len <= CABREF_CAA_MAX_RDATA;
+  requires empty: out->issuer_off == 0 && out->issuer_len == 0 && out->n_params == 0 &&
+    out->n_accounturi == 0 && out->n_validationmethods == 0;
+  assigns *out;
+  ensures within: CaaValueWithin(out, len);
+*/
+static void record(const uint8_t *v, size_t len, cabref_caa_profile p,
+                   cabref_caa_issue_value *out) {
+  cabref_caa_param cur = {0u, 0u, 0u, 0u};
+  unsigned st = CABREF_CAA_ST_LEAD;
+  size_t i;
+  /*@
+    loop invariant range: 0 <= i <= len;
+    loop invariant within: CaaValueWithin(out, i);
+    loop invariant cur: CaaParamWithin(cur, i);
+    loop invariant count: out->n_params <= i;
+    loop assigns i, st, cur, *out;
+    loop variant len - i;
+  */
+  for (i = 0; i < len; i++) {
+    unsigned nst = step(p, st, v[i]);
+    uint32_t at = (uint32_t)i;
+    /* the issuer-domain-name: from its first octet to the last letter or digit read */
+    if (nst == CABREF_CAA_ST_ISS_LD) {
+      if (st == CABREF_CAA_ST_LEAD) {
+        out->issuer_off = at;
+      }
+      out->issuer_len = at + 1u - out->issuer_off;
+    }
+    /* a parameter tag starts after ';' and blanks, or (RFC 6844) after a blank */
+    if (nst == CABREF_CAA_ST_TAG_LD) {
+      if (st == CABREF_CAA_ST_SEMI || st == CABREF_CAA_ST_PSEMI) {
+        cur.tag_off = at;
+        cur.value_off = at;
+        cur.value_len = 0u;
+      }
+      cur.tag_len = at + 1u - cur.tag_off;
+    }
+    /* '=' read: the value is empty so far and would start after it */
+    if (nst == CABREF_CAA_ST_VAL0 && st != CABREF_CAA_ST_VAL0) {
+      cur.value_off = at + 1u;
+      cur.value_len = 0u;
+    }
+    if (nst == CABREF_CAA_ST_VAL) {
+      if (st == CABREF_CAA_ST_VAL0) {
+        cur.value_off = at;
+      }
+      cur.value_len = at + 1u - cur.value_off;
+    }
+    /* the parameter ends at ';' (RFC 8659) or at a blank (RFC 6844) */
+    if ((st == CABREF_CAA_ST_VAL0 || st == CABREF_CAA_ST_VAL || st == CABREF_CAA_ST_VAL_WSP) &&
+        (nst == CABREF_CAA_ST_PSEMI || nst == CABREF_CAA_ST_SEMI)) {
+      commit(v, i + 1u, out, cur);
+    }
+    st = nst;
+  }
+  if (st == CABREF_CAA_ST_VAL0 || st == CABREF_CAA_ST_VAL || st == CABREF_CAA_ST_VAL_WSP) {
+    commit(v, len, out, cur);
+  }
+}
+
+/* Sets *out to an empty issuer with no parameter (CAA-VALUE-MALFORMED). */
+/*@
+  requires valid_out: \valid(out);
+  assigns out->issuer_off, out->issuer_len, out->n_params, out->n_accounturi,
+    out->n_validationmethods;
+  ensures empty: out->issuer_off == 0 && out->issuer_len == 0 && out->n_params == 0 &&
+    out->n_accounturi == 0 && out->n_validationmethods == 0;
+*/
+static void clear(cabref_caa_issue_value *out) {
+  out->issuer_off = 0u;
+  out->issuer_len = 0u;
+  out->n_params = 0u;
+  out->n_accounturi = 0u;
+  out->n_validationmethods = 0u;
+}
+
+cabref_caa_value_error cabref_caa_issue_value_parse(const uint8_t *v, size_t len,
+                                                    cabref_caa_profile profile,
+                                                    cabref_caa_issue_value *out, size_t *err_pos) {
+  unsigned st = CABREF_CAA_ST_LEAD, bad_st = CABREF_CAA_ST_LEAD, bad_c = 0u;
+  size_t i, bad = len, semi = 0u;
+  if (len > CABREF_CAA_MAX_RDATA) {
+    clear(out);
+    *err_pos = CABREF_CAA_MAX_RDATA;
+    return CABREF_CAA_VALUE_UNEXPECTED;
+  }
+  if (profile != CABREF_CAA_PROFILE_RFC8659 && profile != CABREF_CAA_PROFILE_RFC6844_E5065) {
+    /*@ assert start: CaaState(v, profile, 0) == CABREF_CAA_ST_LEAD; */
+    /*@ assert dead: len > 0 ==> CaaState(v, profile, 1) == CABREF_CAA_ST_DEAD; */
+    clear(out);
+    *err_pos = 0u;
+    return CABREF_CAA_VALUE_UNEXPECTED;
+  }
+  /*@
+    loop invariant range: 0 <= i <= len;
+    loop invariant state: st == CaaState(v, profile, i);
+    loop invariant alive: st != CABREF_CAA_ST_DEAD ==> bad == len;
+    loop invariant died: st == CABREF_CAA_ST_DEAD ==>
+      0 <= bad < i && bad_st == CaaState(v, profile, bad) && bad_st != CABREF_CAA_ST_DEAD &&
+      bad_c == v[bad] && CaaState(v, profile, bad + 1) == CABREF_CAA_ST_DEAD;
+    loop invariant semi: 0 <= semi <= i && CaaState(v, profile, semi) != CABREF_CAA_ST_DEAD;
+    loop assigns i, st, bad, bad_st, bad_c, semi;
+    loop variant len - i;
+  */
+  for (i = 0; i < len; i++) {
+    unsigned c = v[i];
+    unsigned nst = step(profile, st, c);
+    /*@ assert next: nst == CaaState(v, profile, i + 1); */
+    if (nst == CABREF_CAA_ST_DEAD && st != CABREF_CAA_ST_DEAD) {
+      bad = i;
+      bad_st = st;
+      bad_c = c;
+    }
+    if (c == ';' && st != CABREF_CAA_ST_DEAD) {
+      semi = i;
+    }
+    st = nst;
+  }
+  clear(out);
+  if (accepting(profile, st)) {
+    record(v, len, profile, out);
+    return CABREF_CAA_VALUE_OK;
+  }
+  if (st == CABREF_CAA_ST_DEAD) {
+    *err_pos = bad;
+    return error_at(bad_st, bad_c);
+  }
+  {
+    cabref_caa_value_error e = error_at_end(st);
+    *err_pos = e == CABREF_CAA_VALUE_TRAILING_SEMICOLON ? semi : len;
+    return e;
+  }
+}
+
+/* ---- validationmethods (RFC 8657 §4) -------------------------------------------------------- */
+
+/* label = 1*(ALPHA / DIGIT / "-"), labels separated by ','. */
+/*@
+  assigns \nothing;
+  ensures step: \result == CaaMethodsStep(s, c);
+*/
+static unsigned methods_step(unsigned s, unsigned c) {
+  int label_char = is_alnum(c) || c == '-';
+  if (s == CABREF_CAA_MST_START || s == CABREF_CAA_MST_COMMA) {
+    return label_char ? CABREF_CAA_MST_LABEL : CABREF_CAA_MST_DEAD;
+  }
+  if (s == CABREF_CAA_MST_LABEL) {
+    if (label_char) {
+      return CABREF_CAA_MST_LABEL;
+    }
+    return c == ',' ? CABREF_CAA_MST_COMMA : CABREF_CAA_MST_DEAD;
+  }
+  return CABREF_CAA_MST_DEAD;
+}
+
+/* v[o .. o+n-1] equals m[0 .. n-1] up to ASCII case (spec/caa.md CAA-PARAM-METHODS). */
+/*@
+  requires valid_v: \valid_read(v + (o .. o + n - 1));
+  requires valid_m: \valid_read(m + (0 .. n - 1));
+  assigns \nothing;
+  ensures same: \result == 1 <==>
+    \forall integer k; 0 <= k < n ==> CaaLower(v[o + k]) == CaaLower(m[k]);
+  ensures flag: \result == 0 || \result == 1;
+*/
+static int same_label(const uint8_t *v, size_t o, const char *m, size_t n) {
+  size_t k;
+  /*@
+    loop invariant range: 0 <= k <= n;
+    loop invariant same: \forall integer j; 0 <= j < k ==> CaaLower(v[o + j]) == CaaLower(m[j]);
+    loop assigns k;
+    loop variant n - k;
+  */
+  for (k = 0; k < n; k++) {
+    if (lower(v[o + k]) != lower(m[k])) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+cabref_caa_methods_result cabref_caa_methods_contains(const uint8_t *v, size_t len,
+                                                      const char *method, size_t mlen) {
+  unsigned st = CABREF_CAA_MST_START;
+  size_t i, ls = 0u;
+  int found = 0;
+  /*@
+    loop invariant range: 0 <= ls <= i <= len;
+    loop invariant state: st == CaaMethodsState(v, i);
+    loop invariant start: ls == 0 || v[ls - 1] == ',';
+    loop invariant no_comma: \forall integer k; ls <= k < i ==> v[k] != ',';
+    loop invariant found: found == 1 ==> CaaMethodsHas(v, len, method, mlen);
+    loop invariant not_found: found == 0 ==>
+      \forall integer s; 0 <= s && s + mlen < i ==> !CaaMethodAt(v, len, s, method, mlen);
+    loop invariant flag: found == 0 || found == 1;
+    loop assigns i, ls, st, found;
+    loop variant len - i;
+  */
+  for (i = 0; i < len; i++) {
+    unsigned c = v[i];
+    if (c == ',') {
+      /* the label v[ls .. i-1] ends here */
+      /*@ assert unique: \forall integer s; 0 <= s && s + mlen == i &&
+            CaaMethodAt(v, len, s, method, mlen) ==> s == ls; */
+      if (found == 0 && mlen >= 1u && i - ls == mlen && same_label(v, ls, method, mlen)) {
+        /*@ assert witness: CaaMethodAt(v, len, ls, method, mlen); */
+        found = 1;
+      }
+      ls = i + 1u;
+    }
+    st = methods_step(st, c);
+  }
+  /* the last label ends at the end of the value */
+  /*@ assert unique: \forall integer s; 0 <= s && s + mlen == len &&
+        CaaMethodAt(v, len, s, method, mlen) ==> s == ls; */
+  if (found == 0 && mlen >= 1u && len - ls == mlen && same_label(v, ls, method, mlen)) {
+    found = 1;
+  }
+  if (st != CABREF_CAA_MST_START && st != CABREF_CAA_MST_LABEL) {
+    return CABREF_CAA_METHODS_MALFORMED;
+  }
+  return found ? CABREF_CAA_METHODS_MATCH : CABREF_CAA_METHODS_NO_MATCH;
+}
+
+/* ---- iodef (RFC 8659 §4.4; RFC 3986 §3.1) --------------------------------------------------- */
+
+/* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */
+/*@
+  assigns \nothing;
+  ensures scheme: \result == 1 <==> CaaSchemeChar(c);
+  ensures flag: \result == 0 || \result == 1;
+*/
+static int is_scheme_char(unsigned c) {
+  return (is_alnum(c) || c == '+' || c == '-' || c == '.') ? 1 : 0;
+}
+
+cabref_caa_iodef_scheme cabref_caa_iodef_parse(const uint8_t *v, size_t len) {
+  size_t i, k;
+  /*@
+    loop invariant range: 0 <= i <= len;
+    loop invariant text: \forall integer j; 0 <= j < i ==> CaaVchar(v[j]);
+    loop assigns i;
+    loop variant len - i;
+  */
+  for (i = 0; i < len; i++) {
+    /* a URL holds no blank, control or non-ASCII octet */
+    if (v[i] < 0x21u || v[i] > 0x7Eu) {
+      return CABREF_CAA_IODEF_MALFORMED;
+    }
+  }
+  if (len == 0u || !((v[0] >= 'a' && v[0] <= 'z') || (v[0] >= 'A' && v[0] <= 'Z'))) {
+    /*@ assert none: \forall integer k2; !CaaIodefScheme(v, len, k2); */
+    return CABREF_CAA_IODEF_MALFORMED;
+  }
+  /*@
+    loop invariant range: 1 <= k <= len;
+    loop invariant scheme: \forall integer j; 1 <= j < k ==> CaaSchemeChar(v[j]);
+    loop assigns k;
+    loop variant len - k;
+  */
+  for (k = 1; k < len && is_scheme_char(v[k]); k++) {
+  }
+  if (k == len || v[k] != ':') {
+    /*@ assert none: \forall integer k2; !CaaIodefScheme(v, len, k2); */
+    return CABREF_CAA_IODEF_MALFORMED;
+  }
+  /*@ assert scheme: CaaIodefScheme(v, len, k); */
+  /*@ assert unique: \forall integer k2; CaaIodefScheme(v, len, k2) ==> k2 == k; */
+  /* RFC 8659 §4.4: mailto, http and https are the schemes it names; scheme names are
+   * case-insensitive (RFC 3986 §3.1). */
+  if (k == 6u && lower(v[0]) == 'm' && lower(v[1]) == 'a' && lower(v[2]) == 'i' &&
+      lower(v[3]) == 'l' && lower(v[4]) == 't' && lower(v[5]) == 'o') {
+    return CABREF_CAA_IODEF_MAILTO;
+  }
+  if (k == 4u && lower(v[0]) == 'h' && lower(v[1]) == 't' && lower(v[2]) == 't' &&
+      lower(v[3]) == 'p') {
+    return CABREF_CAA_IODEF_HTTP;
+  }
+  if (k == 5u && lower(v[0]) == 'h' && lower(v[1]) == 't' && lower(v[2]) == 't' &&
+      lower(v[3]) == 'p' && lower(v[4]) == 's') {
+    return CABREF_CAA_IODEF_HTTPS;
+  }
+  return CABREF_CAA_IODEF_OTHER;
+}
