@@ -157,6 +157,7 @@ json_t *cabref_audit_answer(json_t *input, json_int_t tc);
 json_t *cabref_psl_answer(json_t *input, json_int_t tc);
 json_t *cabref_adn_answer(json_t *input, json_int_t tc);
 json_t *cabref_name_answer(json_t *input, json_int_t tc);
+json_t *cabref_caa_answer(const char *type, json_t *input, json_int_t tc); /* caa_vectors.c */
 
 static json_t *own_answer(const char *type, json_t *input, json_int_t tc) {
   if (strcmp(type, "TallyTest") == 0)
@@ -170,6 +171,8 @@ static json_t *own_answer(const char *type, json_t *input, json_int_t tc) {
   if (strcmp(type, "AdnTest") == 0 || strcmp(type, "MethodTest") == 0 ||
       strcmp(type, "PortTest") == 0)
     return cabref_adn_answer(input, tc);
+  if (strncmp(type, "Caa", 3) == 0)
+    return cabref_caa_answer(type, input, tc);
   return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
 }
 
@@ -230,8 +233,9 @@ static int judge(json_t *test, json_t *resp, json_int_t tc, char *why, size_t n)
   }
   if (!json_equal(want_result, json_object_get(resp, "result"))) {
     const char *g = json_string_value(json_object_get(resp, "result"));
-    snprintf(why, n, "result: expected %s, got %s", json_string_value(want_result),
-             g ? g : "(missing)");
+    const char *d = json_string_value(json_object_get(resp, "detail"));
+    snprintf(why, n, "result: expected %s, got %s%s%s", json_string_value(want_result),
+             g ? g : "(missing)", d ? ": " : "", d ? d : "");
     return 0;
   }
   got_reason = json_object_get(resp, "reason");

@@ -1,0 +1,454 @@
+/* cabref CLI: `cabref caa eval` and `cabref caa parse` (spec/caa-formats.md). The shell reads the
+ * zone (ldns) and the names (libidn2), climbs the zone's own tree; the core decides; we print.
+ * Exit statuses (README, man cabref): eval: 0 every name permitted (or exempt), 1 some name denied
+ * (or its lookup failed), 3 a malformed zone or a name that is not a domain name, 4 the zone
+ * cannot be read; parse: 0 every record read, 3 some record is not in presentation form; 2 usage.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "../shell/shell.h"
+#include "cabref/caa_shell.h"
+
+/* A record line for `caa parse`: 65535 octets of RDATA and some escapes. */
+#define MAX_LINE 70000u
+
+int cabref_cmd_caa(int argc, char **argv);
+
+static int usage(void) {
+  fprintf(
+      stderr,
+      "usage: cabref caa eval --zone FILE --ca DOMAIN [--ca DOMAIN ...] [--account URI]\n"
+      "                       [--method M] [--profile rfc8659|rfc6844-e5065] [--tag TAG ...]\n"
+      "                       [--rfc8657] [--flag1-critical] [--json] NAME...\n"
+      "       cabref caa parse [--profile rfc8659|rfc6844-e5065] [--json] [RECORD...]\n"
+      "eval: is the CA (its Issuer Domain Names, --ca) permitted to issue for each NAME by the\n"
+      "CAA records of the master file FILE (the relevant set is found by climbing the zone's\n"
+      "own tree, no DNS query). --tag: a property tag the CA recognises beyond issue,\n"
+      "issuewild, iodef; --rfc8657: process accounturi (--account) and validationmethods\n"
+      "(--method); --flag1-critical: read flag value 1 as critical too.\n"
+      "parse: read CAA RDATA in presentation form (`0 issue \"ca.example\"`, one per line on\n"
+      "stdin when no RECORD is given) and print the canonical form and what it holds.\n");
+  return CABREF_EXIT_USAGE;
+}
+
+/* The error code name of a verdict's detail (rdata or value parser status), or NULL. */
+static const char *detail_code(uint8_t verdict, uint8_t detail) {
+  if (detail == 0)
+    return NULL;
+  if (verdict == CABREF_CAA_RR_MALFORMED_VALUE)
+    return cabref_caa_value_error_code((cabref_caa_value_error)detail);
+  if (verdict == CABREF_CAA_RR_RDATA_MALFORMED || verdict == CABREF_CAA_RR_UNKNOWN_CRITICAL ||
+      verdict == CABREF_CAA_RR_UNKNOWN_TAG)
+    return cabref_caa_rdata_error_code((cabref_caa_rdata_error)detail);
+  return NULL;
+}
+
+static json_t *name_json(const cabref_caa_zone *z, const cabref_caa_name_eval *e,
+                         const char *given) {
+  json_t *o, *recs;
+  size_t i;
+  if (e->error) {
+    return json_pack("{s:s, s:s, s:s, s:I}", "name", given, "result", "error", "reason",
+                     cabref_name_error_name((cabref_name_error)e->error), "position",
+                     (json_int_t)e->err_pos);
+  }
+  o = json_pack("{s:s, s:s, s:b, s:s}", "name", e->text, "fqdn", e->text + e->fqdn_off, "wildcard",
+                e->res.wildcard, "result", cabref_caa_name_result_code(e));
+  if (e->res.result == CABREF_CAA_NAME_PERMIT || e->res.result == CABREF_CAA_NAME_DENY)
+    json_object_set_new(o, "reason",
+                        json_string(cabref_caa_reason_code((cabref_caa_reason)e->res.reason)));
+  json_object_set_new(o, "relevantOwner",
+                      e->has_owner ? json_string(e->text + e->owner_off) : json_null());
+  if (e->res.result == CABREF_CAA_NAME_PERMIT && e->res.reason == CABREF_CAA_PERMIT_ISSUER)
+    json_object_set_new(o, "permitIndex", json_integer(e->res.permit_index));
+  recs = json_array();
+  for (i = 0; i < e->n_set; i++) {
+    const cabref_caa_zone_rr *r = &z->rrs[e->idx[i]];
+    char *text = cabref_caa_print_alloc(z->buf + r->rr.off, r->rr.len);
+    json_t *ro = json_pack("{s:s, s:I, s:I, s:s?}", "owner", r->owner, "ttl", (json_int_t)r->ttl,
+                           "line", (json_int_t)r->line, "record", text);
+    free(text);
+    if (e->has_verdicts && i < e->d.n) {
+      const char *dc = detail_code(e->d.verdict[i], e->d.detail[i]);
+      json_object_set_new(
+          ro, "verdict",
+          json_string(cabref_caa_verdict_code((cabref_caa_rr_verdict)e->d.verdict[i])));
+      if (dc != NULL)
+        json_object_set_new(ro, "detail", json_string(dc));
+    }
+    json_array_append_new(recs, ro);
+  }
+  json_object_set_new(o, "records", recs);
+  return o;
+}
+
+static void name_print(const cabref_caa_zone *z, const cabref_caa_name_eval *e, const char *given,
+                       const char *zone_file) {
+  size_t i;
+  if (e->error) {
+    printf("%s: error: not a domain name: %s at byte %zu\n", given,
+           cabref_name_error_name((cabref_name_error)e->error), e->err_pos);
+    return;
+  }
+  printf("%s: %s", e->text, cabref_caa_name_result_code(e));
+  if (e->res.result == CABREF_CAA_NAME_ONION_EXEMPT) {
+    printf(" (an Onion Domain Name: CAA is not checked, BR 3.2.2.8)\n");
+    return;
+  }
+  if (e->res.result == CABREF_CAA_NAME_PERMIT || e->res.result == CABREF_CAA_NAME_DENY)
+    printf(" %s", cabref_caa_reason_code((cabref_caa_reason)e->res.reason));
+  printf(" (owner %s)\n", e->has_owner ? e->text + e->owner_off : "none");
+  for (i = 0; i < e->n_set; i++) {
+    const cabref_caa_zone_rr *r = &z->rrs[e->idx[i]];
+    char *text = cabref_caa_print_alloc(z->buf + r->rr.off, r->rr.len);
+    printf("  %s:%lu: %s %lu IN CAA %s", zone_file, r->line, r->owner[0] ? r->owner : ".",
+           (unsigned long)r->ttl, text ? text : "?");
+    free(text);
+    if (e->has_verdicts && i < e->d.n) {
+      const char *dc = detail_code(e->d.verdict[i], e->d.detail[i]);
+      printf(" -> %s", cabref_caa_verdict_code((cabref_caa_rr_verdict)e->d.verdict[i]));
+      if (dc != NULL)
+        printf(" (%s)", dc);
+    }
+    printf("\n");
+  }
+  if (e->has_verdicts && e->n_set > e->d.n)
+    printf("  (%zu records: more than the %u a set may hold)\n", e->n_set, CABREF_CAA_MAX_RECORDS);
+}
+
+static int cmd_eval(int argc, char **argv) {
+  const char *zone_file = NULL;
+  int json = 0, i, rc;
+  size_t n = 0, k;
+  cabref_caa_config cfg;
+  cabref_caa_zone z;
+  cabref_error err;
+  const char **names;
+  size_t *lens;
+  cabref_caa_name_eval *ev;
+  int any_bad = 0;
+
+  memset(&cfg, 0, sizeof cfg);
+  names = calloc((size_t)argc, sizeof *names);
+  lens = calloc((size_t)argc, sizeof *lens);
+  if (names == NULL || lens == NULL) {
+    free(names);
+    free(lens);
+    fprintf(stderr, "cabref caa: out of memory\n");
+    return CABREF_EXIT_IO;
+  }
+  for (i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    int has_arg = i + 1 < argc, bad = 0;
+    if (strcmp(a, "--json") == 0) {
+      json = 1;
+    } else if (strcmp(a, "--rfc8657") == 0) {
+      cfg.rfc8657 = 1;
+    } else if (strcmp(a, "--flag1-critical") == 0) {
+      cfg.flag1_critical = 1;
+    } else if (strcmp(a, "--zone") == 0 && has_arg) {
+      zone_file = argv[++i];
+    } else if (strcmp(a, "--ca") == 0 && has_arg) {
+      char dn[CABREF_NAME_MAX_TEXT + 2];
+      size_t l = strlen(argv[++i]);
+      if (l > 0 && argv[i][l - 1] == '.')
+        l--; /* an Issuer Domain Name is compared without the root's dot */
+      bad = l == 0 || l > CABREF_NAME_MAX_TEXT;
+      if (!bad) {
+        memcpy(dn, argv[i], l);
+        dn[l] = '\0';
+        bad = cabref_caa_config_add_issuer(&cfg, dn) != 0;
+      }
+    } else if (strcmp(a, "--tag") == 0 && has_arg) {
+      bad = cabref_caa_config_add_tag(&cfg, argv[++i]) != 0;
+    } else if (strcmp(a, "--account") == 0 && has_arg) {
+      bad = cabref_caa_config_set_account(&cfg, argv[++i]) != 0;
+    } else if (strcmp(a, "--method") == 0 && has_arg) {
+      bad = cabref_caa_config_set_method(&cfg, argv[++i]) != 0;
+    } else if (strcmp(a, "--profile") == 0 && has_arg) {
+      bad = cabref_caa_parse_profile(argv[++i], &cfg.profile) != 0;
+    } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      free(names);
+      free(lens);
+      usage();
+      return CABREF_EXIT_OK;
+    } else if (a[0] == '-' && a[1] == '-') {
+      fprintf(stderr, "cabref caa eval: unknown option or missing argument: %s\n", a);
+      bad = 2;
+    } else {
+      names[n] = a;
+      lens[n] = strlen(a);
+      n++;
+    }
+    if (bad) {
+      if (bad == 1)
+        fprintf(stderr, "cabref caa eval: bad value for %s: %s (at most %u issuers and %u tags)\n",
+                a, argv[i], CABREF_CAA_MAX_ISSUERS, CABREF_CAA_MAX_TAGS);
+      free(names);
+      free(lens);
+      return usage();
+    }
+  }
+  if (zone_file == NULL || cfg.n_issuers == 0 || n == 0) {
+    fprintf(stderr, "cabref caa eval: needs --zone FILE, at least one --ca DOMAIN and a NAME\n");
+    free(names);
+    free(lens);
+    return usage();
+  }
+  cabref_caa_zone_init(&z);
+  if (cabref_caa_zone_read(zone_file, &z, &err) != CABREF_OK) {
+    cabref_print_error(stderr, &err);
+    cabref_caa_zone_free(&z);
+    free(names);
+    free(lens);
+    return err.status == CABREF_E_IO ? CABREF_EXIT_IO : CABREF_EXIT_INPUT;
+  }
+  ev = calloc(n, sizeof *ev);
+  rc = ev != NULL ? cabref_caa_zone_eval(&z, names, lens, n, &cfg, ev) : -1;
+  if (rc < 0) {
+    fprintf(stderr, "cabref caa: out of memory\n");
+  } else {
+    json_t *arr = json ? json_array() : NULL;
+    for (k = 0; k < n; k++) {
+      any_bad |= ev[k].error != 0;
+      if (json)
+        json_array_append_new(arr, name_json(&z, &ev[k], names[k]));
+      else
+        name_print(&z, &ev[k], names[k], zone_file);
+    }
+    if (json) {
+      json_t *o = json_pack("{s:o, s:s}", "names", arr, "result", rc == 1 ? "permit" : "deny");
+      char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+      printf("%s\n", s ? s : "null");
+      free(s);
+      json_decref(o);
+    } else {
+      printf("certificate: %s\n", rc == 1 ? "permit" : "deny");
+    }
+  }
+  for (k = 0; ev != NULL && k < n; k++)
+    cabref_caa_name_eval_free(&ev[k]);
+  free(ev);
+  cabref_caa_zone_free(&z);
+  free(names);
+  free(lens);
+  if (rc < 0)
+    return CABREF_EXIT_IO;
+  if (any_bad)
+    return CABREF_EXIT_INPUT;
+  return rc == 1 ? CABREF_EXIT_OK : CABREF_EXIT_FAILED;
+}
+
+/* ---- caa parse ------------------------------------------------------------------------------ */
+
+static json_t *span_text(const uint8_t *p, size_t len) {
+  json_t *s = json_stringn((const char *)p, len);
+  if (s == NULL) { /* not UTF-8: hex instead */
+    char *h = cabref_caa_hex(p, len);
+    s = json_pack("{s:s}", "hex", h ? h : "");
+    free(h);
+  }
+  return s;
+}
+
+/* What the core reads in one RDATA, as JSON. */
+static json_t *rdata_json(const uint8_t *rd, size_t len, uint8_t profile) {
+  cabref_caa_record r;
+  size_t pos = 0;
+  cabref_caa_rdata_error e = cabref_caa_rdata_parse(rd, len, &r, &pos);
+  char *canon = cabref_caa_print_alloc(rd, len), *hex = cabref_caa_hex(rd, len);
+  json_t *o = json_pack("{s:s?, s:s?, s:s}", "canonical", canon, "rdataHex", hex, "rdata",
+                        cabref_caa_rdata_error_code(e));
+  free(canon);
+  free(hex);
+  if (e != CABREF_CAA_RDATA_OK && e != CABREF_CAA_RDATA_TAG_NUL &&
+      e != CABREF_CAA_RDATA_TAG_BAD_CHAR) {
+    json_object_set_new(o, "errorOffset", json_integer((json_int_t)pos));
+    return o;
+  }
+  if (e != CABREF_CAA_RDATA_OK)
+    json_object_set_new(o, "errorOffset", json_integer((json_int_t)pos));
+  json_object_set_new(o, "flags", json_integer(r.flags));
+  json_object_set_new(o, "critical", json_boolean(r.critical));
+  json_object_set_new(o, "tag", span_text(rd + r.tag_off, r.tag_len));
+  json_object_set_new(o, "tagKind", json_string(cabref_caa_tag_kind_code(r.tag_kind)));
+  json_object_set_new(o, "value", span_text(rd + r.value_off, r.value_len));
+  if (e == CABREF_CAA_RDATA_OK &&
+      (r.tag_kind == CABREF_CAA_TAG_ISSUE || r.tag_kind == CABREF_CAA_TAG_ISSUEWILD)) {
+    cabref_caa_issue_value iv;
+    const uint8_t *v = rd + r.value_off;
+    cabref_caa_value_error ve =
+        cabref_caa_issue_value_parse(v, r.value_len, (cabref_caa_profile)profile, &iv, &pos);
+    json_t *vo = json_pack("{s:s}", "status", cabref_caa_value_error_code(ve));
+    if (ve != CABREF_CAA_VALUE_OK) {
+      json_object_set_new(vo, "errorOffset", json_integer((json_int_t)pos));
+    } else {
+      json_t *params = json_array();
+      uint32_t i;
+      json_object_set_new(vo, "issuer", span_text(v + iv.issuer_off, iv.issuer_len));
+      for (i = 0; i < iv.n_params && i < CABREF_CAA_MAX_PARAMS; i++)
+        json_array_append_new(
+            params, json_pack("[o, o]", span_text(v + iv.params[i].tag_off, iv.params[i].tag_len),
+                              span_text(v + iv.params[i].value_off, iv.params[i].value_len)));
+      json_object_set_new(vo, "params", params);
+      json_object_set_new(vo, "paramCount", json_integer(iv.n_params));
+    }
+    json_object_set_new(o, "issueValue", vo);
+  } else if (e == CABREF_CAA_RDATA_OK && r.tag_kind == CABREF_CAA_TAG_IODEF) {
+    json_object_set_new(
+        o, "iodef",
+        json_string(cabref_caa_iodef_code(cabref_caa_iodef_parse(rd + r.value_off, r.value_len))));
+  }
+  return o;
+}
+
+static void rdata_print(json_t *o) {
+  json_t *iv = json_object_get(o, "issueValue");
+  const char *rd = json_string_value(json_object_get(o, "rdata"));
+  printf("%s\n", json_string_value(json_object_get(o, "canonical")));
+  printf("  wire: %s\n", json_string_value(json_object_get(o, "rdataHex")));
+  if (rd != NULL && strcmp(rd, "ok") != 0)
+    printf("  rdata: %s at octet %lld\n", rd,
+           (long long)json_integer_value(json_object_get(o, "errorOffset")));
+  if (json_object_get(o, "flags") != NULL)
+    printf("  flags %lld%s, tag kind %s\n",
+           (long long)json_integer_value(json_object_get(o, "flags")),
+           json_is_true(json_object_get(o, "critical")) ? " (critical)" : "",
+           json_string_value(json_object_get(o, "tagKind")));
+  if (iv != NULL) {
+    const char *st = json_string_value(json_object_get(iv, "status"));
+    if (st != NULL && strcmp(st, "ok") != 0) {
+      printf("  value: outside the grammar: %s at octet %lld (read as an empty issuer)\n", st,
+             (long long)json_integer_value(json_object_get(iv, "errorOffset")));
+    } else {
+      json_t *p = json_object_get(iv, "params"), *is = json_object_get(iv, "issuer");
+      size_t i;
+      printf("  issuer: %s\n", json_is_string(is) && json_string_length(is) > 0
+                                   ? json_string_value(is)
+                                   : "(empty: nobody is authorized)");
+      for (i = 0; i < json_array_size(p); i++) {
+        json_t *kv = json_array_get(p, i);
+        const char *pk = json_string_value(json_array_get(kv, 0));
+        const char *pv = json_string_value(json_array_get(kv, 1));
+        printf("  parameter: %s = %s\n", pk ? pk : "?", pv ? pv : "?");
+      }
+    }
+  }
+  if (json_object_get(o, "iodef") != NULL)
+    printf("  iodef scheme: %s\n", json_string_value(json_object_get(o, "iodef")));
+}
+
+/* One record text: returns 0 when read, 1 when not presentation form. */
+static int parse_one(const char *text, size_t len, const char *src, unsigned long line,
+                     uint8_t profile, int json, uint8_t *buf) {
+  size_t n = 0;
+  cabref_error err;
+  json_t *o;
+  if (cabref_caa_rdata_from_text(text, len, buf, CABREF_CAA_MAX_RDATA, &n, &err) != CABREF_OK) {
+    if (json) {
+      o = json_pack("{s:s%, s:I, s:s, s:s}", "input", text, len, "line", (json_int_t)line, "error",
+                    cabref_status_code(err.status), "message", err.message);
+      char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
+      printf("%s\n", s ? s : "null");
+      free(s);
+      json_decref(o);
+    } else {
+      fprintf(stderr, "%s:%lu: error: %s [%s]\n", src, line, err.message,
+              cabref_status_code(err.status));
+    }
+    return 1;
+  }
+  o = rdata_json(buf, n, profile);
+  if (json) {
+    char *s;
+    json_object_set_new(o, "line", json_integer((json_int_t)line));
+    s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
+    printf("%s\n", s ? s : "null");
+    free(s);
+  } else {
+    rdata_print(o);
+  }
+  json_decref(o);
+  return 0;
+}
+
+static int cmd_parse(int argc, char **argv) {
+  uint8_t profile = CABREF_CAA_PROFILE_RFC8659;
+  int json = 0, i, n_rec = 0, bad = 0;
+  uint8_t *buf;
+  for (i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--json") == 0) {
+      json = 1;
+    } else if (strcmp(argv[i], "--profile") == 0 && i + 1 < argc) {
+      if (cabref_caa_parse_profile(argv[++i], &profile) != 0)
+        return usage();
+    } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+      usage();
+      return CABREF_EXIT_OK;
+    } else if (argv[i][0] == '-' && argv[i][1] == '-') {
+      fprintf(stderr, "cabref caa parse: unknown option or missing argument: %s\n", argv[i]);
+      return usage();
+    } else {
+      n_rec++;
+    }
+  }
+  buf = malloc(CABREF_CAA_MAX_RDATA);
+  if (buf == NULL)
+    return CABREF_EXIT_IO;
+  if (n_rec > 0) {
+    unsigned long k = 0;
+    for (i = 1; i < argc; i++) {
+      if (strcmp(argv[i], "--json") == 0)
+        continue;
+      if (strcmp(argv[i], "--profile") == 0) {
+        i++;
+        continue;
+      }
+      k++;
+      bad |= parse_one(argv[i], strlen(argv[i]), "<argv>", k, profile, json, buf);
+    }
+  } else {
+    char *line = malloc(MAX_LINE + 2);
+    unsigned long ln = 0;
+    if (line == NULL) {
+      free(buf);
+      return CABREF_EXIT_IO;
+    }
+    while (fgets(line, (int)MAX_LINE + 2, stdin) != NULL) {
+      size_t l = strlen(line);
+      ln++;
+      if (l > 0 && line[l - 1] != '\n' && !feof(stdin)) {
+        int ch;
+        fprintf(stderr, "<stdin>:%lu: error: line longer than %u bytes [too-long]\n", ln, MAX_LINE);
+        while ((ch = getchar()) != EOF && ch != '\n')
+          ;
+        bad = 1;
+        continue;
+      }
+      while (l > 0 && (line[l - 1] == '\n' || line[l - 1] == '\r'))
+        line[--l] = '\0';
+      if (l == 0)
+        continue;
+      bad |= parse_one(line, l, "<stdin>", ln, profile, json, buf);
+    }
+    free(line);
+  }
+  free(buf);
+  return bad ? CABREF_EXIT_INPUT : CABREF_EXIT_OK;
+}
+
+int cabref_cmd_caa(int argc, char **argv) {
+  if (argc >= 2 && strcmp(argv[1], "eval") == 0)
+    return cmd_eval(argc - 1, argv + 1);
+  if (argc >= 2 && strcmp(argv[1], "parse") == 0)
+    return cmd_parse(argc - 1, argv + 1);
+  if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+    usage();
+    return CABREF_EXIT_OK;
+  }
+  return usage();
+}

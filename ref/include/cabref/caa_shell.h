@@ -1,0 +1,129 @@
+/* cabref: the CAA shell (ref/shell/caa_zone.c, caa_print.c). Converts, never decides: zone text
+ * -> ldns -> RDATA wire bytes and owner names; request names -> A-labels -> the lookup chain over
+ * a zone's own tree; RDATA -> canonical presentation text. Every decision is the core's
+ * (cabref/caa.h, cabref/caa_record.h). Requirements: spec/caa.md; formats: spec/caa-formats.md.
+ */
+#ifndef CABREF_CAA_SHELL_H
+#define CABREF_CAA_SHELL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cabref/ballot.h" /* cabref_error */
+#include "cabref/caa.h"
+#include "cabref/name.h"
+#include "cabref/name_idn.h"
+
+/* One CAA resource record of a zone (or a failure marker, for the vectors' simulated lookups). */
+typedef struct {
+  char *owner;        /* lower-case text, no trailing dot ("" is the root); RFC 1035 escapes kept */
+  uint32_t ttl;       /* as written (or from $TTL / ldns's default 3600) */
+  unsigned long line; /* first line of the record in the file (0 when not from a file) */
+  uint8_t failure;    /* 1: no record; a lookup of CAA at this owner fails (vectors only) */
+  cabref_caa_rr rr;   /* RDATA: buf[rr.off .. rr.off + rr.len - 1] of the zone */
+} cabref_caa_zone_rr;
+
+/* The CAA records of a master file, in file order; every RDATA in one buffer. */
+typedef struct {
+  uint8_t *buf;
+  size_t len, cap;
+  cabref_caa_zone_rr *rrs;
+  size_t n, cap_rrs;
+  unsigned long all_rrs; /* resource records of any type read */
+} cabref_caa_zone;
+
+void cabref_caa_zone_init(cabref_caa_zone *z);
+void cabref_caa_zone_free(cabref_caa_zone *z);
+
+/* Appends one record (owner text of any case, with or without the trailing dot) to z; failure
+ * 1 adds a failure marker and ignores rdata. CABREF_E_CAPACITY when out of memory,
+ * CABREF_E_TOO_LONG for RDATA over 65535 octets. */
+cabref_status cabref_caa_zone_add(cabref_caa_zone *z, const char *owner, uint32_t ttl,
+                                  unsigned long line, int failure, const uint8_t *rdata,
+                                  size_t len);
+
+/* Reads a master file (RFC 1035 §5: $ORIGIN, $TTL, relative names, parentheses, comments; the
+ * RFC 3597 generic form `\# N hex`) through ldns and appends its CAA records of class IN to z.
+ * Names relative to no $ORIGIN are relative to the root. Converted for ldns 1.8.3 first: an
+ * unquoted CAA value is quoted (RFC 8659 §4.1.1 allows it; ldns < 1.8.4 refuses it), and a CAA
+ * record in the generic form is read as opaque bytes (ldns would refuse RDATA without the CAA
+ * layout, which the core must see and judge). $INCLUDE is refused. On error err names
+ * file:line (the record's first line) and ldns's status text; status CABREF_E_SYNTAX (a record
+ * ldns refuses), CABREF_E_NUL, CABREF_E_TOO_LONG, CABREF_E_CAPACITY. z keeps the records read
+ * before the error. */
+cabref_status cabref_caa_zone_parse(const char *text, size_t len, const char *file,
+                                    cabref_caa_zone *z, cabref_error *err);
+/* The same from a file ("-" = stdin); CABREF_E_IO when it cannot be read. */
+cabref_status cabref_caa_zone_read(const char *path, cabref_caa_zone *z, cabref_error *err);
+
+/* One CAA RDATA in presentation form ("0 issue \"ca.example\"", "0 issue ca.example",
+ * "\\# 3 000100"), without owner, TTL, class or type, into wire bytes out[0 .. *out_len - 1]
+ * (cap at least CABREF_CAA_MAX_RDATA). Parsed by ldns exactly as a zone line would be. */
+cabref_status cabref_caa_rdata_from_text(const char *text, size_t len, uint8_t *out, size_t cap,
+                                         size_t *out_len, cabref_error *err);
+
+/* The indices (into z->rrs, file order) of the records owned by owner (lower-case, no trailing
+ * dot): at most cap of them are written; returns how many there are. *failure is set to 1 when
+ * a failure marker has that owner. */
+size_t cabref_caa_zone_owner_set(const cabref_caa_zone *z, const char *owner, size_t owner_len,
+                                 size_t *idx, size_t cap, int *failure);
+
+/* Canonical presentation form (RFC 8659 §4.1.1) of one RDATA, NUL-terminated, into out[0 .. cap
+ * - 1] (truncated when too small): flags in decimal, the tag as is, the value always quoted with
+ * '"' and '\\' escaped by a backslash and every octet outside 0x20..0x7E as \DDD. RDATA the core
+ * does not read as flags/tag/value with a letter-and-digit tag is printed in the RFC 3597
+ * generic form "\\# N hex" (lower-case hex). Returns the length of the whole text (like
+ * snprintf); CABREF_CAA_PRINT_MAX bytes always suffice. */
+#define CABREF_CAA_PRINT_MAX (4u * CABREF_CAA_MAX_RDATA + 32u)
+size_t cabref_caa_print(const uint8_t *rdata, size_t len, char *out, size_t cap);
+/* The same into a fresh buffer (free it); NULL when out of memory. */
+char *cabref_caa_print_alloc(const uint8_t *rdata, size_t len);
+/* Lower-case hex of bytes into a fresh buffer (free it); NULL when out of memory. */
+char *cabref_caa_hex(const uint8_t *p, size_t len);
+
+/* A request name evaluated against a zone: the shell's part (name text -> A-labels, the lookup
+ * chain over the zone's owners) and the core's answers (cabref_caa_relevant for the relevant
+ * set, cabref_caa_names for the name's result, cabref_caa_decide for the per-record verdicts). */
+typedef struct {
+  int error;      /* 0, or a cabref_name_error for a refused name (the core is not asked) */
+  size_t err_pos; /* byte offset of the error in the converted text */
+  char text[CABREF_NAME_TEXT_BUF]; /* A-labels, lower-case, "*." kept, no trailing dot */
+  size_t text_len;
+  size_t fqdn_off; /* the FQDN (without "*.") is text + fqdn_off */
+  int lookup;      /* cabref_caa_relevant_result of the climb */
+  int has_owner;   /* the climb stopped at an owner: text + owner_off (records or failure) */
+  size_t owner_off;
+  size_t n_set;                /* records in the relevant set */
+  size_t *idx;                 /* their indices in z->rrs (free with cabref_caa_name_eval_free) */
+  cabref_caa_name_outcome res; /* the core's outcome for the name */
+  int has_verdicts;            /* d holds the decision on the set (not for onion or failure) */
+  cabref_caa_decision d;
+} cabref_caa_name_eval;
+
+/* Evaluates n request names (UTF-8 or A-labels, "*." allowed, a trailing dot allowed) against
+ * the zone under cfg, as the names of one certificate: out[k] for names[k]. Returns 1 iff every
+ * name was read and is permitted or onion-exempt (CAA-MULTI-NAME), 0 otherwise, -1 when out of
+ * memory. Free each out[k] with cabref_caa_name_eval_free. */
+int cabref_caa_zone_eval(const cabref_caa_zone *z, const char *const *names, const size_t *lens,
+                         size_t n, const cabref_caa_config *cfg, cabref_caa_name_eval *out);
+void cabref_caa_name_eval_free(cabref_caa_name_eval *e);
+
+/* "permit", "deny", "lookup-failure", "onion-exempt", or "error" for a refused name. */
+const char *cabref_caa_name_result_code(const cabref_caa_name_eval *e);
+
+/* Configuration helpers shared by the CLI and the vectors. Return 0, or -1 when the text does
+ * not fit (too many issuers or tags, too long). */
+int cabref_caa_config_add_issuer(cabref_caa_config *cfg, const char *dn);
+int cabref_caa_config_add_tag(cabref_caa_config *cfg, const char *tag);
+int cabref_caa_config_set_account(cabref_caa_config *cfg, const char *uri);
+int cabref_caa_config_set_method(cabref_caa_config *cfg, const char *method);
+/* "rfc8659" or "rfc6844-e5065" -> *profile; -1 for anything else. */
+int cabref_caa_parse_profile(const char *s, uint8_t *profile);
+
+/* Stable codes for the core's record-level enums. */
+const char *cabref_caa_tag_kind_code(cabref_caa_tag_kind k);
+const char *cabref_caa_rdata_error_code(cabref_caa_rdata_error e);
+const char *cabref_caa_value_error_code(cabref_caa_value_error e);
+const char *cabref_caa_iodef_code(cabref_caa_iodef_scheme s);
+
+#endif

@@ -1,0 +1,722 @@
+/* cabref: the CAA shell, zone input. A master file is read by ldns; we keep its CAA records as
+ * owner text and RDATA wire bytes (one buffer, spans), find a request name's lookup chain over
+ * the zone's own tree, and hand the core (cabref/caa.h) the outcomes and the relevant set. No
+ * decision is taken here. spec/caa.md, spec/caa-formats.md.
+ *
+ * ldns 1.8.3 (Debian 12) needs two conversions first, done on the text by a small tokenizer that
+ * keeps every newline (so ldns's line numbers stay ours):
+ * - an unquoted CAA value (`0 issue ca.example`, allowed by RFC 8659 §4.1.1) is refused by ldns
+ *   before 1.8.4 (NLnetLabs/ldns#254): we quote it;
+ * - a CAA record in the RFC 3597 generic form is converted by ldns into flags/tag/value fields,
+ *   which fails for RDATA without that layout (truncated, tag length 0, tag past the end), RDATA
+ *   the core must see and judge: we give ldns the type NULL instead (opaque bytes; NULL records
+ *   are not allowed in master files, RFC 1035 §3.3.10) and remember which records we changed.
+ * ldns also truncates a value token beyond 65525 octets without an error: we refuse such tokens.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <ldns/ldns.h>
+
+#include "cabref/caa_shell.h"
+#include "shell.h"
+
+#define LDNS_VALUE_LIMIT 65000u /* longest value token we pass to ldns (it truncates at 65525) */
+
+static void set_err(cabref_error *err, cabref_status st, const char *file, unsigned long line,
+                    const char *msg) {
+  if (err == NULL)
+    return;
+  memset(err, 0, sizeof *err);
+  err->status = st;
+  err->line = line;
+  snprintf(err->file, sizeof err->file, "%s", file);
+  snprintf(err->message, sizeof err->message, "%s", msg);
+}
+
+void cabref_caa_zone_init(cabref_caa_zone *z) {
+  memset(z, 0, sizeof *z);
+}
+
+void cabref_caa_zone_free(cabref_caa_zone *z) {
+  size_t i;
+  for (i = 0; i < z->n; i++)
+    free(z->rrs[i].owner);
+  free(z->rrs);
+  free(z->buf);
+  memset(z, 0, sizeof *z);
+}
+
+cabref_status cabref_caa_zone_add(cabref_caa_zone *z, const char *owner, uint32_t ttl,
+                                  unsigned long line, int failure, const uint8_t *rdata,
+                                  size_t len) {
+  size_t olen = strlen(owner), i;
+  char *o;
+  cabref_caa_zone_rr *r;
+  if (failure)
+    len = 0;
+  if (len > CABREF_CAA_MAX_RDATA)
+    return CABREF_E_TOO_LONG;
+  if (z->n == z->cap_rrs) {
+    size_t ncap = z->cap_rrs ? 2 * z->cap_rrs : 16;
+    cabref_caa_zone_rr *nr = realloc(z->rrs, ncap * sizeof *nr);
+    if (nr == NULL)
+      return CABREF_E_CAPACITY;
+    z->rrs = nr;
+    z->cap_rrs = ncap;
+  }
+  if (z->len + len > z->cap) {
+    size_t ncap = z->cap ? z->cap : 4096;
+    uint8_t *nb;
+    while (ncap < z->len + len)
+      ncap *= 2;
+    if (ncap > UINT32_MAX || (nb = realloc(z->buf, ncap)) == NULL)
+      return CABREF_E_CAPACITY;
+    z->buf = nb;
+    z->cap = ncap;
+  }
+  if (olen > 0 && owner[olen - 1] == '.' && !(olen >= 2 && owner[olen - 2] == '\\'))
+    olen--;
+  o = malloc(olen + 1);
+  if (o == NULL)
+    return CABREF_E_CAPACITY;
+  for (i = 0; i < olen; i++)
+    o[i] = (char)tolower((unsigned char)owner[i]);
+  o[olen] = '\0';
+  r = &z->rrs[z->n++];
+  r->owner = o;
+  r->ttl = ttl;
+  r->line = line;
+  r->failure = (uint8_t)(failure != 0);
+  r->rr.off = (uint32_t)z->len;
+  r->rr.len = (uint32_t)len;
+  if (len > 0)
+    memcpy(z->buf + z->len, rdata, len);
+  z->len += len;
+  return CABREF_OK;
+}
+
+/* ---- the conversion pass ------------------------------------------------------------------- */
+
+typedef struct {
+  size_t start, end; /* [start, end) in the input text */
+  int quoted;
+} token;
+
+typedef struct {
+  unsigned long first, last; /* lines of the record's first and last token */
+  int generic;               /* a CAA record in the generic form, given to ldns as NULL */
+} rec_info;
+
+typedef struct {
+  char *out;
+  size_t len, cap;
+  rec_info *recs;
+  size_t n_recs, cap_recs;
+} conv;
+
+static int out_put(conv *c, const char *p, size_t n) {
+  if (c->len + n + 1 > c->cap) {
+    size_t ncap = c->cap ? c->cap : 4096;
+    char *nb;
+    while (ncap < c->len + n + 1)
+      ncap *= 2;
+    if ((nb = realloc(c->out, ncap)) == NULL)
+      return -1;
+    c->out = nb;
+    c->cap = ncap;
+  }
+  memcpy(c->out + c->len, p, n);
+  c->len += n;
+  c->out[c->len] = '\0';
+  return 0;
+}
+
+static int word_is(const char *t, const token *k, const char *w) {
+  size_t n = strlen(w);
+  return !k->quoted && k->end - k->start == n && strncasecmp(t + k->start, w, n) == 0;
+}
+
+static int is_class(const char *t, const token *k) {
+  size_t i;
+  if (word_is(t, k, "IN") || word_is(t, k, "CH") || word_is(t, k, "HS") || word_is(t, k, "CS") ||
+      word_is(t, k, "ANY") || word_is(t, k, "NONE"))
+    return 1;
+  if (k->quoted || k->end - k->start <= 5 || strncasecmp(t + k->start, "CLASS", 5) != 0)
+    return 0;
+  for (i = k->start + 5; i < k->end; i++)
+    if (!isdigit((unsigned char)t[i]))
+      return 0;
+  return 1;
+}
+
+/* ldns reads flags with no range check (256 becomes 0): 1 to 3 digits, at most 255. */
+static int flags_ok(const char *t, const token *k) {
+  size_t n = k->end - k->start, i;
+  unsigned v = 0;
+  if (k->quoted || n == 0 || n > 3)
+    return 0;
+  for (i = k->start; i < k->end; i++) {
+    if (!isdigit((unsigned char)t[i]))
+      return 0;
+    v = v * 10 + (unsigned)(t[i] - '0');
+  }
+  return v <= 255;
+}
+
+/* RFC 3597 §5: `\# N` then 2N hex digits in any number of words. ldns truncates N to 16 bits and
+ * does not check the count, so we do. NULL when sound, else why not. */
+static const char *generic_check(const char *t, const token *k, size_t n) {
+  size_t i, j, digits = 0, len = 0;
+  if (n == 0 || k[0].quoted || k[0].end == k[0].start || k[0].end - k[0].start > 5)
+    return "the generic form needs its RDATA length: \\# N hex (RFC 3597 §5)";
+  for (j = k[0].start; j < k[0].end; j++) {
+    if (!isdigit((unsigned char)t[j]))
+      return "the generic form's length is a decimal number (RFC 3597 §5)";
+    len = len * 10 + (size_t)(t[j] - '0');
+  }
+  if (len > CABREF_CAA_MAX_RDATA)
+    return "the generic form's length is more than 65535";
+  for (i = 1; i < n; i++) {
+    if (k[i].quoted)
+      return "the generic form's data is hex digits (RFC 3597 §5)";
+    for (j = k[i].start; j < k[i].end; j++) {
+      if (!isxdigit((unsigned char)t[j]))
+        return "the generic form's data is hex digits (RFC 3597 §5)";
+      digits++;
+    }
+  }
+  if (digits != 2 * len)
+    return "the generic form's hex digits do not give the length it states (RFC 3597 §5)";
+  return NULL;
+}
+
+/* Converts text into c->out (see the file comment); records every record's lines. */
+static cabref_status convert(const char *t, size_t len, const char *file, conv *c,
+                             cabref_error *err) {
+  size_t pos = 0, copied = 0;
+  unsigned long line = 1;
+  token *tok = NULL;
+  size_t cap_tok = 0;
+  cabref_status st = CABREF_OK;
+  const char *nul = memchr(t, '\0', len);
+  if (nul != NULL) { /* ldns reads C strings: a NUL would end a value silently */
+    size_t i;
+    for (i = 0; i < (size_t)(nul - t); i++)
+      line += t[i] == '\n';
+    set_err(err, CABREF_E_NUL, file, line, "a NUL byte (write it as \\000)");
+    return CABREF_E_NUL;
+  }
+  while (pos < len && st == CABREF_OK) {
+    size_t n_tok = 0, k;
+    int depth = 0, directive = t[pos] == '$', owner = t[pos] != ' ' && t[pos] != '\t';
+    unsigned long first = 0, last = 0;
+    /* One record: up to a newline outside parentheses. */
+    while (pos < len) {
+      char ch = t[pos];
+      size_t start = pos;
+      int quoted = 0;
+      if (ch == '\n') {
+        pos++;
+        line++;
+        if (depth == 0)
+          break;
+        continue;
+      }
+      if (ch == ' ' || ch == '\t' || ch == '\r') {
+        pos++;
+        continue;
+      }
+      if (ch == ';') {
+        while (pos < len && t[pos] != '\n')
+          pos++;
+        continue;
+      }
+      if (ch == '(' || ch == ')') {
+        depth += ch == '(' ? 1 : (depth > 0 ? -1 : 0);
+        pos++;
+        continue;
+      }
+      if (first == 0)
+        first = line;
+      last = line;
+      if (ch == '"') {
+        quoted = 1;
+        pos++;
+        while (pos < len && t[pos] != '"') {
+          if (t[pos] == '\n' || (t[pos] == '\\' && pos + 1 < len && t[pos + 1] == '\n'))
+            line++;
+          pos += (t[pos] == '\\' && pos + 1 < len) ? 2 : 1;
+        }
+        if (pos >= len) {
+          set_err(err, CABREF_E_SYNTAX, file, first, "a quoted string without its closing quote");
+          st = CABREF_E_SYNTAX;
+          break;
+        }
+        pos++;
+      } else {
+        while (pos < len && strchr(" \t\r\n;()", t[pos]) == NULL) {
+          if (t[pos] == '\\' && pos + 1 < len && t[pos + 1] == '\n')
+            line++;
+          pos += (t[pos] == '\\' && pos + 1 < len) ? 2 : 1;
+        }
+      }
+      if (n_tok == cap_tok) {
+        size_t ncap = cap_tok ? 2 * cap_tok : 16;
+        token *nt = realloc(tok, ncap * sizeof *nt);
+        if (nt == NULL) {
+          set_err(err, CABREF_E_CAPACITY, file, line, "out of memory");
+          st = CABREF_E_CAPACITY;
+          break;
+        }
+        tok = nt;
+        cap_tok = ncap;
+      }
+      tok[n_tok].start = start;
+      tok[n_tok].end = pos;
+      tok[n_tok].quoted = quoted;
+      n_tok++;
+    }
+    if (st != CABREF_OK || n_tok == 0)
+      continue;
+    if (c->n_recs == c->cap_recs) {
+      size_t ncap = c->cap_recs ? 2 * c->cap_recs : 64;
+      rec_info *nr = realloc(c->recs, ncap * sizeof *nr);
+      if (nr == NULL) {
+        set_err(err, CABREF_E_CAPACITY, file, line, "out of memory");
+        st = CABREF_E_CAPACITY;
+        break;
+      }
+      c->recs = nr;
+      c->cap_recs = ncap;
+    }
+    c->recs[c->n_recs].first = first;
+    c->recs[c->n_recs].last = last;
+    c->recs[c->n_recs].generic = 0;
+    c->n_recs++;
+    if (directive)
+      continue;
+    /* [owner] [TTL] [class] type, TTL and class in either order. */
+    k = owner ? 1 : 0;
+    while (k < n_tok && k < (owner ? 3u : 2u) &&
+           (isdigit((unsigned char)t[tok[k].start]) || is_class(t, &tok[k])))
+      k++;
+    if (k >= n_tok || !(word_is(t, &tok[k], "CAA") || word_is(t, &tok[k], "TYPE257")))
+      continue;
+    if (k + 1 < n_tok && word_is(t, &tok[k + 1], "\\#")) {
+      const char *why = generic_check(t, tok + k + 2, n_tok - k - 2);
+      if (why != NULL) {
+        set_err(err, CABREF_E_SYNTAX, file, first, why);
+        st = CABREF_E_SYNTAX;
+        break;
+      }
+      if (out_put(c, t + copied, tok[k].start - copied) != 0 || out_put(c, "NULL", 4) != 0)
+        st = CABREF_E_CAPACITY;
+      copied = tok[k].end;
+      c->recs[c->n_recs - 1].generic = 1;
+      continue;
+    }
+    if (k + 1 < n_tok && !flags_ok(t, &tok[k + 1])) {
+      set_err(err, CABREF_E_SYNTAX, file, first,
+              "CAA flags are a decimal number from 0 to 255 (RFC 8659 §4.1.1)");
+      st = CABREF_E_SYNTAX;
+      break;
+    } else if (k + 3 < n_tok) {
+      const token *v = &tok[k + 3];
+      size_t i;
+      if (v->end - v->start > LDNS_VALUE_LIMIT) {
+        set_err(err, CABREF_E_TOO_LONG, file, first,
+                "a CAA value written with more than 65000 characters (ldns would truncate it)");
+        st = CABREF_E_TOO_LONG;
+        break;
+      }
+      if (v->quoted)
+        continue;
+      if (out_put(c, t + copied, v->start - copied) != 0 || out_put(c, "\"", 1) != 0)
+        st = CABREF_E_CAPACITY;
+      for (i = v->start; i < v->end && st == CABREF_OK; i++) {
+        if (t[i] == '\\' && i + 1 < v->end) {
+          if (out_put(c, t + i, 2) != 0)
+            st = CABREF_E_CAPACITY;
+          i++;
+        } else if (t[i] == '"') {
+          if (out_put(c, "\\\"", 2) != 0)
+            st = CABREF_E_CAPACITY;
+        } else if (out_put(c, t + i, 1) != 0) {
+          st = CABREF_E_CAPACITY;
+        }
+      }
+      if (st == CABREF_OK && out_put(c, "\"", 1) != 0)
+        st = CABREF_E_CAPACITY;
+      copied = v->end;
+    }
+    if (st == CABREF_E_CAPACITY)
+      set_err(err, CABREF_E_CAPACITY, file, line, "out of memory");
+  }
+  free(tok);
+  if (st == CABREF_OK && (out_put(c, t + copied, len - copied) != 0 ||
+                          ((c->len == 0 || c->out[c->len - 1] != '\n') && out_put(c, "\n", 1)))) {
+    set_err(err, CABREF_E_CAPACITY, file, line, "out of memory");
+    st = CABREF_E_CAPACITY;
+  }
+  return st;
+}
+
+/* The record (of the conversion pass) whose last line is `last`, searched from *cursor on. */
+static const rec_info *record_ending(const conv *c, unsigned long last, size_t *cursor) {
+  size_t i;
+  for (i = *cursor; i < c->n_recs; i++) {
+    if (c->recs[i].last == last) {
+      *cursor = i + 1;
+      return &c->recs[i];
+    }
+    if (c->recs[i].first > last)
+      break;
+  }
+  return NULL;
+}
+
+static cabref_status add_ldns_rr(cabref_caa_zone *z, ldns_rr *rr, unsigned long line) {
+  ldns_buffer *b = ldns_buffer_new(512);
+  char *owner = ldns_rdf2str(ldns_rr_owner(rr));
+  cabref_status st = CABREF_E_CAPACITY;
+  if (b != NULL && owner != NULL && ldns_rr_rdata2buffer_wire(b, rr) == LDNS_STATUS_OK) {
+    st = ldns_buffer_position(b) > CABREF_CAA_MAX_RDATA
+             ? CABREF_E_TOO_LONG
+             : cabref_caa_zone_add(z, owner, ldns_rr_ttl(rr), line, 0, ldns_buffer_begin(b),
+                                   ldns_buffer_position(b));
+  }
+  free(owner);
+  ldns_buffer_free(b);
+  return st;
+}
+
+cabref_status cabref_caa_zone_parse(const char *text, size_t len, const char *file,
+                                    cabref_caa_zone *z, cabref_error *err) {
+  conv c;
+  FILE *f;
+  uint32_t ttl = 0;
+  ldns_rdf *origin, *prev = NULL;
+  int line_nr = 1;
+  size_t cursor = 0;
+  cabref_status st;
+  memset(&c, 0, sizeof c);
+  st = convert(text, len, file, &c, err);
+  if (st != CABREF_OK) {
+    free(c.out);
+    free(c.recs);
+    return st;
+  }
+  origin = ldns_dname_new_frm_str(".");
+  f = fmemopen(c.out, c.len, "r");
+  if (f == NULL || origin == NULL) {
+    set_err(err, CABREF_E_CAPACITY, file, 0, "out of memory");
+    st = CABREF_E_CAPACITY;
+  }
+  while (st == CABREF_OK && !feof(f)) {
+    ldns_rr *rr = NULL;
+    ldns_status s = ldns_rr_new_frm_fp_l(&rr, f, &ttl, &origin, &prev, &line_nr);
+    /* The text ends with a newline, so ldns has read through the record's last line. */
+    unsigned long last = line_nr > 1 ? (unsigned long)line_nr - 1 : 1;
+    const rec_info *ri = NULL;
+    unsigned long first;
+    if (s == LDNS_STATUS_SYNTAX_EMPTY || s == LDNS_STATUS_SYNTAX_TTL ||
+        s == LDNS_STATUS_SYNTAX_ORIGIN) {
+      record_ending(&c, last, &cursor);
+      continue;
+    }
+    if (s != LDNS_STATUS_OK && feof(f) && cursor >= c.n_recs)
+      break; /* nothing left but comments and blank lines */
+    ri = record_ending(&c, last, &cursor);
+    first = ri != NULL ? ri->first : last;
+    if (s == LDNS_STATUS_SYNTAX_INCLUDE) {
+      set_err(err, CABREF_E_SYNTAX, file, first, "$INCLUDE is not supported");
+      st = CABREF_E_SYNTAX;
+    } else if (s != LDNS_STATUS_OK) {
+      char msg[256];
+      snprintf(msg, sizeof msg, "ldns: %s", ldns_get_errorstr_by_id(s));
+      set_err(err, CABREF_E_SYNTAX, file, first, msg);
+      st = CABREF_E_SYNTAX;
+    } else {
+      ldns_rr_type type = ldns_rr_get_type(rr);
+      z->all_rrs++;
+      if (ldns_rr_get_class(rr) == LDNS_RR_CLASS_IN &&
+          (type == LDNS_RR_TYPE_CAA || (type == LDNS_RR_TYPE_NULL && ri != NULL && ri->generic))) {
+        st = add_ldns_rr(z, rr, first);
+        if (st == CABREF_E_TOO_LONG)
+          set_err(err, st, file, first, "RDATA longer than 65535 octets");
+        else if (st != CABREF_OK)
+          set_err(err, st, file, first, "out of memory");
+      }
+    }
+    ldns_rr_free(rr);
+  }
+  if (f != NULL)
+    fclose(f);
+  ldns_rdf_deep_free(origin);
+  ldns_rdf_deep_free(prev);
+  free(c.out);
+  free(c.recs);
+  return st;
+}
+
+cabref_status cabref_caa_zone_read(const char *path, cabref_caa_zone *z, cabref_error *err) {
+  char *text;
+  size_t len;
+  cabref_status st = cabref_read_file(path, &text, &len, err);
+  if (st != CABREF_OK)
+    return st;
+  st = cabref_caa_zone_parse(text, len, strcmp(path, "-") == 0 ? "<stdin>" : path, z, err);
+  free(text);
+  return st;
+}
+
+cabref_status cabref_caa_rdata_from_text(const char *text, size_t len, uint8_t *out, size_t cap,
+                                         size_t *out_len, cabref_error *err) {
+  static const char prefix[] = "x. 0 IN CAA ";
+  cabref_caa_zone z;
+  char *line;
+  cabref_status st;
+  *out_len = 0;
+  if (memchr(text, '\n', len) != NULL || memchr(text, '\0', len) != NULL) {
+    set_err(err, CABREF_E_SYNTAX, "<record>", 1, "a record is one line");
+    return CABREF_E_SYNTAX;
+  }
+  line = malloc(sizeof prefix + len + 1);
+  if (line == NULL) {
+    set_err(err, CABREF_E_CAPACITY, "<record>", 1, "out of memory");
+    return CABREF_E_CAPACITY;
+  }
+  memcpy(line, prefix, sizeof prefix - 1);
+  memcpy(line + sizeof prefix - 1, text, len);
+  line[sizeof prefix - 1 + len] = '\n';
+  cabref_caa_zone_init(&z);
+  st = cabref_caa_zone_parse(line, sizeof prefix + len, "<record>", &z, err);
+  free(line);
+  if (st == CABREF_OK && z.n != 1) {
+    set_err(err, CABREF_E_SYNTAX, "<record>", 1, "not one CAA record");
+    st = CABREF_E_SYNTAX;
+  }
+  if (st == CABREF_OK && z.rrs[0].rr.len > cap) {
+    set_err(err, CABREF_E_TOO_LONG, "<record>", 1, "RDATA longer than the buffer");
+    st = CABREF_E_TOO_LONG;
+  }
+  if (st == CABREF_OK) {
+    memcpy(out, z.buf + z.rrs[0].rr.off, z.rrs[0].rr.len);
+    *out_len = z.rrs[0].rr.len;
+  }
+  cabref_caa_zone_free(&z);
+  return st;
+}
+
+size_t cabref_caa_zone_owner_set(const cabref_caa_zone *z, const char *owner, size_t owner_len,
+                                 size_t *idx, size_t cap, int *failure) {
+  size_t i, n = 0;
+  *failure = 0;
+  for (i = 0; i < z->n; i++) {
+    const cabref_caa_zone_rr *r = &z->rrs[i];
+    if (strlen(r->owner) != owner_len || strncasecmp(r->owner, owner, owner_len) != 0)
+      continue;
+    if (r->failure) {
+      *failure = 1;
+      continue;
+    }
+    if (n < cap)
+      idx[n] = i;
+    n++;
+  }
+  return n;
+}
+
+/* ---- request names ------------------------------------------------------------------------- */
+
+/* The shell's part for one name: convert, climb the zone's tree (RFC 8659 §3: from X for *.X, up
+ * to the TLD), let the core pick the relevant set, gather its records. */
+static int climb(const cabref_caa_zone *z, const char *name, size_t len, cabref_caa_name_eval *e) {
+  cabref_name nm;
+  uint8_t outcome[CABREF_NAME_MAX_LABELS];
+  size_t n_chain, k, first, found = 0;
+  int fail;
+  e->error = (int)cabref_name_from_text(name, len,
+                                        CABREF_NAME_ALLOW_WILDCARD | CABREF_NAME_ALLOW_TRAILING_DOT,
+                                        e->text, sizeof e->text, &nm, &e->err_pos);
+  if (e->error != CABREF_NAME_OK)
+    return 0;
+  first = nm.wildcard ? 1 : 0;
+  if (first >= nm.n_labels) { /* "*" alone: not "*." followed by an FQDN */
+    e->error = CABREF_NAME_BAD_WILDCARD;
+    e->err_pos = 0;
+    return 0;
+  }
+  e->text_len = nm.text_len;
+  e->text[nm.text_len] = '\0'; /* drop the trailing dot */
+  e->fqdn_off = nm.labels[first].off;
+  n_chain = nm.n_labels - first;
+  for (k = 0; k < n_chain; k++) {
+    const char *o = e->text + nm.labels[first + k].off;
+    size_t n = cabref_caa_zone_owner_set(z, o, strlen(o), NULL, 0, &fail);
+    outcome[k] = (uint8_t)(fail ? CABREF_CAA_LOOKUP_FAILURE
+                                : (n > 0 ? CABREF_CAA_LOOKUP_RECORDS : CABREF_CAA_LOOKUP_EMPTY));
+  }
+  e->lookup = (int)cabref_caa_relevant(outcome, n_chain, &found);
+  if (e->lookup == CABREF_CAA_RELEVANT_NONE)
+    return 0;
+  e->has_owner = 1;
+  e->owner_off = nm.labels[first + found].off;
+  if (e->lookup != CABREF_CAA_RELEVANT_FOUND)
+    return 0;
+  e->n_set = cabref_caa_zone_owner_set(z, e->text + e->owner_off, strlen(e->text + e->owner_off),
+                                       NULL, 0, &fail);
+  e->idx = malloc(e->n_set * sizeof *e->idx);
+  if (e->idx == NULL)
+    return -1;
+  cabref_caa_zone_owner_set(z, e->text + e->owner_off, strlen(e->text + e->owner_off), e->idx,
+                            e->n_set, &fail);
+  return 0;
+}
+
+int cabref_caa_zone_eval(const cabref_caa_zone *z, const char *const *names, const size_t *lens,
+                         size_t n, const cabref_caa_config *cfg, cabref_caa_name_eval *out) {
+  size_t k, n_ok = 0, n_rr = 0, text_len = 0;
+  char *text = NULL;
+  cabref_caa_san *san = NULL;
+  cabref_caa_rr *spans = NULL;
+  cabref_caa_name_outcome *res = NULL;
+  int all = 1, rc = 0;
+  for (k = 0; k < n; k++) {
+    memset(&out[k], 0, sizeof out[k]);
+    if (climb(z, names[k], lens[k], &out[k]) != 0)
+      rc = -1;
+    if (out[k].error) {
+      all = 0;
+      continue;
+    }
+    n_ok++;
+    n_rr += out[k].n_set;
+    text_len += out[k].text_len;
+  }
+  if (rc != 0)
+    return -1;
+  /* The core's view of the certificate: the names side by side in one text, every relevant set
+   * side by side in one span array. */
+  text = malloc(text_len + 1);
+  san = malloc((n_ok ? n_ok : 1) * sizeof *san);
+  spans = malloc((n_rr ? n_rr : 1) * sizeof *spans);
+  res = malloc((n_ok ? n_ok : 1) * sizeof *res);
+  if (text == NULL || san == NULL || spans == NULL || res == NULL || text_len > UINT32_MAX ||
+      n_rr > UINT32_MAX) {
+    rc = -1;
+  } else {
+    size_t j = 0, t = 0, r = 0, i;
+    for (k = 0; k < n; k++) {
+      cabref_caa_name_eval *e = &out[k];
+      if (e->error)
+        continue;
+      memcpy(text + t, e->text, e->text_len);
+      san[j].off = (uint32_t)t;
+      san[j].len = (uint32_t)e->text_len;
+      san[j].lookup = (uint8_t)e->lookup;
+      san[j].set_off = (uint32_t)r;
+      san[j].set_n = (uint32_t)e->n_set;
+      for (i = 0; i < e->n_set; i++)
+        spans[r + i] = z->rrs[e->idx[i]].rr;
+      /* The per-record verdicts, for display: the same decision on the same set. */
+      if (e->lookup != CABREF_CAA_RELEVANT_FAILURE) {
+        cabref_caa_decide(z->buf, z->len, spans + r, e->n_set, e->fqdn_off > 0, cfg, &e->d);
+        e->has_verdicts = 1;
+      }
+      t += e->text_len;
+      r += e->n_set;
+      j++;
+    }
+    if (!cabref_caa_names(text, text_len, san, n_ok, z->buf, z->len, spans, n_rr, cfg, res))
+      all = 0;
+    for (k = 0, j = 0; k < n; k++) {
+      if (out[k].error)
+        continue;
+      out[k].res = res[j++];
+      if (out[k].res.result == CABREF_CAA_NAME_ONION_EXEMPT)
+        out[k].has_verdicts = 0;
+    }
+  }
+  free(text);
+  free(san);
+  free(spans);
+  free(res);
+  return rc != 0 ? -1 : all;
+}
+
+void cabref_caa_name_eval_free(cabref_caa_name_eval *e) {
+  free(e->idx);
+  e->idx = NULL;
+}
+
+const char *cabref_caa_name_result_code(const cabref_caa_name_eval *e) {
+  if (e->error)
+    return "error";
+  switch (e->res.result) {
+  case CABREF_CAA_NAME_PERMIT:
+    return "permit";
+  case CABREF_CAA_NAME_DENY:
+    return "deny";
+  case CABREF_CAA_NAME_LOOKUP_FAILURE:
+    return "lookup-failure";
+  case CABREF_CAA_NAME_ONION_EXEMPT:
+    return "onion-exempt";
+  }
+  return "unknown";
+}
+
+/* ---- configuration ------------------------------------------------------------------------- */
+
+int cabref_caa_config_add_issuer(cabref_caa_config *cfg, const char *dn) {
+  size_t n = strlen(dn);
+  if (cfg->n_issuers >= CABREF_CAA_MAX_ISSUERS || n > CABREF_NAME_MAX_TEXT)
+    return -1;
+  memcpy(cfg->issuer[cfg->n_issuers], dn, n);
+  cfg->issuer_len[cfg->n_issuers] = (uint8_t)n;
+  cfg->n_issuers++;
+  return 0;
+}
+
+int cabref_caa_config_add_tag(cabref_caa_config *cfg, const char *tag) {
+  size_t n = strlen(tag);
+  if (cfg->n_tags >= CABREF_CAA_MAX_TAGS || n == 0 || n > CABREF_CAA_MAX_TAG_TEXT)
+    return -1;
+  memcpy(cfg->tag[cfg->n_tags], tag, n);
+  cfg->tag_len[cfg->n_tags] = (uint8_t)n;
+  cfg->n_tags++;
+  return 0;
+}
+
+int cabref_caa_config_set_account(cabref_caa_config *cfg, const char *uri) {
+  size_t n = strlen(uri);
+  if (n > CABREF_CAA_MAX_URI)
+    return -1;
+  memcpy(cfg->account_uri, uri, n);
+  cfg->account_uri_len = (uint16_t)n;
+  return 0;
+}
+
+int cabref_caa_config_set_method(cabref_caa_config *cfg, const char *method) {
+  size_t n = strlen(method);
+  if (n > CABREF_CAA_MAX_METHOD)
+    return -1;
+  memcpy(cfg->method, method, n);
+  cfg->method_len = (uint8_t)n;
+  return 0;
+}
+
+int cabref_caa_parse_profile(const char *s, uint8_t *profile) {
+  if (strcmp(s, "rfc8659") == 0)
+    *profile = CABREF_CAA_PROFILE_RFC8659;
+  else if (strcmp(s, "rfc6844-e5065") == 0)
+    *profile = CABREF_CAA_PROFILE_RFC6844_E5065;
+  else
+    return -1;
+  return 0;
+}
