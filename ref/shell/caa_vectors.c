@@ -411,9 +411,13 @@ static json_t *certificate_answer(json_t *in, json_int_t tc) {
         o = json_pack("{s:s, s:s, s:s, s:n}", "name", nm[i], "result", "error", "reason",
                       cabref_name_error_name((cabref_name_error)e->error), "relevantOwner");
       } else {
+        /* A reason only where the core decided on a set (permit, deny). */
+        int decided =
+            e->res.result == CABREF_CAA_NAME_PERMIT || e->res.result == CABREF_CAA_NAME_DENY;
         o = json_pack(
-            "{s:s, s:s, s:s, s:o}", "name", nm[i], "result", cabref_caa_name_result_code(e),
-            "reason", cabref_caa_reason_code((cabref_caa_reason)e->res.reason), "relevantOwner",
+            "{s:s, s:s, s:s?, s:o}", "name", nm[i], "result", cabref_caa_name_result_code(e),
+            "reason", decided ? cabref_caa_reason_code((cabref_caa_reason)e->res.reason) : NULL,
+            "relevantOwner",
             e->lookup == CABREF_CAA_RELEVANT_FOUND && e->res.result != CABREF_CAA_NAME_ONION_EXEMPT
                 ? json_string(e->text + e->owner_off)
                 : json_null());
