@@ -605,6 +605,10 @@ d("non-wildcard with only a malformed issuewild", ["IssuewildIgnored", "NoIssueP
 d("non-wildcard: issuewild ours, issue foreign", ["IssuewildIgnored"], [W("ca.example"), I("other.example")], "deny", "not-authorized", [IGN, MIS])
 d("wildcard: issuewild ours, issue foreign", ["IssuewildShadows"], [W("ca.example"), I("other.example")], "permit", "issuer-permits", [PER, SHD], wildcard=True, permit=0)
 d("wildcard: issuewild ours beside a critical iodef", ["IssuewildShadows", "CriticalKnown"], [IO(f=128), I("other.example"), W("ca.example")], "permit", "issuer-permits", [NEU, SHD, PER], wildcard=True, permit=2)
+d("an empty issuewild value is an empty issuer: it shadows our issue on a wildcard request", ["IssuewildShadows", "EmptyIssuer"], [I("ca.example"), W("")], "deny", "not-authorized", [SHD, EMP], wildcard=True)
+d("issuewild with a trailing dot shadows our issue and names no one", ["IssuewildShadows", "TrailingDot"], [I("ca.example"), W("ca.example.")], "deny", "not-authorized", [SHD, MAL], wildcard=True)
+d("an unknown critical tag denies a wildcard request that issuewild would permit", ["CriticalUnknown", "IssuewildShadows"], [X("tbs", f=128), I("other.example"), W("ca.example")], "deny", "unknown-critical", [UCR, SHD, PER], wildcard=True)
+d("rdata-malformed on a wildcard request with issuewild ours", ["RdataInSet", "IssuewildShadows"], [W("ca.example"), raw(b"\x00\x00")], "deny", "rdata-malformed", [PER, RDM], wildcard=True)
 # --- RFC 8657
 d("accounturi equal to the request's account", ["AccountUri"], [I("ca.example; accounturi=" + ACC1)], "permit", "issuer-permits", [PER], ca=C8657, permit=0)
 d("accounturi of another account", ["AccountUri"], [I("ca.example; accounturi=" + ACC2)], "deny", "not-authorized", [AMI], ca=C8657)
