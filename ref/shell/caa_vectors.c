@@ -22,7 +22,7 @@ typedef struct {
 } bytes;
 
 static int bytes_put(bytes *b, const uint8_t *p, size_t n) {
-  if (b->len + n > b->cap) {
+  if (b->len + n > b->cap || b->p == NULL) { /* never NULL once used: offsets are added */
     size_t ncap = b->cap ? b->cap : 256;
     uint8_t *nb;
     while (ncap < b->len + n)
@@ -103,7 +103,7 @@ static int record_rdata(json_t *rec, bytes *b, char *mismatch, size_t mlen, cons
   size_t start = b->len;
   json_t *zone = json_object_get(rec, "zone");
   int present;
-  if (!json_is_object(rec))
+  if (!json_is_object(rec) || bytes_put(b, (const uint8_t *)"", 0) != 0)
     return -1;
   if (json_object_get(rec, "rdataHex") != NULL) {
     if (!json_is_string(json_object_get(rec, "rdataHex")) ||

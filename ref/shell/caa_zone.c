@@ -69,7 +69,7 @@ cabref_status cabref_caa_zone_add(cabref_caa_zone *z, const char *owner, uint32_
     z->rrs = nr;
     z->cap_rrs = ncap;
   }
-  if (z->len + len > z->cap) {
+  if (z->len + len > z->cap || z->buf == NULL) { /* never NULL: the core adds offsets to it */
     size_t ncap = z->cap ? z->cap : 4096;
     uint8_t *nb;
     while (ncap < z->len + len)
@@ -366,18 +366,20 @@ static cabref_status convert(const char *t, size_t len, const char *file, conv *
   return st;
 }
 
-/* The record (of the conversion pass) whose last line is `last`, searched from *cursor on. */
+/* The record (of the conversion pass) ldns has just read, having read through line `last`: the
+ * one ending on that line, else the latest one starting on or before it (ldns may stop early on
+ * a broken record). Searched from *cursor on; records before it are done. */
 static const rec_info *record_ending(const conv *c, unsigned long last, size_t *cursor) {
-  size_t i;
-  for (i = *cursor; i < c->n_recs; i++) {
-    if (c->recs[i].last == last) {
-      *cursor = i + 1;
-      return &c->recs[i];
-    }
-    if (c->recs[i].first > last)
+  size_t i, best = c->n_recs;
+  for (i = *cursor; i < c->n_recs && c->recs[i].first <= last; i++) {
+    best = i;
+    if (c->recs[i].last == last)
       break;
   }
-  return NULL;
+  if (best == c->n_recs)
+    return NULL;
+  *cursor = best + 1;
+  return &c->recs[best];
 }
 
 static cabref_status add_ldns_rr(cabref_caa_zone *z, ldns_rr *rr, unsigned long line) {
