@@ -278,5 +278,74 @@ contains "vectors: wrong tcId reported" "$T/out" "0 passed, 2 failed"
 run "vectors --results to an unwritable path" 4 vectors --results "$T/no/such/dir/r.json" \
   "$T/vec.json"
 
+# ---- CAA: cabref caa eval / caa parse (spec/caa-formats.md) -------------------------------------
+cat >"$T/caa.zone" <<'ZONE'
+$ORIGIN example.com.
+$TTL 300
+@        IN CAA 0 issue "ca.example"
+@        IN CAA 0 issuewild ";"
+@        IN CAA 0 iodef "mailto:security@example.com"
+www  60  IN A   192.0.2.1
+sub      IN CAA 0 issue other.example    ; unquoted (RFC 8659 4.1.1)
+crit     IN CAA ( 128 tbs
+                  "Unknown" )
+gen      IN CAA \# 2 0001                ; RFC 3597 form, no tag/value layout
+ZONE
+run "caa eval: permit" 0 caa eval --zone "$T/caa.zone" --ca ca.example www.example.com
+contains "caa eval: permit line" "$T/out" "www.example.com: permit issuer-permits (owner example.com)"
+contains "caa eval: record verdict" "$T/out" '0 issue "ca.example" -> permits'
+contains "caa eval: record line" "$T/out" "caa.zone:3:"
+contains "caa eval: certificate" "$T/out" "certificate: permit"
+run "caa eval: trailing dot, case" 0 caa eval --zone "$T/caa.zone" --ca CA.Example. WWW.Example.COM.
+run "caa eval: wildcard denied by issuewild" 1 caa eval --zone "$T/caa.zone" --ca ca.example \
+  '*.example.com'
+contains "caa eval: issue shadowed" "$T/out" "issue-shadowed"
+run "caa eval: unquoted value read" 1 caa eval --zone "$T/caa.zone" --ca ca.example \
+  a.sub.example.com
+contains "caa eval: unquoted value" "$T/out" '0 issue "other.example" -> issuer-mismatch'
+run "caa eval: unknown critical" 1 caa eval --zone "$T/caa.zone" --ca ca.example crit.example.com
+contains "caa eval: unknown critical reason" "$T/out" "deny unknown-critical (owner crit.example.com)"
+contains "caa eval: multi-line record, first line" "$T/out" "caa.zone:8:"
+run "caa eval: generic form kept" 1 caa eval --zone "$T/caa.zone" --ca ca.example gen.example.com
+contains "caa eval: rdata malformed" "$T/out" '\# 2 0001 -> rdata-malformed (tag-past-end)'
+run "caa eval: no records, onion" 0 caa eval --zone "$T/caa.zone" --ca ca.example example.org \
+  x.onion
+contains "caa eval: no records" "$T/out" "example.org: permit no-records (owner none)"
+contains "caa eval: onion" "$T/out" "x.onion: onion-exempt"
+run "caa eval --json: some denied" 1 caa eval --zone "$T/caa.zone" --ca ca.example --json \
+  www.example.com '*.example.com'
+json_is "caa eval --json: result" "$T/out" 'd["result"]' "deny"
+json_is "caa eval --json: owner" "$T/out" 'd["names"][0]["relevantOwner"]' "example.com"
+json_is "caa eval --json: reason" "$T/out" 'd["names"][1]["reason"]' "not-authorized"
+json_is "caa eval --json: verdicts" "$T/out" '[r["verdict"] for r in d["names"][1]["records"]]' \
+  "['issue-shadowed', 'empty-issuer', 'neutral']"
+json_is "caa eval --json: printed record" "$T/out" 'd["names"][0]["records"][0]["record"]' \
+  '0 issue "ca.example"'
+run "caa eval: a bad name is reported, the others answered" 3 caa eval --zone "$T/caa.zone" \
+  --ca ca.example 'a..b' www.example.com
+contains "caa eval: bad name" "$T/out" "a..b: error: not a domain name: empty-label at byte 2"
+contains "caa eval: other name answered" "$T/out" "www.example.com: permit"
+printf 'a.example. 300 IN CAA 0 issue "x"\n\n; comment\nb.example. 300 IN CAA 0 issue "x" "y"\n' \
+  >"$T/bad.zone"
+run "caa eval: malformed zone" 3 caa eval --zone "$T/bad.zone" --ca ca.example a.example
+contains "caa eval: malformed zone position" "$T/err" "bad.zone:4: error: ldns: "
+printf 'a.example. 300 IN CAA 256 issue "x"\n' >"$T/flags.zone"
+run "caa eval: flags out of range" 3 caa eval --zone "$T/flags.zone" --ca ca.example a.example
+contains "caa eval: flags position" "$T/err" "flags.zone:1: error: CAA flags"
+run "caa eval: missing zone" 4 caa eval --zone "$T/no-such.zone" --ca ca.example a.example
+run "caa eval: no --ca" 2 caa eval --zone "$T/caa.zone" a.example
+run "caa eval: no name" 2 caa eval --zone "$T/caa.zone" --ca ca.example
+run "caa: no subcommand" 2 caa
+run "caa parse" 0 caa parse '0 ISSUE ca.example' '0 issue "a\"b\\c\001"' '\# 3 000100'
+contains "caa parse: canonical, unquoted" "$T/out" '0 ISSUE "ca.example"'
+contains "caa parse: escapes" "$T/out" '0 issue "a\"b\\c\001"'
+contains "caa parse: tag nul" "$T/out" "rdata: tag-nul at octet 2"
+printf '0 issue "ca.example; accounturi=https://ca.example/a/1"\n' >"$T/rec.txt"
+"$BIN" caa parse --json <"$T/rec.txt" >"$T/out" 2>"$T/err"
+json_is "caa parse --json: issuer" "$T/out" 'd["issueValue"]["issuer"]' "ca.example"
+json_is "caa parse --json: params" "$T/out" 'd["issueValue"]["params"]' \
+  "[['accounturi', 'https://ca.example/a/1']]"
+run "caa parse: not presentation form" 3 caa parse '0 issue "a" "b"'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
