@@ -7,8 +7,9 @@
  * and remembers where it died; the second pass, for a value in the grammar, runs it again and
  * records the spans the transitions delimit. Contracts: ref/include/cabref/caa_record.h.
  */
-#include "caa_value_logic.h"
 #include "cabref/caa_record.h"
+
+#include "caa_value_logic.h" /* the automaton's state numbers (also ACSL under Frama-C) */
 
 /*@
   assigns \nothing;
@@ -553,6 +554,7 @@ cabref_caa_methods_result cabref_caa_methods_contains(const uint8_t *v, size_t l
   /*@ assert unique: \forall integer s; 0 <= s && s + mlen == len &&
         CaaMethodAt(v, len, s, method, mlen) ==> s == ls; */
   if (found == 0 && mlen >= 1u && len - ls == mlen && same_label(v, ls, method, mlen)) {
+    /*@ assert witness: CaaMethodAt(v, len, ls, method, mlen); */
     found = 1;
   }
   if (st != CABREF_CAA_MST_START && st != CABREF_CAA_MST_LABEL) {
