@@ -61,12 +61,14 @@ static json_t *name_json(const cabref_caa_zone *z, const cabref_caa_name_eval *e
   if (e->res.result == CABREF_CAA_NAME_PERMIT || e->res.result == CABREF_CAA_NAME_DENY)
     json_object_set_new(o, "reason",
                         json_string(cabref_caa_reason_code((cabref_caa_reason)e->res.reason)));
+  /* spec/caa.md CAA-DETAIL-NAMES: an onion name or a lookup failure has no relevant owner. */
   json_object_set_new(o, "relevantOwner",
-                      e->has_owner ? json_string(e->text + e->owner_off) : json_null());
+                      e->has_verdicts && e->has_owner ? json_string(e->text + e->owner_off)
+                                                      : json_null());
   if (e->res.result == CABREF_CAA_NAME_PERMIT && e->res.reason == CABREF_CAA_PERMIT_ISSUER)
     json_object_set_new(o, "permitIndex", json_integer(e->res.permit_index));
   recs = json_array();
-  for (i = 0; i < e->n_set; i++) {
+  for (i = 0; e->has_verdicts && i < e->n_set; i++) {
     const cabref_caa_zone_rr *r = &z->rrs[e->idx[i]];
     char *text = cabref_caa_print_alloc(z->buf + r->rr.off, r->rr.len);
     json_t *ro = json_pack("{s:s, s:I, s:I, s:s?}", "owner", r->owner, "ttl", (json_int_t)r->ttl,
@@ -101,8 +103,12 @@ static void name_print(const cabref_caa_zone *z, const cabref_caa_name_eval *e, 
   }
   if (e->res.result == CABREF_CAA_NAME_PERMIT || e->res.result == CABREF_CAA_NAME_DENY)
     printf(" %s", cabref_caa_reason_code((cabref_caa_reason)e->res.reason));
+  if (e->res.result == CABREF_CAA_NAME_LOOKUP_FAILURE) {
+    printf(" (the lookup at %s failed)\n", e->has_owner ? e->text + e->owner_off : "?");
+    return;
+  }
   printf(" (owner %s)\n", e->has_owner ? e->text + e->owner_off : "none");
-  for (i = 0; i < e->n_set; i++) {
+  for (i = 0; e->has_verdicts && i < e->n_set; i++) {
     const cabref_caa_zone_rr *r = &z->rrs[e->idx[i]];
     char *text = cabref_caa_print_alloc(z->buf + r->rr.off, r->rr.len);
     printf("  %s:%lu: %s %lu IN CAA %s", zone_file, r->line, r->owner[0] ? r->owner : ".",
