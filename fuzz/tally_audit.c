@@ -3,7 +3,7 @@
  *
  * Requirements: TALLY-AUDIT-COUNT, TALLY-AUDIT-PERCENT, TALLY-AUDIT-RULES, TALLY-AUDIT-OUTCOME,
  * TALLY-AUDIT-PERIODS, TALLY-OUTCOME, TALLY-THR-ISSUER, TALLY-THR-CONSUMER, TALLY-THR-EMPTY,
- * TALLY-YES-EACH, TALLY-QUORUM-FIXED, TALLY-PERIOD-VOTING, TALLY-REVIEW.
+ * TALLY-THR-ABSTAIN, TALLY-YES-EACH, TALLY-QUORUM-FIXED, TALLY-PERIOD-VOTING, TALLY-REVIEW.
  *
  * The input is copied into an exactly sized heap buffer so that ASan reports any read past its
  * end. On error the error must carry a status and a message; on success the findings must fit
@@ -89,7 +89,8 @@ static void check_audit(const cabref_audit *a) {
   CHECK((r->reasons & CABREF_R_INVALID_MASK & ~CABREF_R_NO_QUORUM) ==
         (a->period_reasons & CABREF_R_INVALID_MASK & ~CABREF_R_NO_QUORUM));
 
-  /* TALLY-QUORUM-FIXED, TALLY-THR-ISSUER, TALLY-THR-CONSUMER, TALLY-YES-EACH on the counts. */
+  /* TALLY-QUORUM-FIXED, TALLY-THR-ISSUER, TALLY-THR-CONSUMER, TALLY-YES-EACH on the counts;
+   * TALLY-THR-ABSTAIN: the thresholds from yes and no only, whatever the abstentions. */
   CHECK(r->quorum == (a->has_quorum ? a->quorum : 0));
   CHECK(r->quorum_met == ((r->quorum == 0 || c->participants >= r->quorum) ? 1 : 0));
   {

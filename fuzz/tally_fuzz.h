@@ -126,7 +126,8 @@ static void check_tally(const cabref_ballot *b, const cabref_tally_run *run) {
   else /* before Ballot 5 only a published number is a quorum (TALLY-QUORUM-FIXED) */
     CHECK(r->quorum == 0 && !run->rules.quorum_by_attendance);
 
-  /* TALLY-THR-ISSUER, TALLY-THR-CONSUMER, TALLY-THR-EMPTY: in 64-bit arithmetic. */
+  /* TALLY-THR-ISSUER, TALLY-THR-CONSUMER, TALLY-THR-EMPTY: in 64-bit arithmetic;
+   * TALLY-THR-ABSTAIN: from yes and no only, whatever the abstentions. */
   {
     uint64_t y = c->issuer.yes, n = c->issuer.no;
     CHECK(r->issuer_threshold_met == ((y + n >= 1 && y >= 2 * n) ? 1 : 0));
@@ -143,7 +144,8 @@ static void check_tally(const cabref_ballot *b, const cabref_tally_run *run) {
   CHECK(((r->reasons & CABREF_R_CONSUMER_NO_YES) != 0) ==
         (run->rules.yes_each && c->consumer.yes == 0));
 
-  /* TALLY-VERSION-1: auto resolves to the rule set in force at the voting start. */
+  /* TALLY-VERSION-1: auto resolves to the rule set in force at the voting start.
+   * TALLY-VERSION-2: a named version stays that version, even if its rules equal another's. */
   if (b->version_auto)
     CHECK(run->rules.version == cabref_rules_in_force(b->timeline.voting_start));
   else

@@ -2,8 +2,12 @@
  *
  * Requirements: TALLY-VOTE-ELIGIBLE, TALLY-VOTE-PERIOD, TALLY-VOTE-LATEST, TALLY-VOTE-UNCLEAR,
  * TALLY-VOTE-ONE, TALLY-QUORUM-PART, TALLY-QUORUM-FIXED, TALLY-QUORUM-ATT, TALLY-QUORUM-REQ,
- * TALLY-THR-ISSUER, TALLY-THR-CONSUMER, TALLY-THR-EMPTY, TALLY-YES-EACH, TALLY-OUTCOME,
- * TALLY-REVIEW, TALLY-VERSION-1, TALLY-PERIOD-OPTIONAL, TALLY-INPUT-TIME, TALLY-INPUT-FORMAT.
+ * TALLY-THR-ISSUER, TALLY-THR-CONSUMER, TALLY-THR-EMPTY, TALLY-THR-ABSTAIN, TALLY-YES-EACH,
+ * TALLY-OUTCOME, TALLY-REVIEW, TALLY-VERSION-1, TALLY-VERSION-2, TALLY-PERIOD-OPTIONAL,
+ * TALLY-INPUT-TIME, TALLY-INPUT-FORMAT. Exercised on every ballot the parser accepts, without a
+ * twin of their day arithmetic (WP proves it; vectors pin it): TALLY-PERIOD-VOTING,
+ * TALLY-PERIOD-DISC, TALLY-PERIOD-QUIET, TALLY-PERIOD-AUTOFAIL; only their reasons' effect on the
+ * outcome (TALLY-OUTCOME) is checked.
  *
  * The input is copied into an exactly sized heap buffer so that ASan reports any read past its
  * end. On a parse or tally error the error must carry a status and a message; on success the

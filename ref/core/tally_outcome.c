@@ -16,7 +16,7 @@ static uint32_t no_quorum_bit(const cabref_counts *counts, uint32_t quorum) {
   return CABREF_R_NO_QUORUM;
 }
 
-/* TALLY-THR-ISSUER with TALLY-THR-EMPTY. */
+/* TALLY-THR-ISSUER with TALLY-THR-EMPTY; TALLY-THR-ABSTAIN: only yes and no enter the ratio. */
 /*@
   requires valid_counts: \valid_read(counts);
   assigns \nothing;
@@ -29,7 +29,7 @@ static uint32_t issuer_threshold_bit(const cabref_counts *counts) {
              : CABREF_R_ISSUER_THRESHOLD;
 }
 
-/* TALLY-THR-CONSUMER with TALLY-THR-EMPTY, in the reading the caller chose. */
+/* TALLY-THR-CONSUMER with TALLY-THR-EMPTY and TALLY-THR-ABSTAIN, in the reading chosen. */
 /*@
   requires valid_counts: \valid_read(counts);
   assigns \nothing;
