@@ -93,6 +93,13 @@ static void test_zone_basics(void) {
              "a.example. 10 IN TXT \"0 issue x\"\n"
              "a.example. 10 IN MX 10 mx.example.\n") == CABREF_OK);
   CHECK(z.n == 0 && z.all_rrs == 3);
+  /* The class before the TTL (RFC 1035 §5.1), with and without an owner; TTL units. */
+  CHECK(zone("a.example. IN 30 CAA 0 issue \"x\"\n"
+             "           IN 40 CAA 0 issue \"y\"\n"
+             "b.example. CH 50 CAA 0 issue \"z\"\n"
+             "c.example. 1h30m IN CAA 0 issue \"z\"\n") == CABREF_OK);
+  CHECK(z.n == 3 && z.rrs[0].ttl == 30 && z.rrs[1].ttl == 40 &&
+        strcmp(z.rrs[1].owner, "a.example") == 0 && z.rrs[2].ttl == 5400);
   /* An empty file, comments only. */
   CHECK(zone("") == CABREF_OK && z.n == 0);
   CHECK(zone("; nothing\n\n   ; more\n") == CABREF_OK && z.n == 0);

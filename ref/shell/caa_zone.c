@@ -3,7 +3,7 @@
  * the zone's own tree, and hand the core (cabref/caa.h) the outcomes and the relevant set. No
  * decision is taken here. spec/caa.md, spec/caa-formats.md.
  *
- * ldns 1.8.3 (Debian 12) needs two conversions first, done on the text by a small tokenizer that
+ * ldns 1.8.3 (Debian 12) needs some conversions first, done on the text by a small tokenizer that
  * keeps every newline (so ldns's line numbers stay ours):
  * - an unquoted CAA value (`0 issue ca.example`, allowed by RFC 8659 §4.1.1) is refused by ldns
  *   before 1.8.4 (NLnetLabs/ldns#254): we quote it;
@@ -11,7 +11,9 @@
  *   which fails for RDATA without that layout (truncated, tag length 0, tag past the end), RDATA
  *   the core must see and judge: we give ldns the type NULL instead (opaque bytes; NULL records
  *   are not allowed in master files, RFC 1035 §3.3.10) and remember which records we changed.
- * ldns also truncates a value token beyond 65525 octets without an error: we refuse such tokens.
+ * - RFC 1035 §5.1 allows the class before the TTL; ldns 1.8.3 only after it: we swap them.
+ * ldns also truncates a value token beyond 65525 octets, reads flags 256 as 0, takes the length
+ * of the generic form modulo 65536, and ends a value at a NUL, without an error: we refuse these.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -305,6 +307,20 @@ static cabref_status convert(const char *t, size_t len, const char *file, conv *
     while (k < n_tok && k < (owner ? 3u : 2u) &&
            (isdigit((unsigned char)t[tok[k].start]) || is_class(t, &tok[k])))
       k++;
+    if (k == (owner ? 3u : 2u) && is_class(t, &tok[k - 2]) &&
+        isdigit((unsigned char)t[tok[k - 1].start])) {
+      /* RFC 1035 §5.1 allows <class> <TTL>; ldns 1.8.3 reads only <TTL> <class>: swap them. */
+      const token *cl = &tok[k - 2], *ttl = &tok[k - 1];
+      if (out_put(c, t + copied, cl->start - copied) != 0 ||
+          out_put(c, t + ttl->start, ttl->end - ttl->start) != 0 ||
+          out_put(c, t + cl->end, ttl->start - cl->end) != 0 ||
+          out_put(c, t + cl->start, cl->end - cl->start) != 0) {
+        set_err(err, CABREF_E_CAPACITY, file, line, "out of memory");
+        st = CABREF_E_CAPACITY;
+        break;
+      }
+      copied = ttl->end;
+    }
     if (k >= n_tok || !(word_is(t, &tok[k], "CAA") || word_is(t, &tok[k], "TYPE257")))
       continue;
     if (k + 1 < n_tok && word_is(t, &tok[k + 1], "\\#")) {

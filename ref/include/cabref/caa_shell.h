@@ -47,7 +47,8 @@ cabref_status cabref_caa_zone_add(cabref_caa_zone *z, const char *owner, uint32_
  * Names relative to no $ORIGIN are relative to the root. Converted for ldns 1.8.3 first: an
  * unquoted CAA value is quoted (RFC 8659 §4.1.1 allows it; ldns < 1.8.4 refuses it), and a CAA
  * record in the generic form is read as opaque bytes (ldns would refuse RDATA without the CAA
- * layout, which the core must see and judge). $INCLUDE is refused. A value is one string of any
+ * layout, which the core must see and judge); a class written before the TTL is moved after it.
+ * $INCLUDE is refused. A value is one string of any
  * length (RFC 8659 §4.1.1: no 255 limit); several character-strings, as TXT has, are not CAA
  * syntax and ldns refuses them ("superfluous text"), it does not join them. On error err names
  * file:line (the record's first line) and ldns's status text; status CABREF_E_SYNTAX (a record
