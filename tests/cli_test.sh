@@ -336,6 +336,12 @@ run "caa eval: missing zone" 4 caa eval --zone "$T/no-such.zone" --ca ca.example
 run "caa eval: no --ca" 2 caa eval --zone "$T/caa.zone" a.example
 run "caa eval: no name" 2 caa eval --zone "$T/caa.zone" --ca ca.example
 run "caa: no subcommand" 2 caa
+printf '$ORIGIN example.com.\n* CAA 0 issue "x"\nwww CNAME other.example.\n@ CAA 0 issue "ca.example"\n' \
+  >"$T/wild.zone"
+run "caa eval: wildcard owner and CNAME" 0 caa eval --zone "$T/wild.zone" --ca ca.example \
+  foo.example.com
+contains "caa eval: wildcard owner noted" "$T/err" "wild.zone:2: note: CAA at the wildcard owner"
+contains "caa eval: CNAME noted" "$T/err" "1 CNAME/DNAME records are not followed"
 run "caa parse" 0 caa parse '0 ISSUE ca.example' '0 issue "a\"b\\c\001"' '\# 3 000100'
 contains "caa parse: canonical, unquoted" "$T/out" '0 ISSUE "ca.example"'
 contains "caa parse: escapes" "$T/out" '0 issue "a\"b\\c\001"'

@@ -92,7 +92,9 @@ static void test_zone_basics(void) {
   CHECK(zone("a.example. 10 CH CAA 0 issue \"x\"\n"
              "a.example. 10 IN TXT \"0 issue x\"\n"
              "a.example. 10 IN MX 10 mx.example.\n") == CABREF_OK);
-  CHECK(z.n == 0 && z.all_rrs == 3);
+  CHECK(z.n == 0 && z.all_rrs == 3 && z.aliases == 0);
+  CHECK(zone("a.example. 1 CNAME b.example.\nb.example. 1 DNAME c.example.\n") == CABREF_OK &&
+        z.aliases == 2);
   /* The class before the TTL (RFC 1035 §5.1), with and without an owner; TTL units. */
   CHECK(zone("a.example. IN 30 CAA 0 issue \"x\"\n"
              "           IN 40 CAA 0 issue \"y\"\n"

@@ -213,6 +213,19 @@ static int cmd_eval(int argc, char **argv) {
     free(lens);
     return err.status == CABREF_E_IO ? CABREF_EXIT_IO : CABREF_EXIT_INPUT;
   }
+  /* What a zone file alone cannot show: said, never guessed. */
+  if (z.aliases > 0)
+    fprintf(stderr,
+            "%s: note: %lu CNAME/DNAME records are not followed (a resolver would chase them, RFC "
+            "8659 §3); only the zone's own CAA records are used\n",
+            zone_file, z.aliases);
+  for (k = 0; k < z.n; k++) {
+    if (z.rrs[k].owner[0] == '*' && z.rrs[k].owner[1] == '.')
+      fprintf(stderr,
+              "%s:%lu: note: CAA at the wildcard owner %s is not applied (DNS wildcard "
+              "synthesis, RFC 4592, is not emulated)\n",
+              zone_file, z.rrs[k].line, z.rrs[k].owner);
+  }
   ev = calloc(n, sizeof *ev);
   rc = ev != NULL ? cabref_caa_zone_eval(&z, names, lens, n, &cfg, ev) : -1;
   if (rc < 0) {

@@ -462,6 +462,8 @@ cabref_status cabref_caa_zone_parse(const char *text, size_t len, const char *fi
     } else {
       ldns_rr_type type = ldns_rr_get_type(rr);
       z->all_rrs++;
+      if (type == LDNS_RR_TYPE_CNAME || type == LDNS_RR_TYPE_DNAME)
+        z->aliases++;
       if (ldns_rr_get_class(rr) == LDNS_RR_CLASS_IN &&
           (type == LDNS_RR_TYPE_CAA || (type == LDNS_RR_TYPE_NULL && ri != NULL && ri->generic))) {
         st = add_ldns_rr(z, rr, first);

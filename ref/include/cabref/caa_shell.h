@@ -30,6 +30,7 @@ typedef struct {
   cabref_caa_zone_rr *rrs;
   size_t n, cap_rrs;
   unsigned long all_rrs; /* resource records of any type read */
+  unsigned long aliases; /* CNAME and DNAME records among them (never followed) */
 } cabref_caa_zone;
 
 void cabref_caa_zone_init(cabref_caa_zone *z);
