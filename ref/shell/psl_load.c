@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cabref/name_idn.h"
 #include "cabref/psl_load.h"
 
 enum { SEC_NONE = 0, SEC_ICANN = 1, SEC_PRIVATE = 2 };
@@ -754,6 +755,9 @@ const char *cabref_psl_name_error_message(int e) {
   return "unknown error";
 }
 
+/* PSL-MATCH-NAME, PSL-CANON: the name goes through the one conversion of the shell
+ * (cabref_name_from_text: NAME-IDN, NAME-VALID, NAME-ALABEL), so every rule it applies (RFC 5892
+ * §2.5/§3: no ASCII but LDH in a U-label) holds here too; the core matches the A-label text. */
 int cabref_psl_lookup_text(const cabref_psl_table *t, const char *name_text, size_t len,
                            uint32_t options, cabref_psl_match *out, cabref_name *name_out,
                            char *name_buf, size_t *err_pos) {
@@ -762,71 +766,25 @@ int cabref_psl_lookup_text(const cabref_psl_table *t, const char *name_text, siz
   int non_ascii = 0;
   cabref_name_error e;
   *err_pos = 0;
-  for (i = 0; i < len; i++) {
-    if (name_text[i] == '\0')
-      break; /* the parser reports the NUL */
+  for (i = 0; i < len && name_text[i] != '\0'; i++)
     if ((unsigned char)name_text[i] >= 0x80)
       non_ascii = 1;
+  if (i < len) {
+    /* A NUL byte: nothing to convert; the core reports the first offending byte, the NUL or one
+     * before it (NAME-ERROR). */
+    e = cabref_name_parse(name_text, len, policy, name_out, err_pos);
+    return e != CABREF_NAME_OK ? (int)e : CABREF_NAME_NUL;
   }
-  if (non_ascii && i == len) {
-    /* PSL-CANON: U-labels to A-labels in the shell (libidn2), never in the core. */
-    char *z = malloc(len + 1), *conv = NULL;
-    int rc;
-    if (z == NULL)
-      return CABREF_PSL_NAME_BAD_IDN;
-    memcpy(z, name_text, len);
-    z[len] = '\0';
-    rc = idn2_to_ascii_8z(z, &conv, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
-    free(z);
-    if (rc != IDN2_OK)
-      return CABREF_PSL_NAME_BAD_IDN;
-    len = strlen(conv);
-    if (len > 255) {
-      free(conv);
-      *err_pos = 253;
-      return CABREF_NAME_TOO_LONG;
-    }
-    memcpy(name_buf, conv, len);
-    free(conv);
-  } else {
-    if (len > 255) {
-      e = cabref_name_parse(name_text, len, policy, name_out, err_pos);
-      return e != CABREF_NAME_OK ? (int)e : CABREF_NAME_TOO_LONG;
-    }
-    memcpy(name_buf, name_text, len);
-  }
-  e = cabref_name_parse(name_buf, len, policy, name_out, &pos);
+  e = cabref_name_from_text(name_text, len, policy, name_buf, CABREF_NAME_TEXT_BUF, name_out, &pos);
   if (e != CABREF_NAME_OK) {
-    *err_pos = non_ascii ? 0 : pos;
+    /* Offsets into the converted text are offsets into the given text only for ASCII; a refused
+     * U-label's offset is the given text's. Otherwise a non-ASCII name reports offset 0. */
+    *err_pos = !non_ascii || e == CABREF_NAME_BAD_ULABEL ? pos : 0;
+    if (e == CABREF_NAME_BAD_ULABEL || e == CABREF_NAME_BAD_ALABEL)
+      return CABREF_PSL_NAME_BAD_IDN;
     return (int)e;
   }
-  /* PSL-CANON: every "xn--" label must be a valid A-label (libidn2). */
-  for (i = 0; i < name_out->n_labels && name_out->xn_labels > 0; i++) {
-    const cabref_label *lb = &name_out->labels[i];
-    char tmp[64], *u = NULL;
-    int rc;
-    if (lb->len < 4 || (name_buf[lb->off] | 0x20) != 'x' || (name_buf[lb->off + 1] | 0x20) != 'n' ||
-        name_buf[lb->off + 2] != '-' || name_buf[lb->off + 3] != '-')
-      continue;
-    memcpy(tmp, name_buf + lb->off, lb->len);
-    tmp[lb->len] = '\0';
-    for (size_t c = 0; c < lb->len; c++)
-      tmp[c] = (char)tolower((unsigned char)tmp[c]);
-    rc = idn2_to_unicode_8z8z(tmp, &u, 0);
-    if (rc == IDN2_OK) {
-      char *back = NULL;
-      rc = idn2_to_ascii_8z(u, &back, IDN2_NONTRANSITIONAL);
-      if (rc == IDN2_OK && strcmp(back, tmp) != 0)
-        rc = IDN2_ENCODING_ERROR;
-      free(back);
-    }
-    free(u);
-    if (rc != IDN2_OK) {
-      *err_pos = non_ascii ? 0 : lb->off;
-      return CABREF_PSL_NAME_BAD_IDN;
-    }
-  }
-  if (cabref_psl_match_name(t, name_buf, len, name_out, options, out) != 0) {
+  if (cabref_psl_match_name(t, name_buf, strlen(name_buf), name_out, options, out) != 0) {
     *err_pos = 0;
     return CABREF_NAME_BAD_WILDCARD; /* only "*" */
   }
