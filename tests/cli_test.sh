@@ -353,5 +353,22 @@ json_is "caa parse --json: params" "$T/out" 'd["issueValue"]["params"]' \
   "[['accounturi', 'https://ca.example/a/1']]"
 run "caa parse: not presentation form" 3 caa parse '0 issue "a" "b"'
 
+# ---- names through cabref psl / cabref adn: the shell's one U-label conversion (NAME-IDN) -----
+# RFC 5892 §2.5, §3: a U-label holds no ASCII but LDH; fullwidth '*' (U+FF0A) and small '*'
+# (U+FE61), which libidn2 maps to '*', are no wildcard; "_ü" is no underscore label.
+PSLF=vectors/psl/public_suffix_list.dat
+for idn in '＊.example.com' '﹡.example.com' '_ü.example'; do
+  run "psl: $idn refused" 3 psl --list "$PSLF" --json "$idn"
+  json_is "psl: $idn bad-idn" "$T/out" 'd["error"], d["offset"]' "('bad-idn', 0)"
+  run "adn: $idn refused" 3 adn --list "$PSLF" --json "$idn"
+  json_is "adn: $idn bad-idn" "$T/out" 'd["error"], d["position"]' "('bad-idn', 0)"
+done
+run "psl: a refused U-label's offset" 3 psl --list "$PSLF" --json 'www._ü.example'
+json_is "psl: refused U-label offset" "$T/out" 'd["error"], d["offset"]' "('bad-idn', 4)"
+run "psl: a real wildcard over a U-label" 0 psl --list "$PSLF" --json '*.bücher.example'
+json_is "psl: wildcard over a U-label" "$T/out" 'd["registrableDomain"]' "xn--bcher-kva.example"
+run "adn: a real wildcard over a U-label" 0 adn --list "$PSLF" --json '*.bücher.de'
+json_is "adn: wildcard over a U-label" "$T/out" 'd["wildcard"], d["bdn"]' "(True, 'xn--bcher-kva.de')"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

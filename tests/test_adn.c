@@ -236,6 +236,23 @@ static void test_shell(void) {
     CHECK(cabref_adn_view_text(&psl->table, 0, NULL, "_x.example.com", 14, v) ==
           CABREF_NAME_UNDERSCORE);
     CHECK(strcmp(cabref_adn_error_code(CABREF_ADN_ERR_SHAPE), "no-fqdn") == 0);
+    /* NAME-IDN (RFC 5892 §2.5, §3) through the view: '＊' (U+FF0A), '﹡' (U+FE61) and "_ü" are
+     * not a wildcard or an underscore label but a refused U-label (bad-idn, its offset). */
+    CHECK(cabref_adn_view_text(&psl->table, 0, NULL, "\xef\xbc\x8a.example.com", 15, v) ==
+              CABREF_PSL_NAME_BAD_IDN &&
+          v->err_pos == 0 && strcmp(cabref_adn_error_code(v->error), "bad-idn") == 0);
+    CHECK(cabref_adn_view_text(&psl->table, 0, NULL, "\xef\xb9\xa1.example.com", 15, v) ==
+              CABREF_PSL_NAME_BAD_IDN &&
+          v->err_pos == 0);
+    CHECK(cabref_adn_view_text(&psl->table, 0, NULL, "_\xc3\xbc.example", 11, v) ==
+              CABREF_PSL_NAME_BAD_IDN &&
+          v->err_pos == 0);
+    CHECK(cabref_adn_view_text(&psl->table, 0, NULL, "*.www._\xc3\xbc.example", 17, v) ==
+              CABREF_PSL_NAME_BAD_IDN &&
+          v->err_pos == 6);
+    CHECK(cabref_adn_view_text(&psl->table, 0, NULL, "*.b\303\274cher.de", 12, v) == 0 &&
+          v->name.wildcard && v->n_cand == 1 &&
+          strcmp(cabref_adn_view_candidate(v, v->bdn), "xn--bcher-kva.de") == 0);
   }
   cabref_spec13_free(s13);
   cabref_psl_list_free(psl);

@@ -109,6 +109,16 @@ static void refused(const cabref_psl_table *t, const char *name, size_t len, int
   check(e == want, "refused name", cabref_psl_name_error_code(e));
 }
 
+/* NAME-IDN through the lookup: the code and the byte offset in the given text. */
+static void refused_at(const cabref_psl_table *t, const char *name, int want, size_t want_pos) {
+  cabref_psl_match m;
+  cabref_name nm;
+  char buf[256];
+  size_t pos = 99;
+  int e = cabref_psl_lookup_text(t, name, strlen(name), 0, &m, &nm, buf, &pos);
+  check(e == want && pos == want_pos, name, cabref_psl_name_error_code(e));
+}
+
 static void load_err(const char *text, cabref_status want, unsigned long line, unsigned long col) {
   cabref_psl_list *l = NULL;
   cabref_error err;
@@ -163,6 +173,23 @@ int main(int argc, char **argv) {
   refused(t, "", 0, CABREF_NAME_EMPTY);
   refused(t, "xn--zz.com", 10, CABREF_PSL_NAME_BAD_IDN);
   refused(t, "*", 1, CABREF_NAME_BAD_WILDCARD);
+  /* NAME-IDN (RFC 5892 §2.5, §3): the lookup converts with the shell's one conversion, so a
+   * U-label holding ASCII other than LDH, or a character libidn2 maps to '*' or '_' (fullwidth
+   * asterisk U+FF0A, small asterisk U+FE61, fullwidth low line U+FF3F), is refused (bad-idn) at
+   * the offset of its label in the given text, never read as a wildcard or an underscore label. */
+  refused_at(t, "\xef\xbc\x8a.example.com", CABREF_PSL_NAME_BAD_IDN, 0);
+  refused_at(t, "\xef\xb9\xa1.example.com", CABREF_PSL_NAME_BAD_IDN, 0);
+  refused_at(t, "_\xc3\xbc.example", CABREF_PSL_NAME_BAD_IDN, 0);
+  refused_at(t, "www._\xc3\xbc.example", CABREF_PSL_NAME_BAD_IDN, 4);
+  refused_at(t, "a\xef\xbc\xbf\xc3\xbc.example", CABREF_PSL_NAME_BAD_IDN, 0);
+  /* An XN-label decoding to "_\u00fc": the core refuses the underscore first (PSL-MATCH-NAME). */
+  refused_at(t, "xn--_-eha.example", CABREF_NAME_UNDERSCORE, 4);
+  /* ASCII labels of a non-ASCII name are judged by the core (offset 0: not an offset in the
+   * given text); a bad XN-label beside a U-label is bad-idn. */
+  refused_at(t, "\xc3\xbc.-a.example", CABREF_NAME_HYPHEN_EDGE, 0);
+  refused_at(t, "\xc3\xbc.xn--zz.example", CABREF_PSL_NAME_BAD_IDN, 0);
+  refused_at(t, "a.xn--zz.com", CABREF_PSL_NAME_BAD_IDN, 2);
+  lookup(t, "*.b\303\274cher.example", 0, "*", 1, 2);
   {
     char big[400];
     memset(big, 'a', 300);
