@@ -1,0 +1,174 @@
+/* libFuzzer target: the shell's zone reader (ref/shell/caa_zone.c, through ldns), the printer
+ * (ref/shell/caa_print.c) and the evaluation of names against the zone read.
+ *
+ * Requirements: CAA-RDATA-TOTAL, CAA-RDATA-FORMAT, CAA-RELEVANT, CAA-MULTI-NAME, CAA-CAPACITY,
+ * CAA-REASONS.
+ *
+ * The input is a master file, copied into an exactly sized heap buffer so that ASan reports any
+ * read past its end. The reader must never crash; on error the status is one the header names
+ * and the error carries a line inside the text and a message. Every CAA record collected (also
+ * those before an error) must have its RDATA inside the zone's buffer, at most 65535 octets, a
+ * line inside the text, a lower-case owner without a trailing dot; the core's RDATA parser gives
+ * it a status (the generic form "\# N hex" may carry any octets, which the core then judges);
+ * the canonical text of it read back by the shell gives the same octets. Then every owner (and
+ * "*." before it, and a child "x." of it) is evaluated under a fixed configuration: the relevant
+ * set must be made of records of the zone with the owner reported, and the decision must cover
+ * every record of that set.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cabref/caa_shell.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#include "fuzz_check.h"
+
+static cabref_caa_config cfg;
+
+static void init(void) {
+  memset(&cfg, 0, sizeof cfg);
+  cfg.profile = CABREF_CAA_PROFILE_RFC8659;
+  CHECK(cabref_caa_config_add_issuer(&cfg, "ca.example") == 0);
+  CHECK(cabref_caa_config_add_tag(&cfg, "issuemail") == 0);
+  CHECK(cabref_caa_config_set_account(&cfg, "https://ca.example/acct/1") == 0);
+  CHECK(cabref_caa_config_set_method(&cfg, "dns-01") == 0);
+  cfg.rfc8657 = 1;
+}
+
+/* The names of one certificate, evaluated together (CAA-MULTI-NAME). */
+static void eval_names(const cabref_caa_zone *z, const char *const *names, size_t n) {
+  cabref_caa_name_eval e[3];
+  size_t lens[3], k, j;
+  int all, r;
+  for (k = 0; k < n; k++)
+    lens[k] = strlen(names[k]);
+  memset(e, 0, sizeof e);
+  r = cabref_caa_zone_eval(z, names, lens, n, &cfg, e);
+  if (r < 0) {
+    for (k = 0; k < n; k++)
+      cabref_caa_name_eval_free(&e[k]);
+    return; /* out of memory */
+  }
+  all = 1;
+  for (k = 0; k < n; k++) {
+    const cabref_caa_name_eval *x = &e[k];
+    CHECK(cabref_caa_name_result_code(x) != NULL);
+    if (x->error != 0) {
+      all = 0;
+      continue;
+    }
+    CHECK(x->res.result <= CABREF_CAA_NAME_ONION_EXEMPT);
+    all &= x->res.result == CABREF_CAA_NAME_PERMIT || x->res.result == CABREF_CAA_NAME_ONION_EXEMPT;
+    if (x->has_owner)
+      CHECK(x->owner_off <= x->text_len);
+    if (x->lookup == CABREF_CAA_RELEVANT_FOUND && x->has_verdicts) {
+      const char *owner = x->text + x->owner_off;
+      size_t olen = x->text_len - x->owner_off;
+      CHECK(x->has_owner && x->n_set >= 1);
+      for (j = 0; j < x->n_set; j++) {
+        const cabref_caa_zone_rr *rr;
+        CHECK(x->idx[j] < z->n);
+        rr = &z->rrs[x->idx[j]];
+        CHECK(rr->failure == 0 && strlen(rr->owner) == olen && memcmp(rr->owner, owner, olen) == 0);
+      }
+      if (x->n_set > CABREF_CAA_MAX_RECORDS)
+        CHECK(x->d.permit == 0 && x->d.reason == CABREF_CAA_DENY_CAPACITY);
+      else
+        CHECK(x->d.n == x->n_set);
+      CHECK(x->d.permit == (x->res.result == CABREF_CAA_NAME_PERMIT));
+    }
+  }
+  CHECK(r == all);
+  for (k = 0; k < n; k++)
+    cabref_caa_name_eval_free(&e[k]);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  char *text;
+  cabref_caa_zone z;
+  cabref_error err;
+  cabref_status st;
+  unsigned long lines = 1;
+  size_t k;
+
+  if (cfg.n_issuers == 0)
+    init();
+  text = malloc(size > 0 ? size : 1);
+  CHECK(text != NULL);
+  if (size > 0)
+    memcpy(text, data, size);
+  for (k = 0; k < size; k++)
+    lines += text[k] == '\n';
+
+  cabref_caa_zone_init(&z);
+  memset(&err, 0, sizeof err);
+  st = cabref_caa_zone_parse(text, size, "fuzz.zone", &z, &err);
+  if (st != CABREF_OK) {
+    CHECK(st == CABREF_E_SYNTAX || st == CABREF_E_NUL || st == CABREF_E_TOO_LONG ||
+          st == CABREF_E_CAPACITY);
+    CHECK(err.status == st);
+    if (st != CABREF_E_CAPACITY)
+      CHECK(err.line >= 1 && err.line <= lines);
+    CHECK(memchr(err.message, '\0', sizeof err.message) != NULL && err.message[0] != '\0');
+  }
+  CHECK(z.n <= z.all_rrs);
+  for (k = 0; k < z.n; k++) {
+    const cabref_caa_zone_rr *r = &z.rrs[k];
+    cabref_caa_record rec;
+    size_t pos, j, on = 0;
+    cabref_caa_rdata_error e;
+    char *t;
+    uint8_t *back;
+    cabref_error perr;
+    CHECK(r->failure == 0);
+    CHECK(r->owner != NULL);
+    for (j = 0; r->owner[j] != '\0'; j++)
+      CHECK(!(r->owner[j] >= 'A' && r->owner[j] <= 'Z'));
+    CHECK(j == 0 || r->owner[j - 1] != '.' || (j >= 2 && r->owner[j - 2] == '\\'));
+    CHECK(r->line >= 1 && r->line <= lines);
+    CHECK(r->rr.len <= CABREF_CAA_MAX_RDATA);
+    CHECK((size_t)r->rr.off + r->rr.len <= z.len);
+    e = cabref_caa_rdata_parse(z.buf + r->rr.off, r->rr.len, &rec, &pos);
+    CHECK(e <= CABREF_CAA_RDATA_TOO_LONG);
+    /* The canonical text, read back by the shell. */
+    t = cabref_caa_print_alloc(z.buf + r->rr.off, r->rr.len);
+    if (t == NULL)
+      continue; /* out of memory */
+    back = malloc(CABREF_CAA_MAX_RDATA);
+    CHECK(back != NULL);
+    if (cabref_caa_rdata_from_text(t, strlen(t), back, CABREF_CAA_MAX_RDATA, &on, &perr) !=
+            CABREF_OK ||
+        on != r->rr.len || (on > 0 && memcmp(back, z.buf + r->rr.off, on) != 0)) {
+      fprintf(stderr, "printed record does not read back: %s\n", t);
+      abort();
+    }
+    free(back);
+    free(t);
+  }
+  /* Every owner (at most 8 of them, to bound the time), as is, as a wildcard and a child, as the
+   * three names of one certificate. */
+  for (k = 0; k < z.n && k < 8; k++) {
+    const char *o = z.rrs[k].owner;
+    size_t ol = strlen(o);
+    char *wild = malloc(ol + 3), *child = malloc(ol + 3);
+    const char *names[3];
+    CHECK(wild != NULL && child != NULL);
+    memcpy(wild, "*.", 2);
+    memcpy(wild + 2, o, ol + 1);
+    memcpy(child, "x.", 2);
+    memcpy(child + 2, o, ol + 1);
+    names[0] = o;
+    names[1] = wild;
+    names[2] = child;
+    eval_names(&z, names, 3);
+    free(wild);
+    free(child);
+  }
+  cabref_caa_zone_free(&z);
+  free(text);
+  return 0;
+}
