@@ -305,6 +305,15 @@ port("8080 is never authorized", 8080, "2020-01-01", False, P4)
 port("21 (ftp) is never authorized", 21, "2017-06-01", False, P5)
 port("port 0", 0, "2020-01-01", False, P4)
 
+# ---- appended (tcIds after the port tests): IDN labels the shell refuses, RFC 5892 s2.5, s3 ----
+# Only LDH ASCII is PVALID in IDNA2008 (spec/names.md NAME-IDN): the shell's one conversion refuses
+# these U-labels, so they are never a wildcard or an underscore label (reason bad-idn).
+bad("fullwidth asterisk U+FF0A (libidn2 maps it to '*') is no wildcard", I + M, "\uff0a.example.com", "bad-idn")
+bad("small asterisk U+FE61 (libidn2 maps it to '*') is no wildcard", I + M, "\ufe61.example.com", "bad-idn")
+bad("'_' beside a non-ASCII letter in one label", I + M, "_\u00fc.example", "bad-idn")
+bad("fullwidth low line U+FF3F (libidn2 maps it to '_') is no underscore", I + M, "www.\uff3fa.example.com", "bad-idn")
+name("a real wildcard over a U-label", I + W, "*.b\u00fccher.de", wildcard=True, **view("xn--bcher-kva.de", "de", "xn--bcher-kva.de", ["xn--bcher-kva.de"]))
+
 groups = [
     {"type": "AdnTest", "comment": "BDN, candidates, CNAME targets, methods applied to a name, covers and DNS Change locations. PSL: vectors/psl/public_suffix_list.dat; pslOptions empty = BR default.", "tests": tests["AdnTest"]},
     {"type": "MethodTest", "comment": "The rules of one method of BR 3.2.2.4 at one instant (spec/adn.md table); result is the status.", "tests": tests["MethodTest"]},
