@@ -11,9 +11,11 @@
  * line inside the text, a lower-case owner without a trailing dot; the core's RDATA parser gives
  * it a status (the generic form "\# N hex" may carry any octets, which the core then judges);
  * the canonical text of it read back by the shell gives the same octets. Then every owner (and
- * "*." before it, and a child "x." of it) is evaluated under a fixed configuration: the relevant
- * set must be made of records of the zone with the owner reported, and the decision must cover
- * every record of that set.
+ * "*." before it, and a child "x." of it) is evaluated under a fixed configuration, the three as
+ * one certificate: a name the shell accepts must find the owner a climb done here finds (from X
+ * for X and *.X, up to the TLD) with all its records, or none when the climb finds none,
+ * the decision must cover every record of that set, and the certificate is permitted iff every
+ * name is.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -37,6 +39,33 @@ static void init(void) {
   CHECK(cabref_caa_config_set_account(&cfg, "https://ca.example/acct/1") == 0);
   CHECK(cabref_caa_config_set_method(&cfg, "dns-01") == 0);
   cfg.rfc8657 = 1;
+}
+
+/* Records of the zone owned by o. */
+static size_t owned(const cabref_caa_zone *z, const char *o) {
+  size_t k, c = 0;
+  for (k = 0; k < z->n; k++)
+    c += strcmp(z->rrs[k].owner, o) == 0;
+  return c;
+}
+
+/* CAA-RELEVANT, as a climb done here: for "*.X" start at X; the first of the name and its
+ * parents (up to the TLD) that owns records; NULL when none does. A "*" owner is an ordinary
+ * owner name to this climb (the shell does not expand wildcard owners). */
+static const char *climb(const cabref_caa_zone *z, const char *name) {
+  const char *d = name;
+  if (d[0] == '*' && d[1] == '.')
+    d += 2;
+  while (*d != '\0') {
+    const char *dot;
+    if (owned(z, d) > 0)
+      return d;
+    dot = strchr(d, '.');
+    if (dot == NULL)
+      break;
+    d = dot + 1;
+  }
+  return NULL;
 }
 
 /* The names of one certificate, evaluated together (CAA-MULTI-NAME). */
@@ -65,6 +94,18 @@ static void eval_names(const cabref_caa_zone *z, const char *const *names, size_
     all &= x->res.result == CABREF_CAA_NAME_PERMIT || x->res.result == CABREF_CAA_NAME_ONION_EXEMPT;
     if (x->has_owner)
       CHECK(x->owner_off <= x->text_len);
+    if (x->res.result != CABREF_CAA_NAME_ONION_EXEMPT) {
+      const char *w = climb(z, names[k]);
+      size_t wl = w != NULL ? strlen(w) : 0;
+      if (w == NULL ? x->lookup != CABREF_CAA_RELEVANT_NONE || x->n_set != 0
+                    : !(x->lookup == CABREF_CAA_RELEVANT_FOUND && x->has_owner &&
+                        x->text_len - x->owner_off == wl &&
+                        memcmp(x->text + x->owner_off, w, wl) == 0 && x->n_set == owned(z, w))) {
+        fprintf(stderr, "%s: relevant owner %s, want %s\n", names[k],
+                x->has_owner ? x->text + x->owner_off : "(none)", w != NULL ? w : "(none)");
+        abort();
+      }
+    }
     if (x->lookup == CABREF_CAA_RELEVANT_FOUND && x->has_verdicts) {
       const char *owner = x->text + x->owner_off;
       size_t olen = x->text_len - x->owner_off;
@@ -157,6 +198,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     char *wild = malloc(ol + 3), *child = malloc(ol + 3);
     const char *names[3];
     CHECK(wild != NULL && child != NULL);
+    if (ol == 0) {
+      free(wild);
+      free(child);
+      continue; /* the root owns no relevant set: the climb stops at the TLD */
+    }
     memcpy(wild, "*.", 2);
     memcpy(wild + 2, o, ol + 1);
     memcpy(child, "x.", 2);
