@@ -1,24 +1,145 @@
 /* cabref: the CAA decision for one request against one relevant record set (spec/caa.md
- * CAA-EMPTY-SET .. CAA-CAPACITY). Three layers, each with its own contract: the kind of a
- * record (its tag, its critical flag, its layout), whether an issue/issuewild value authorizes
- * this CA, and the combination of the records' kinds and authorizations into the decision, which
- * is CaaPermits of spec/caa_logic.h. */
+ * CAA-EMPTY-SET .. CAA-CAPACITY). Three layers, each with its own contract: the kind of a record
+ * (its layout, tag and critical flag), whether an issue/issuewild value authorizes this CA, and
+ * the combination of the records into the decision, which is CaaPermits of spec/caa_logic.h.
+ *
+ * Every fact about the input is established before anything is written to the caller's
+ * (one-octet) output, and the contracts speak of the input as it was on entry (\old). */
 #include <stddef.h>
 
 #include "cabref/caa.h"
 
+/* The named properties of spec/caa.md, as properties of CaaPermits (proved with the module). */
+/*@
+  // A record has exactly one kind.
+  lemma kind_unique{L}: \forall uint8_t *r, integer len, cabref_caa_config *cfg, integer k1, k2;
+    CaaKindIs(r, len, cfg, k1) && CaaKindIs(r, len, cfg, k2) ==> k1 == k2;
+  lemma rec_kind_unique{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr, integer i,
+      cabref_caa_config *cfg, integer k1, k2;
+    CaaRecKind(b, blen, rr, i, cfg, k1) && CaaRecKind(b, blen, rr, i, cfg, k2) ==> k1 == k2;
+
+  // Helpers: the kinds present in a set grow by one record at a time.
+  lemma has_kind_step{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr, integer n,
+      cabref_caa_config *cfg, integer k; 0 <= n ==>
+    (CaaHasKind(b, blen, rr, n + 1, cfg, k) <==>
+     (CaaHasKind(b, blen, rr, n, cfg, k) || CaaRecKind(b, blen, rr, n, cfg, k)));
+
+  // CAA-CRITICAL: an unknown critical property always denies.
+  lemma unknown_critical_denies{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr,
+      integer n, integer w, cabref_caa_config *cfg, integer i;
+    0 <= i < n && CaaRecKind(b, blen, rr, i, cfg, CABREF_CAA_KIND_UNKNOWN_CRITICAL) ==>
+      !CaaPermits(b, blen, rr, n, w, cfg);
+
+  // CAA-RDATA-DENY: so does an unreadable record.
+  lemma rdata_malformed_denies{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr,
+      integer n, integer w, cabref_caa_config *cfg, integer i;
+    0 <= i < n && CaaRecKind(b, blen, rr, i, cfg, CABREF_CAA_KIND_MALFORMED) ==>
+      !CaaPermits(b, blen, rr, n, w, cfg);
+
+  // CAA-EMPTY-SET: the empty set permits.
+  lemma empty_set_permits{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr, integer w,
+      cabref_caa_config *cfg;
+    CaaPermits(b, blen, rr, 0, w, cfg);
+
+  // CAA-NO-ISSUE: a set with no issue property (and, for a wildcard request, no issuewild
+  // property), no unreadable record and no unknown critical property permits.
+  lemma no_issue_permits{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr, integer n,
+      integer w, cabref_caa_config *cfg;
+    !CaaHasKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_MALFORMED) &&
+    !CaaHasKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_UNKNOWN_CRITICAL) &&
+    !CaaHasKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_ISSUE) &&
+    (w == 0 || !CaaHasKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_ISSUEWILD)) ==>
+      CaaPermits(b, blen, rr, n, w, cfg);
+
+  // CAA-ISSUEWILD-IGNORED: for a request that is not a wildcard, no issuewild record applies and
+  // every issue record does.
+  lemma issuewild_ignored{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr, integer n,
+      cabref_caa_config *cfg, integer i;
+    (CaaRecKind(b, blen, rr, i, cfg, CABREF_CAA_KIND_ISSUEWILD) ==>
+       !CaaRecApplies(b, blen, rr, n, i, 0, cfg)) &&
+    (CaaRecKind(b, blen, rr, i, cfg, CABREF_CAA_KIND_ISSUE) ==>
+       CaaRecApplies(b, blen, rr, n, i, 0, cfg));
+
+  // CAA-ISSUEWILD-SHADOWS: for a wildcard request, an issuewild record in the set makes every
+  // issue record not apply; without one, every issue record applies.
+  lemma issuewild_shadows{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr, integer n,
+      integer w, cabref_caa_config *cfg, integer i;
+    w != 0 && CaaRecKind(b, blen, rr, i, cfg, CABREF_CAA_KIND_ISSUE) ==>
+      (CaaRecApplies(b, blen, rr, n, i, w, cfg) <==>
+       !CaaHasKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_ISSUEWILD));
+
+  // CAA-VALUE-MALFORMED: a malformed value never authorizes ...
+  lemma malformed_never_authorizes{L}: \forall uint8_t *b, cabref_caa_rr *rr, integer i,
+      cabref_caa_config *cfg;
+    !CaaRecValueOk(b, rr, i, cfg) ==> !CaaRecAuth(b, rr, i, cfg);
+
+  // ... so a set whose applying records all have malformed values denies.
+  lemma malformed_never_permits{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr,
+      integer n, integer w, cabref_caa_config *cfg;
+    CaaAnyApplies(b, blen, rr, n, w, cfg) &&
+    (\forall integer i; 0 <= i < n && CaaRecApplies(b, blen, rr, n, i, w, cfg) ==>
+       !CaaRecValueOk(b, rr, i, cfg)) ==>
+      !CaaPermits(b, blen, rr, n, w, cfg);
+
+  // CAA-ADDITIVE (RFC 8659 §4.2): appending record n to a permitting set keeps it permitting,
+  // unless the record is unreadable, an unknown critical property, the first record that applies
+  // (the set becomes restrictive), or the first issuewild record of a wildcard request (it
+  // shadows issue).
+  lemma additive{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr, integer n, integer w,
+      cabref_caa_config *cfg;
+    0 <= n && CaaPermits(b, blen, rr, n, w, cfg) &&
+    !CaaRecKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_MALFORMED) &&
+    !CaaRecKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_UNKNOWN_CRITICAL) &&
+    !(w != 0 && CaaRecKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_ISSUEWILD) &&
+      !CaaHasKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_ISSUEWILD)) &&
+    !(CaaRecApplies(b, blen, rr, n + 1, n, w, cfg) && !CaaAnyApplies(b, blen, rr, n, w, cfg)) ==>
+      CaaPermits(b, blen, rr, n + 1, w, cfg);
+
+  // CAA-ADDITIVE: and an appended record that applies and authorizes the CA permits, whatever
+  // the set held, as long as nothing is unreadable or unknown and critical.
+  lemma additive_grant{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr, integer n,
+      integer w, cabref_caa_config *cfg;
+    0 <= n && !CaaHasKind(b, blen, rr, n + 1, cfg, CABREF_CAA_KIND_MALFORMED) &&
+    !CaaHasKind(b, blen, rr, n + 1, cfg, CABREF_CAA_KIND_UNKNOWN_CRITICAL) &&
+    CaaRecApplies(b, blen, rr, n + 1, n, w, cfg) && CaaRecAuth(b, rr, n, cfg) ==>
+      CaaPermits(b, blen, rr, n + 1, w, cfg);
+
+  // The leading blanks and the issuer-domain-name span are unique (CaaValueAuthorizes).
+  lemma lead_end_unique{L}: \forall uint8_t *v, integer len, integer s1, s2;
+    CaaLeadEnd(v, len, s1) && CaaLeadEnd(v, len, s2) ==> s1 == s2;
+  lemma name_end_unique{L}: \forall uint8_t *v, integer len, integer s, e1, e2;
+    CaaNameEnd(v, len, s, e1) && CaaNameEnd(v, len, s, e2) ==> e1 == e2;
+*/
+
 /* RFC 8659 §4.1 (tags) and RFC 4343 §3 (names): ASCII case folding only. */
+/*@
+  assigns \nothing;
+  ensures lower: \result == CaaLower(c);
+*/
 static int lower_ascii(int c) {
   return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
 }
 
 /* a[0 .. alen-1] equals the configuration text b[0 .. blen-1], ASCII case-insensitively, over
  * the whole length: never a prefix, suffix or substring (CAA-ISSUER-MATCH). */
+/*@
+  requires valid_a: \valid_read(a + (0 .. alen - 1));
+  requires valid_b: \valid_read(b + (0 .. blen - 1));
+  assigns \nothing;
+  ensures equal: \result == 1 <==> CaaTextIeq(a, alen, b, blen);
+  ensures boolean: \result == 0 || \result == 1;
+*/
 static int text_ieq(const uint8_t *a, size_t alen, const char *b, size_t blen) {
   size_t k;
   if (alen != blen) {
     return 0;
   }
+  /*@
+    loop invariant bound: 0 <= k <= alen;
+    loop invariant same: \forall integer x; 0 <= x < k ==> CaaLower(a[x]) == CaaLower(b[x]);
+    loop assigns k;
+    loop variant alen - k;
+  */
   for (k = 0; k < alen; k++) {
     if (lower_ascii(a[k]) != lower_ascii(b[k])) {
       return 0;
@@ -28,9 +149,22 @@ static int text_ieq(const uint8_t *a, size_t alen, const char *b, size_t blen) {
 }
 
 /* CAA-CRITICAL: a tag of the CA's configuration, beyond issue, issuewild and iodef. */
+/*@
+  requires valid_tag: \valid_read(tag + (0 .. tl - 1));
+  requires valid_cfg: \valid_read(cfg);
+  assigns \nothing;
+  ensures known: \result == 1 <==> CaaKnownTag(tag, tl, cfg);
+  ensures boolean: \result == 0 || \result == 1;
+*/
 static int extra_tag(const uint8_t *tag, size_t tl, const cabref_caa_config *cfg) {
   size_t j;
   size_t n = cfg->n_tags <= CABREF_CAA_MAX_TAGS ? cfg->n_tags : CABREF_CAA_MAX_TAGS;
+  /*@
+    loop invariant bound: 0 <= j <= n;
+    loop invariant none: \forall integer x; 0 <= x < j ==> !CaaCfgTag(tag, tl, cfg, x);
+    loop assigns j;
+    loop variant n - j;
+  */
   for (j = 0; j < n; j++) {
     if (cfg->tag_len[j] <= CABREF_CAA_MAX_TAG_TEXT &&
         text_ieq(tag, tl, cfg->tag[j], cfg->tag_len[j])) {
@@ -40,16 +174,24 @@ static int extra_tag(const uint8_t *tag, size_t tl, const cabref_caa_config *cfg
   return 0;
 }
 
-/* The kind of one record, its detail code, and its value's span (for issue/issuewild). */
-static cabref_caa_kind classify(const uint8_t *rdata, size_t len, const cabref_caa_config *cfg,
-                                uint8_t *detail, size_t *voff, size_t *vlen) {
+/* The first layer: the kind of one record. */
+/*@
+  requires valid_r: \valid_read(rdata + (0 .. len - 1));
+  requires valid_cfg: \valid_read(cfg);
+  assigns \nothing;
+  ensures kind: \let k = \result; \old(CaaKindIs(rdata, len, cfg, k));
+*/
+static cabref_caa_kind classify(const uint8_t *rdata, size_t len, const cabref_caa_config *cfg) {
   cabref_caa_record rec;
-  size_t pos = 0;
-  cabref_caa_rdata_error e = cabref_caa_rdata_parse(rdata, len, &rec, &pos);
-  int critical;
-  *detail = (uint8_t)e;
-  *voff = 0;
-  *vlen = 0;
+  size_t pos;
+  int extra = 0;
+  int flag1 = cfg->flag1_critical != 0u;
+  cabref_caa_rdata_error e;
+  /* CAA-CRITICAL: the configuration's tags, looked up while the layout is known to hold */
+  if (len >= 2u && rdata[1] >= 1u && rdata[1] <= len - 2u) {
+    extra = extra_tag(rdata + 2, rdata[1], cfg);
+  }
+  e = cabref_caa_rdata_parse(rdata, len, &rec, &pos);
   /* CAA-RDATA-DENY: a record whose layout is broken cannot be read at all. */
   if (e != CABREF_CAA_RDATA_OK && e != CABREF_CAA_RDATA_TAG_NUL &&
       e != CABREF_CAA_RDATA_TAG_BAD_CHAR) {
@@ -58,47 +200,87 @@ static cabref_caa_kind classify(const uint8_t *rdata, size_t len, const cabref_c
   /* CAA-RDATA-TAG-CHARS: a tag with a character outside [A-Za-z0-9] is no tag the CA
    * recognises; CAA-TAG-CASE: the parser matched issue/issuewild/iodef case-insensitively. */
   if (e == CABREF_CAA_RDATA_OK) {
-    if (rec.tag_kind == (uint8_t)CABREF_CAA_TAG_ISSUE ||
-        rec.tag_kind == (uint8_t)CABREF_CAA_TAG_ISSUEWILD) {
-      *voff = rec.value_off;
-      *vlen = rec.value_len;
-      return rec.tag_kind == (uint8_t)CABREF_CAA_TAG_ISSUE ? CABREF_CAA_KIND_ISSUE
-                                                           : CABREF_CAA_KIND_ISSUEWILD;
+    if (rec.tag_kind == (uint8_t)CABREF_CAA_TAG_ISSUE) {
+      return CABREF_CAA_KIND_ISSUE;
     }
-    if (rec.tag_kind == (uint8_t)CABREF_CAA_TAG_IODEF ||
-        extra_tag(rdata + rec.tag_off, rec.tag_len, cfg)) {
+    if (rec.tag_kind == (uint8_t)CABREF_CAA_TAG_ISSUEWILD) {
+      return CABREF_CAA_KIND_ISSUEWILD;
+    }
+    if (rec.tag_kind == (uint8_t)CABREF_CAA_TAG_IODEF || extra) {
       return CABREF_CAA_KIND_NEUTRAL; /* CAA-IODEF: recognised, never changes the decision */
     }
   }
   /* CAA-CRITICAL, CAA-FLAGS: RFC 8659 §4.1, flag value 128; value 1 only by option. */
-  critical = (rec.flags & CABREF_CAA_FLAG_CRITICAL) != 0u ||
-             (cfg->flag1_critical != 0u && (rec.flags & CABREF_CAA_FLAG_ONE) != 0u);
-  return critical ? CABREF_CAA_KIND_UNKNOWN_CRITICAL : CABREF_CAA_KIND_UNKNOWN;
+  if (rec.critical != 0u || (flag1 && rec.flags % 2u == 1u)) {
+    return CABREF_CAA_KIND_UNKNOWN_CRITICAL;
+  }
+  return CABREF_CAA_KIND_UNKNOWN;
+}
+
+/* The RDATA parser's status, reported beside the verdict. */
+/*@
+  requires valid_r: \valid_read(rdata + (0 .. len - 1));
+  assigns \nothing;
+  ensures range: 0 <= \result <= CABREF_CAA_RDATA_TOO_LONG;
+*/
+static uint16_t rdata_status(const uint8_t *rdata, size_t len) {
+  cabref_caa_record rec;
+  size_t pos;
+  return (uint16_t)cabref_caa_rdata_parse(rdata, len, &rec, &pos);
 }
 
 cabref_caa_kind cabref_caa_record_kind(const uint8_t *rdata, size_t len,
                                        const cabref_caa_config *cfg, uint8_t *detail) {
-  size_t voff, vlen;
-  return classify(rdata, len, cfg, detail, &voff, &vlen);
+  cabref_caa_kind k = classify(rdata, len, cfg);
+  *detail = (uint8_t)rdata_status(rdata, len);
+  return k;
 }
 
 /* RFC 8659 §4.2 and RFC 6844 §5.2: WSP is a space or a tab. */
+/*@
+  assigns \nothing;
+  ensures wsp: \result == 1 <==> CaaWsp(c);
+  ensures boolean: \result == 0 || \result == 1;
+*/
 static int is_wsp(uint8_t c) {
-  return c == ' ' || c == '\t';
+  return (c == ' ' || c == '\t') ? 1 : 0;
 }
 
 /* RFC 8659 §4.2: the issuer-domain-name of a value in the grammar follows the leading blanks
  * and runs up to the next blank or ';' (or the end). Both grammars give the same span. */
-static size_t wsp_end(const uint8_t *v, size_t len) {
+/*@
+  requires valid_v: \valid_read(v + (0 .. len - 1));
+  assigns \nothing;
+  ensures lead: CaaLeadEnd(v, len, \result);
+*/
+static size_t lead_end(const uint8_t *v, size_t len) {
   size_t i = 0;
+  /*@
+    loop invariant bound: 0 <= i <= len;
+    loop invariant blanks: \forall integer k; 0 <= k < i ==> CaaWsp(v[k]);
+    loop assigns i;
+    loop variant len - i;
+  */
   while (i < len && is_wsp(v[i])) {
     i++;
   }
   return i;
 }
 
-static size_t issuer_end(const uint8_t *v, size_t len, size_t s) {
+/*@
+  requires valid_v: \valid_read(v + (0 .. len - 1));
+  requires start: s <= len;
+  assigns \nothing;
+  ensures name: CaaNameEnd(v, len, s, \result);
+*/
+static size_t name_end(const uint8_t *v, size_t len, size_t s) {
   size_t i = s;
+  /*@
+    loop invariant bound: s <= i <= len;
+    loop invariant name: \forall integer k; s <= k < i ==> !CaaWsp(v[k]) && v[k] != ';';
+    loop assigns i;
+    loop variant len - i;
+  */
   while (i < len && !is_wsp(v[i]) && v[i] != ';') {
     i++;
   }
@@ -106,9 +288,22 @@ static size_t issuer_end(const uint8_t *v, size_t len, size_t s) {
 }
 
 /* CAA-ISSUER-MATCH: one of the CA's Issuer Domain Names, whole name, ignoring ASCII case. */
+/*@
+  requires valid_name: \valid_read(name + (0 .. nlen - 1));
+  requires valid_cfg: \valid_read(cfg);
+  assigns \nothing;
+  ensures known: \result == 1 <==> CaaKnownIssuer(name, nlen, cfg);
+  ensures boolean: \result == 0 || \result == 1;
+*/
 static int issuer_known(const uint8_t *name, size_t nlen, const cabref_caa_config *cfg) {
   size_t j;
   size_t n = cfg->n_issuers <= CABREF_CAA_MAX_ISSUERS ? cfg->n_issuers : CABREF_CAA_MAX_ISSUERS;
+  /*@
+    loop invariant bound: 0 <= j <= n;
+    loop invariant none: \forall integer x; 0 <= x < j ==> !CaaCfgIssuer(name, nlen, cfg, x);
+    loop assigns j;
+    loop variant n - j;
+  */
   for (j = 0; j < n; j++) {
     if (cfg->issuer_len[j] <= CABREF_NAME_MAX_TEXT &&
         text_ieq(name, nlen, cfg->issuer[j], cfg->issuer_len[j])) {
@@ -119,14 +314,29 @@ static int issuer_known(const uint8_t *name, size_t nlen, const cabref_caa_confi
 }
 
 /* CAA-PARAM-ACCOUNTURI: RFC 8657 §3, octet for octet. */
+/*@
+  requires valid_a: \valid_read(a + (0 .. alen - 1));
+  requires valid_cfg: \valid_read(cfg);
+  assigns \nothing;
+  ensures boolean: \result == 0 || \result == 1;
+*/
 static int uri_equal(const uint8_t *a, size_t alen, const cabref_caa_config *cfg) {
   size_t k;
   if (cfg->account_uri_len == 0u || cfg->account_uri_len > CABREF_CAA_MAX_URI ||
       alen != cfg->account_uri_len) {
     return 0; /* a request without an account URI never matches */
   }
+  /*@
+    loop invariant bound: 0 <= k <= alen;
+    loop assigns k;
+    loop variant alen - k;
+  */
   for (k = 0; k < alen; k++) {
-    if (a[k] != (uint8_t)(cfg->account_uri[k] & 0xFF)) {
+    int c = cfg->account_uri[k];
+    if (c < 0) {
+      c += 256; /* the octet of a char stored as a negative value */
+    }
+    if (a[k] != c) {
       return 0;
     }
   }
@@ -134,7 +344,15 @@ static int uri_equal(const uint8_t *a, size_t alen, const cabref_caa_config *cfg
 }
 
 /* CAA-PARAM-*: the RFC 8657 parameters, when the CA processes them; others are ignored
- * (CAA-PARAM-UNKNOWN). */
+ * (CAA-PARAM-UNKNOWN). They can only take an authorization away. */
+/*@
+  requires valid_v: \valid_read(v + (0 .. len - 1));
+  requires valid_pv: \valid_read(pv);
+  requires valid_cfg: \valid_read(cfg);
+  assigns \nothing;
+  ensures verdict: \result == CABREF_CAA_RR_PERMITS ||
+    (CABREF_CAA_RR_ACCOUNTURI_MISMATCH <= \result <= CABREF_CAA_RR_METHODS_DUPLICATE);
+*/
 static cabref_caa_rr_verdict params_verdict(const uint8_t *v, size_t len,
                                             const cabref_caa_issue_value *pv,
                                             const cabref_caa_config *cfg) {
@@ -170,121 +388,334 @@ static cabref_caa_rr_verdict params_verdict(const uint8_t *v, size_t len,
   return CABREF_CAA_RR_PERMITS;
 }
 
-cabref_caa_rr_verdict cabref_caa_value_verdict(const uint8_t *v, size_t len,
-                                               const cabref_caa_config *cfg, uint8_t *detail) {
+/* The second layer: what an issue/issuewild value says about this CA. */
+/*@
+  requires valid_v: \valid_read(v + (0 .. len - 1));
+  requires valid_cfg: \valid_read(cfg);
+  assigns \nothing;
+  ensures verdict: \result == CABREF_CAA_RR_PERMITS ||
+    (CABREF_CAA_RR_MALFORMED_VALUE <= \result <= CABREF_CAA_RR_METHODS_DUPLICATE);
+  ensures malformed: !\old(CaaIssueValueOk(v, len, cfg->profile)) ==>
+    \result == CABREF_CAA_RR_MALFORMED_VALUE;
+  ensures permits: \result == CABREF_CAA_RR_PERMITS ==> \old(CaaValueAuthorizes(v, len, cfg));
+  ensures exact: cfg->rfc8657 == 0 ==>
+    (\result == CABREF_CAA_RR_PERMITS <==> \old(CaaValueAuthorizes(v, len, cfg)));
+*/
+static cabref_caa_rr_verdict value_verdict(const uint8_t *v, size_t len,
+                                           const cabref_caa_config *cfg) {
   cabref_caa_issue_value pv;
-  size_t pos = 0, s, e;
+  size_t pos;
+  /* The issuer span and its match are read before the parser writes anything. */
+  size_t s = lead_end(v, len);
+  size_t e = name_end(v, len, s);
+  int known = e > s && issuer_known(v + s, e - s, cfg);
+  uint8_t rfc8657 = cfg->rfc8657;
   cabref_caa_value_error err =
       cabref_caa_issue_value_parse(v, len, (cabref_caa_profile)cfg->profile, &pv, &pos);
-  *detail = (uint8_t)err;
   /* CAA-VALUE-MALFORMED: RFC 8659 §4.2, treated as an empty issuer-domain-name. */
   if (err != CABREF_CAA_VALUE_OK) {
     return CABREF_CAA_RR_MALFORMED_VALUE;
   }
-  s = wsp_end(v, len);
-  e = issuer_end(v, len, s);
   if (e == s) {
     return CABREF_CAA_RR_EMPTY_ISSUER; /* e.g. ";": nobody is authorized */
   }
-  if (!issuer_known(v + s, e - s, cfg)) {
+  if (!known) {
     return CABREF_CAA_RR_ISSUER_MISMATCH;
   }
-  if (cfg->rfc8657 == 0u) {
+  if (rfc8657 == 0u) {
     return CABREF_CAA_RR_PERMITS; /* CAA-PARAM-UNKNOWN: parameters not processed */
   }
   return params_verdict(v, len, &pv, cfg);
 }
 
-/* CAA-ISSUEWILD-IGNORED, CAA-ISSUEWILD-SHADOWS: does a record of this kind apply? */
-static int applies(cabref_caa_kind k, int wildcard, int has_issuewild) {
-  if (k == CABREF_CAA_KIND_ISSUEWILD) {
-    return wildcard;
+/* The value parser's status, reported beside a malformed-value verdict. */
+/*@
+  requires valid_v: \valid_read(v + (0 .. len - 1));
+  assigns \nothing;
+  ensures range: 0 <= \result <= CABREF_CAA_VALUE_UNEXPECTED;
+*/
+static uint16_t value_status(const uint8_t *v, size_t len, uint8_t profile) {
+  cabref_caa_issue_value pv;
+  size_t pos;
+  return (uint16_t)cabref_caa_issue_value_parse(v, len, (cabref_caa_profile)profile, &pv, &pos);
+}
+
+cabref_caa_rr_verdict cabref_caa_value_verdict(const uint8_t *v, size_t len,
+                                               const cabref_caa_config *cfg, uint8_t *detail) {
+  cabref_caa_rr_verdict r = value_verdict(v, len, cfg);
+  *detail = (uint8_t)value_status(v, len, cfg->profile);
+  return r;
+}
+
+/* Record i of the set: its kind (an RDATA span outside the buffer is unreadable). */
+/*@
+  requires valid_buf: \valid_read(buf + (0 .. buf_len - 1));
+  requires valid_rr: \valid_read(rr + i);
+  requires valid_cfg: \valid_read(cfg);
+  assigns \nothing;
+  ensures kind: \let k = \result; \old(CaaRecKind(buf, buf_len, rr, i, cfg, k));
+*/
+static cabref_caa_kind record_kind(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr,
+                                   size_t i, const cabref_caa_config *cfg) {
+  if (rr[i].off > buf_len || rr[i].len > buf_len - rr[i].off) {
+    return CABREF_CAA_KIND_MALFORMED;
   }
-  if (k == CABREF_CAA_KIND_ISSUE) {
-    return !wildcard || !has_issuewild;
+  return classify(buf + rr[i].off, rr[i].len, cfg);
+}
+
+/* Record i, an issue or issuewild record: the verdict on its value. */
+/*@
+  requires valid_buf: \valid_read(buf + (0 .. buf_len - 1));
+  requires valid_rr: \valid_read(rr + i);
+  requires valid_cfg: \valid_read(cfg);
+  requires issue: CaaRecKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_ISSUE) ||
+    CaaRecKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_ISSUEWILD);
+  assigns \nothing;
+  ensures verdict: \result == CABREF_CAA_RR_PERMITS ||
+    (CABREF_CAA_RR_MALFORMED_VALUE <= \result <= CABREF_CAA_RR_METHODS_DUPLICATE);
+  ensures malformed: !\old(CaaRecValueOk(buf, rr, i, cfg)) ==>
+    \result == CABREF_CAA_RR_MALFORMED_VALUE;
+  ensures permits: \result == CABREF_CAA_RR_PERMITS ==> \old(CaaRecAuth(buf, rr, i, cfg));
+  ensures exact: cfg->rfc8657 == 0 ==>
+    (\result == CABREF_CAA_RR_PERMITS <==> \old(CaaRecAuth(buf, rr, i, cfg)));
+*/
+static cabref_caa_rr_verdict record_value_verdict(const uint8_t *buf, size_t buf_len,
+                                                  const cabref_caa_rr *rr, size_t i,
+                                                  const cabref_caa_config *cfg) {
+  size_t tl = buf[rr[i].off + 1u];
+  (void)buf_len; /* the contract's: the record lies inside the buffer */
+  /*@ assert layout: CaaRdataLayout(buf + rr[i].off, rr[i].len); */
+  return value_verdict(buf + rr[i].off + 2u + tl, rr[i].len - 2u - tl, cfg);
+}
+
+/* The value detail of record i (an issue or issuewild record). */
+/*@
+  requires valid_buf: \valid_read(buf + (0 .. buf_len - 1));
+  requires valid_rr: \valid_read(rr + i);
+  requires issue: CaaInBuf(rr, i, buf_len) && CaaRdataLayout(buf + rr[i].off, rr[i].len);
+  assigns \nothing;
+  ensures range: 0 <= \result <= CABREF_CAA_VALUE_UNEXPECTED;
+*/
+static uint16_t record_value_status(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr,
+                                    size_t i, uint8_t profile) {
+  size_t tl = buf[rr[i].off + 1u];
+  (void)buf_len; /* the contract's: the record lies inside the buffer */
+  return value_status(buf + rr[i].off + 2u + tl, rr[i].len - 2u - tl, profile);
+}
+
+/* CAA-ISSUEWILD-IGNORED, CAA-ISSUEWILD-SHADOWS: does a record of kind k apply? */
+/*@
+  assigns \nothing;
+  ensures applies: \result == 1 <==>
+    (k == CABREF_CAA_KIND_ISSUEWILD && w != 0) ||
+    (k == CABREF_CAA_KIND_ISSUE && (w == 0 || has_issuewild == 0));
+  ensures boolean: \result == 0 || \result == 1;
+*/
+static int applies(uint8_t k, int w, int has_issuewild) {
+  if (k == (uint8_t)CABREF_CAA_KIND_ISSUEWILD) {
+    return w != 0 ? 1 : 0;
+  }
+  if (k == (uint8_t)CABREF_CAA_KIND_ISSUE) {
+    return (w == 0 || has_issuewild == 0) ? 1 : 0;
   }
   return 0;
 }
 
-void cabref_caa_decide(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr, size_t n_rr,
-                       int wildcard, const cabref_caa_config *cfg, cabref_caa_decision *out) {
+/* The third layer: every record's verdict (into verdict[] and detail[], two-octet cells that
+ * the logic of the input never reads), then the reason for the set (CAA-REASONS). */
+/*@
+  requires valid_buf: \valid_read(buf + (0 .. buf_len - 1));
+  requires valid_rr: \valid_read(rr + (0 .. n_rr - 1));
+  requires valid_cfg: \valid_read(cfg);
+  requires capacity: n_rr <= CABREF_CAA_MAX_RECORDS;
+  requires valid_out: \valid(verdict + (0 .. CABREF_CAA_MAX_RECORDS - 1)) &&
+    \valid(detail + (0 .. CABREF_CAA_MAX_RECORDS - 1)) && \valid(permit_index);
+  requires separated: \separated(verdict + (0 .. CABREF_CAA_MAX_RECORDS - 1),
+    detail + (0 .. CABREF_CAA_MAX_RECORDS - 1), permit_index);
+  assigns verdict[0 .. CABREF_CAA_MAX_RECORDS - 1], detail[0 .. CABREF_CAA_MAX_RECORDS - 1],
+    *permit_index;
+  ensures verdicts: \forall integer i; 0 <= i < n_rr ==>
+    \let vd = verdict[i]; \old(CaaVerdictOk(buf, buf_len, rr, n_rr, i, wildcard, cfg, vd));
+  ensures details: \forall integer i; 0 <= i < n_rr ==> detail[i] <= CABREF_CAA_VALUE_UNEXPECTED;
+  ensures malformed: \result == CABREF_CAA_DENY_RDATA_MALFORMED <==>
+    \old(CaaHasKind(buf, buf_len, rr, n_rr, cfg, CABREF_CAA_KIND_MALFORMED));
+  ensures critical: \result == CABREF_CAA_DENY_UNKNOWN_CRITICAL <==>
+    \old(!CaaHasKind(buf, buf_len, rr, n_rr, cfg, CABREF_CAA_KIND_MALFORMED) &&
+         CaaHasKind(buf, buf_len, rr, n_rr, cfg, CABREF_CAA_KIND_UNKNOWN_CRITICAL));
+  ensures no_records: \result == CABREF_CAA_PERMIT_NO_RECORDS <==> n_rr == 0;
+  ensures no_issue: \result == CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY <==> n_rr >= 1 &&
+    \old(!CaaHasKind(buf, buf_len, rr, n_rr, cfg, CABREF_CAA_KIND_MALFORMED) &&
+         !CaaHasKind(buf, buf_len, rr, n_rr, cfg, CABREF_CAA_KIND_UNKNOWN_CRITICAL) &&
+         !CaaAnyApplies(buf, buf_len, rr, n_rr, wildcard, cfg));
+  ensures issuer: \result == CABREF_CAA_PERMIT_ISSUER ==> *permit_index < n_rr &&
+    verdict[*permit_index] == CABREF_CAA_RR_PERMITS &&
+    \forall integer j; 0 <= j < *permit_index ==> verdict[j] != CABREF_CAA_RR_PERMITS;
+  ensures index: \result != CABREF_CAA_PERMIT_ISSUER ==> *permit_index == 0;
+  ensures reasons: \result == CABREF_CAA_PERMIT_NO_RECORDS ||
+    \result == CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY || \result == CABREF_CAA_PERMIT_ISSUER ||
+    \result == CABREF_CAA_DENY_RDATA_MALFORMED || \result == CABREF_CAA_DENY_UNKNOWN_CRITICAL ||
+    \result == CABREF_CAA_DENY_NOT_AUTHORIZED;
+  ensures sound: CaaPermitReason(\result) ==> \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard,
+  cfg)); ensures exact: cfg->rfc8657 == 0 ==> (CaaPermitReason(\result) <==> \old(CaaPermits(buf,
+  buf_len, rr, n_rr, wildcard, cfg)));
+*/
+static cabref_caa_reason decide_core(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr,
+                                     size_t n_rr, int wildcard, const cabref_caa_config *cfg,
+                                     uint16_t *verdict, uint16_t *detail, uint16_t *permit_index) {
   uint8_t kind[CABREF_CAA_MAX_RECORDS];
-  size_t voff[CABREF_CAA_MAX_RECORDS], vlen[CABREF_CAA_MAX_RECORDS];
-  size_t i;
+  size_t i, first = 0;
   int w = wildcard != 0;
   int has_issuewild = 0, any_malformed = 0, any_critical = 0, any_applies = 0, found = 0;
-  size_t first = 0;
-  out->permit = 0u;
-  out->permit_index = 0u;
-  /* CAA-CAPACITY: refusing can never be a wrong permit. */
-  if (n_rr > CABREF_CAA_MAX_RECORDS) {
-    out->reason = (uint8_t)CABREF_CAA_DENY_CAPACITY;
-    out->n = 0u;
-    return;
-  }
-  out->n = (uint32_t)n_rr;
   /* Pass 1: the kind of every record (it does not depend on the request). */
+  /*@
+    loop invariant bound: 0 <= i <= n_rr;
+    loop invariant kinds: \forall integer j; 0 <= j < i ==>
+      CaaRecKind(buf, buf_len, rr, j, cfg, kind[j]);
+    loop invariant issuewild: has_issuewild == 1 <==>
+      CaaHasKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_ISSUEWILD);
+    loop invariant malformed: any_malformed == 1 <==>
+      CaaHasKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_MALFORMED);
+    loop invariant critical: any_critical == 1 <==>
+      CaaHasKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_UNKNOWN_CRITICAL);
+    loop invariant flags: (has_issuewild == 0 || has_issuewild == 1) &&
+      (any_malformed == 0 || any_malformed == 1) && (any_critical == 0 || any_critical == 1);
+    loop assigns i, kind[0 .. CABREF_CAA_MAX_RECORDS - 1], has_issuewild, any_malformed,
+      any_critical;
+    loop variant n_rr - i;
+  */
   for (i = 0; i < n_rr; i++) {
-    cabref_caa_kind k;
-    voff[i] = 0;
-    vlen[i] = 0;
-    if (rr[i].off > buf_len || rr[i].len > buf_len - rr[i].off) {
-      out->detail[i] = (uint8_t)CABREF_CAA_RDATA_TRUNCATED; /* RDATA outside the buffer */
-      k = CABREF_CAA_KIND_MALFORMED;
-    } else {
-      k = classify(buf + rr[i].off, rr[i].len, cfg, &out->detail[i], &voff[i], &vlen[i]);
-    }
+    cabref_caa_kind k = record_kind(buf, buf_len, rr, i, cfg);
     kind[i] = (uint8_t)k;
     if (k == CABREF_CAA_KIND_ISSUEWILD) {
       has_issuewild = 1;
+    } else if (k == CABREF_CAA_KIND_MALFORMED) {
+      any_malformed = 1;
+    } else if (k == CABREF_CAA_KIND_UNKNOWN_CRITICAL) {
+      any_critical = 1;
     }
   }
   /* Pass 2: what each record says about this request. */
+  /*@
+    loop invariant bound: 0 <= i <= n_rr;
+    loop invariant verdicts: \forall integer j; 0 <= j < i ==>
+      CaaVerdictOk(buf, buf_len, rr, n_rr, j, wildcard, cfg, verdict[j]);
+    loop invariant details: \forall integer j; 0 <= j < i ==>
+      detail[j] <= CABREF_CAA_VALUE_UNEXPECTED;
+    loop invariant applies: any_applies == 1 <==>
+      \exists integer j; 0 <= j < i && CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg);
+    loop invariant found: found == 1 <==>
+      \exists integer j; 0 <= j < i && verdict[j] == CABREF_CAA_RR_PERMITS;
+    loop invariant first: found == 1 ==> first < i && verdict[first] == CABREF_CAA_RR_PERMITS &&
+      \forall integer j; 0 <= j < first ==> verdict[j] != CABREF_CAA_RR_PERMITS;
+    loop invariant not_found: found == 0 ==> first == 0;
+    loop invariant flags: (any_applies == 0 || any_applies == 1) && (found == 0 || found == 1);
+    loop assigns i, verdict[0 .. CABREF_CAA_MAX_RECORDS - 1],
+      detail[0 .. CABREF_CAA_MAX_RECORDS - 1], any_applies, found, first;
+    loop variant n_rr - i;
+  */
   for (i = 0; i < n_rr; i++) {
-    cabref_caa_kind k = (cabref_caa_kind)kind[i];
-    uint8_t v;
-    if (k == CABREF_CAA_KIND_MALFORMED) {
-      v = (uint8_t)CABREF_CAA_RR_RDATA_MALFORMED;
-      any_malformed = 1;
-    } else if (k == CABREF_CAA_KIND_UNKNOWN_CRITICAL) {
-      v = (uint8_t)CABREF_CAA_RR_UNKNOWN_CRITICAL;
-      any_critical = 1;
-    } else if (k == CABREF_CAA_KIND_UNKNOWN) {
-      v = (uint8_t)CABREF_CAA_RR_UNKNOWN_TAG;
-    } else if (k == CABREF_CAA_KIND_NEUTRAL) {
-      v = (uint8_t)CABREF_CAA_RR_NEUTRAL;
+    uint8_t k = kind[i];
+    uint16_t v;
+    uint16_t dt = 0;
+    if (k == (uint8_t)CABREF_CAA_KIND_MALFORMED) {
+      v = (uint16_t)CABREF_CAA_RR_RDATA_MALFORMED;
+      if (rr[i].off <= buf_len && rr[i].len <= buf_len - rr[i].off) {
+        dt = rdata_status(buf + rr[i].off, rr[i].len);
+      } else {
+        dt = (uint16_t)CABREF_CAA_RDATA_TRUNCATED; /* RDATA outside the buffer */
+      }
+    } else if (k == (uint8_t)CABREF_CAA_KIND_UNKNOWN_CRITICAL) {
+      v = (uint16_t)CABREF_CAA_RR_UNKNOWN_CRITICAL;
+      dt = rdata_status(buf + rr[i].off, rr[i].len);
+    } else if (k == (uint8_t)CABREF_CAA_KIND_UNKNOWN) {
+      v = (uint16_t)CABREF_CAA_RR_UNKNOWN_TAG;
+      dt = rdata_status(buf + rr[i].off, rr[i].len);
+    } else if (k == (uint8_t)CABREF_CAA_KIND_NEUTRAL) {
+      v = (uint16_t)CABREF_CAA_RR_NEUTRAL;
     } else if (!applies(k, w, has_issuewild)) {
-      v = (uint8_t)(k == CABREF_CAA_KIND_ISSUEWILD ? CABREF_CAA_RR_ISSUEWILD_IGNORED
-                                                   : CABREF_CAA_RR_ISSUE_SHADOWED);
+      v = (uint16_t)(k == (uint8_t)CABREF_CAA_KIND_ISSUEWILD ? CABREF_CAA_RR_ISSUEWILD_IGNORED
+                                                             : CABREF_CAA_RR_ISSUE_SHADOWED);
     } else {
       any_applies = 1;
-      v = (uint8_t)cabref_caa_value_verdict(buf + rr[i].off + voff[i], vlen[i], cfg,
-                                            &out->detail[i]);
-      if (v == (uint8_t)CABREF_CAA_RR_PERMITS && !found) {
+      v = (uint16_t)record_value_verdict(buf, buf_len, rr, i, cfg);
+      if (v == (uint16_t)CABREF_CAA_RR_MALFORMED_VALUE) {
+        dt = record_value_status(buf, buf_len, rr, i, cfg->profile);
+      }
+      if (v == (uint16_t)CABREF_CAA_RR_PERMITS && !found) {
         found = 1;
         first = i;
       }
     }
-    out->verdict[i] = v;
+    verdict[i] = v;
+    detail[i] = dt;
   }
+  *permit_index = (uint16_t)first;
   /* CAA-REASONS: deny reasons first, in their rank; then the permit reasons. */
   if (any_malformed) {
-    out->reason = (uint8_t)CABREF_CAA_DENY_RDATA_MALFORMED; /* CAA-RDATA-DENY */
-  } else if (any_critical) {
-    out->reason = (uint8_t)CABREF_CAA_DENY_UNKNOWN_CRITICAL; /* CAA-CRITICAL */
-  } else if (n_rr == 0) {
-    out->permit = 1u;
-    out->reason = (uint8_t)CABREF_CAA_PERMIT_NO_RECORDS; /* CAA-EMPTY-SET */
-  } else if (!any_applies) {
-    out->permit = 1u;
-    out->reason = (uint8_t)CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY; /* CAA-NO-ISSUE */
-  } else if (found) {
-    out->permit = 1u;
-    out->reason = (uint8_t)CABREF_CAA_PERMIT_ISSUER; /* CAA-PERMIT */
-    out->permit_index = (uint16_t)first;
-  } else {
-    out->reason = (uint8_t)CABREF_CAA_DENY_NOT_AUTHORIZED;
+    return CABREF_CAA_DENY_RDATA_MALFORMED; /* CAA-RDATA-DENY */
   }
+  if (any_critical) {
+    return CABREF_CAA_DENY_UNKNOWN_CRITICAL; /* CAA-CRITICAL */
+  }
+  if (n_rr == 0u) {
+    return CABREF_CAA_PERMIT_NO_RECORDS; /* CAA-EMPTY-SET */
+  }
+  if (!any_applies) {
+    return CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY; /* CAA-NO-ISSUE */
+  }
+  if (found) {
+    return CABREF_CAA_PERMIT_ISSUER; /* CAA-PERMIT */
+  }
+  return CABREF_CAA_DENY_NOT_AUTHORIZED;
+}
+
+cabref_caa_reason cabref_caa_decide_reason(const uint8_t *buf, size_t buf_len,
+                                           const cabref_caa_rr *rr, size_t n_rr, int wildcard,
+                                           const cabref_caa_config *cfg, uint16_t *permit_index) {
+  uint16_t verdict[CABREF_CAA_MAX_RECORDS], detail[CABREF_CAA_MAX_RECORDS];
+  /* CAA-CAPACITY: refusing can never be a wrong permit. */
+  if (n_rr > CABREF_CAA_MAX_RECORDS) {
+    *permit_index = 0u;
+    return CABREF_CAA_DENY_CAPACITY;
+  }
+  return decide_core(buf, buf_len, rr, n_rr, wildcard, cfg, verdict, detail, permit_index);
+}
+
+void cabref_caa_decide(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr, size_t n_rr,
+                       int wildcard, const cabref_caa_config *cfg, cabref_caa_decision *out) {
+  uint16_t verdict[CABREF_CAA_MAX_RECORDS], detail[CABREF_CAA_MAX_RECORDS];
+  uint16_t index = 0;
+  cabref_caa_reason r;
+  size_t i;
+  /* CAA-CAPACITY: refusing can never be a wrong permit. */
+  if (n_rr > CABREF_CAA_MAX_RECORDS) {
+    out->permit = 0u;
+    out->reason = (uint8_t)CABREF_CAA_DENY_CAPACITY;
+    out->permit_index = 0u;
+    out->n = 0u;
+    return;
+  }
+  r = decide_core(buf, buf_len, rr, n_rr, wildcard, cfg, verdict, detail, &index);
+  /* The caller's one-octet cells are written only now, after every fact about the input. */
+  /*@
+    loop invariant bound: 0 <= i <= n_rr;
+    loop invariant copied: \forall integer j; 0 <= j < i ==>
+      out->verdict[j] == verdict[j] && out->detail[j] == detail[j];
+    loop assigns i, out->verdict[0 .. CABREF_CAA_MAX_RECORDS - 1],
+      out->detail[0 .. CABREF_CAA_MAX_RECORDS - 1];
+    loop variant n_rr - i;
+  */
+  for (i = 0; i < n_rr; i++) {
+    out->verdict[i] = (uint8_t)verdict[i];
+    out->detail[i] = (uint8_t)detail[i];
+  }
+  out->n = (uint32_t)n_rr;
+  out->permit_index = index;
+  out->reason = (uint8_t)r;
+  out->permit = (r == CABREF_CAA_PERMIT_NO_RECORDS || r == CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY ||
+                 r == CABREF_CAA_PERMIT_ISSUER)
+                    ? 1u
+                    : 0u;
 }
 
 const char *cabref_caa_reason_code(cabref_caa_reason r) {

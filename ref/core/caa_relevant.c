@@ -12,6 +12,12 @@
  * shown to be empty). */
 cabref_caa_relevant_result cabref_caa_relevant(const uint8_t *outcome, size_t n, size_t *index) {
   size_t i;
+  /*@
+    loop invariant bound: 0 <= i <= n;
+    loop invariant empty: CaaAllEmpty(outcome, i);
+    loop assigns i;
+    loop variant n - i;
+  */
   for (i = 0; i < n; i++) {
     if (outcome[i] == (uint8_t)CABREF_CAA_LOOKUP_RECORDS) {
       *index = i;
