@@ -370,5 +370,17 @@ json_is "psl: wildcard over a U-label" "$T/out" 'd["registrableDomain"]' "xn--bc
 run "adn: a real wildcard over a U-label" 0 adn --list "$PSLF" --json '*.bücher.de'
 json_is "adn: wildcard over a U-label" "$T/out" 'd["wildcard"], d["bdn"]' "(True, 'xn--bcher-kva.de')"
 
+# A name that is not UTF-8 is refused (bad-idn) and echoed with U+FFFD, not lost; so is a CNAME
+# target, whose error is shown beside the answered name.
+run "adn: not UTF-8" 3 adn --list "$PSLF" --json $'\xff.com'
+json_is "adn: not UTF-8 echoed" "$T/out" 'd["error"], hex(ord(d["name"][0]))' "('bad-idn', '0xfffd')"
+run "adn: CNAME target not UTF-8" 0 adn --list "$PSLF" --json www.example.com --cname $'\xff.com'
+json_is "adn: CNAME target not UTF-8 error" "$T/out" 'd["cname"]["error"]' "bad-idn"
+# An ADN to cover and a DNS record name go through the same conversion as the name.
+run "adn: U-label covers and record" 0 adn --list "$PSLF" --json 'www.bücher.de' \
+  --covers 'BÜCHER.de' --record '_x.bücher.de'
+json_is "adn: U-label covers" "$T/out" 'd["covers"]["result"]' "True"
+json_is "adn: U-label record" "$T/out" 'd["record"]["adns"]' "['xn--bcher-kva.de']"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

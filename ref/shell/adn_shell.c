@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "cabref/adn_shell.h"
+#include "cabref/name_idn.h"
 
 static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
@@ -307,9 +308,67 @@ static json_t *view_json(const cabref_adn_view *v) {
   return o;
 }
 
+/* The length of the well-formed UTF-8 sequence at s[0 .. n-1] (RFC 3629 §4: no overlong form,
+ * no surrogate, nothing above U+10FFFF), 0 if there is none. */
+static size_t utf8_seq(const unsigned char *s, size_t n) {
+  uint32_t cp;
+  size_t len, k;
+  if (s[0] < 0x80u)
+    return 1;
+  if (s[0] >= 0xc2u && s[0] <= 0xdfu) {
+    len = 2;
+    cp = s[0] & 0x1fu;
+  } else if (s[0] >= 0xe0u && s[0] <= 0xefu) {
+    len = 3;
+    cp = s[0] & 0x0fu;
+  } else if (s[0] >= 0xf0u && s[0] <= 0xf4u) {
+    len = 4;
+    cp = s[0] & 0x07u;
+  } else {
+    return 0;
+  }
+  if (n < len)
+    return 0;
+  for (k = 1; k < len; k++) {
+    if ((s[k] & 0xc0u) != 0x80u)
+      return 0;
+    cp = (cp << 6) | (s[k] & 0x3fu);
+  }
+  if ((len == 3 && cp < 0x800u) || (len == 4 && (cp < 0x10000u || cp > 0x10ffffu)) ||
+      (cp >= 0xd800u && cp <= 0xdfffu))
+    return 0;
+  return len;
+}
+
+/* The user's text echoed as a JSON string. JSON strings are Unicode, so a byte outside a
+ * well-formed UTF-8 sequence is echoed as U+FFFD; valid text is echoed unchanged. */
+static json_t *text_json(const char *text, size_t n) {
+  json_t *j = json_stringn(text, n);
+  char *b;
+  size_t i = 0, o = 0;
+  if (j != NULL || text == NULL || (b = malloc(3 * n + 1)) == NULL)
+    return j;
+  while (i < n) {
+    size_t k = utf8_seq((const unsigned char *)text + i, n - i);
+    if (k == 0) {
+      memcpy(b + o, "\xef\xbf\xbd", 3);
+      o += 3;
+      i++;
+    } else {
+      memcpy(b + o, text + i, k);
+      o += k;
+      i += k;
+    }
+  }
+  j = json_stringn(b, o);
+  free(b);
+  return j;
+}
+
 static json_t *error_json(const char *name, size_t len, int e, size_t pos) {
-  return json_pack("{s:s%, s:s, s:s, s:I}", "name", name, len, "error", cabref_adn_error_code(e),
-                   "message", cabref_adn_error_message(e), "position", (json_int_t)pos);
+  return json_pack("{s:o, s:s, s:s, s:I}", "name", text_json(name, len), "error",
+                   cabref_adn_error_code(e), "message", cabref_adn_error_message(e), "position",
+                   (json_int_t)pos);
 }
 
 /* ADN-DNS-PREFIX: is `record` a DNS Change location for candidate k of v? */
@@ -337,7 +396,7 @@ json_t *cabref_adn_json(const cabref_psl_table *t, uint32_t psl_options,
     return o;
   }
   o = view_json(v);
-  json_object_set_new(o, "name", json_stringn(name, len));
+  json_object_set_new(o, "name", text_json(name, len));
   if (rq != NULL && rq->cname != NULL) {
     cv = malloc(sizeof *cv);
     if (cv == NULL) {
@@ -358,7 +417,7 @@ json_t *cabref_adn_json(const cabref_psl_table *t, uint32_t psl_options,
       cv = NULL;
     } else {
       json_t *c = view_json(cv);
-      json_object_set_new(c, "name", json_string(rq->cname));
+      json_object_set_new(c, "name", text_json(rq->cname, strlen(rq->cname)));
       json_object_set_new(o, "cname", c);
     }
   }
@@ -404,42 +463,49 @@ json_t *cabref_adn_json(const cabref_psl_table *t, uint32_t psl_options,
       json_object_set_new(o, "authorizedPorts", cabref_adn_ports_json(rq->at));
   }
   if (rq != NULL && rq->covers != NULL) {
-    /* ADN-COVERS, under the method's rules when one is given. */
+    /* ADN-COVERS, under the method's rules when one is given. The ADN goes through the shell's
+     * one conversion (NAME-IDN, NAME-ALABEL), like the names it is compared with. */
     cabref_name an;
+    char ab[CABREF_NAME_TEXT_BUF];
     size_t pos;
     int exact = 0, ok;
     if (rq->has_method && cabref_adn_method_rules(rq->method, rq->at, &r) == CABREF_OK)
       exact = !r.prune;
-    if (cabref_name_parse(rq->covers, strlen(rq->covers), CABREF_NAME_ALLOW_TRAILING_DOT, &an,
-                          &pos) != CABREF_NAME_OK) {
+    if (cabref_name_from_text(rq->covers, strlen(rq->covers), CABREF_NAME_ALLOW_TRAILING_DOT, ab,
+                              sizeof ab, &an, &pos) != CABREF_NAME_OK) {
       ok = 0;
     } else {
-      ok = cabref_adn_covers(v->text, &v->name, v->match.suffix_labels, v->spec13, rq->covers, &an,
-                             exact);
+      ok = cabref_adn_covers(v->text, &v->name, v->match.suffix_labels, v->spec13, ab, &an, exact);
       if (!ok && cv != NULL && (!rq->has_method || r.cname))
-        ok = cabref_adn_covers(cv->text, &cv->name, cv->match.suffix_labels, cv->spec13, rq->covers,
-                               &an, exact);
+        ok = cabref_adn_covers(cv->text, &cv->name, cv->match.suffix_labels, cv->spec13, ab, &an,
+                               exact);
       if (rq->has_method && (r.status != CABREF_ADN_ALLOWED && r.status != CABREF_ADN_DISCOURAGED))
         ok = 0;
       if (rq->has_method && v->name.wildcard && !r.wildcard)
         ok = 0;
     }
-    json_object_set_new(o, "covers", json_pack("{s:s, s:b}", "adn", rq->covers, "result", ok));
+    json_object_set_new(
+        o, "covers",
+        json_pack("{s:o, s:b}", "adn", text_json(rq->covers, strlen(rq->covers)), "result", ok));
   }
   if (rq != NULL && rq->record != NULL) {
-    /* ADN-DNS-PREFIX: which candidate(s) the record name may demonstrate (DNS Change). */
+    /* ADN-DNS-PREFIX: which candidate(s) the record name may demonstrate (DNS Change). The
+     * record name goes through the shell's one conversion (NAME-IDN, NAME-ALABEL). */
     cabref_name q;
+    char qb[CABREF_NAME_TEXT_BUF];
     size_t pos;
     json_t *for_adns = json_array();
-    if (cabref_name_parse(rq->record, strlen(rq->record),
-                          CABREF_NAME_ALLOW_UNDERSCORE | CABREF_NAME_ALLOW_TRAILING_DOT, &q,
-                          &pos) == CABREF_NAME_OK) {
+    if (cabref_name_from_text(rq->record, strlen(rq->record),
+                              CABREF_NAME_ALLOW_UNDERSCORE | CABREF_NAME_ALLOW_TRAILING_DOT, qb,
+                              sizeof qb, &q, &pos) == CABREF_NAME_OK) {
       for (i = 0; i < v->n_cand; i++) {
-        if (record_for(v, v->cand[i], rq->record, &q))
+        if (record_for(v, v->cand[i], qb, &q))
           json_array_append_new(for_adns, json_string(cabref_adn_view_candidate(v, v->cand[i])));
       }
     }
-    json_object_set_new(o, "record", json_pack("{s:s, s:o}", "name", rq->record, "adns", for_adns));
+    json_object_set_new(o, "record",
+                        json_pack("{s:o, s:o}", "name", text_json(rq->record, strlen(rq->record)),
+                                  "adns", for_adns));
   }
   free(cv);
   free(v);

@@ -313,6 +313,11 @@ bad("small asterisk U+FE61 (libidn2 maps it to '*') is no wildcard", I + M, "\uf
 bad("'_' beside a non-ASCII letter in one label", I + M, "_\u00fc.example", "bad-idn")
 bad("fullwidth low line U+FF3F (libidn2 maps it to '_') is no underscore", I + M, "www.\uff3fa.example.com", "bad-idn")
 name("a real wildcard over a U-label", I + W, "*.b\u00fccher.de", wildcard=True, **view("xn--bcher-kva.de", "de", "xn--bcher-kva.de", ["xn--bcher-kva.de"]))
+# An ADN to cover and a DNS record name are converted like the requested name (one conversion).
+name("a U-label ADN, in upper case, covers the name", V + I + C, {"name": "www.b\u00fccher.de", "covers": "B\u00dcCHER.de"}, covers={"result": True})
+name("a fullwidth-asterisk label is no ADN and covers nothing", V + I, {"name": "www.b\u00fccher.de", "covers": "\uff0a.b\u00fccher.de"}, covers={"result": False})
+name("a DNS record name with a U-label: '_x.' on the BDN", R + I, {"name": "www.b\u00fccher.de", "record": "_x.b\u00fccher.de"}, record={"adns": ["xn--bcher-kva.de"]})
+name("a record prefix label '_\u00fc' is a refused U-label, not an underscore label", R + I, {"name": "www.b\u00fccher.de", "record": "_\u00fc.b\u00fccher.de"}, record={"adns": []})
 
 groups = [
     {"type": "AdnTest", "comment": "BDN, candidates, CNAME targets, methods applied to a name, covers and DNS Change locations. PSL: vectors/psl/public_suffix_list.dat; pslOptions empty = BR default.", "tests": tests["AdnTest"]},
