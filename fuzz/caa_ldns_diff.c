@@ -255,9 +255,10 @@ static int zone_line_differs(const char *t, size_t n) {
 
 /* The shell's own checks of a CAA text before ldns sees it (ref/shell/caa_zone.c): flags are 1
  * to 3 decimal digits up to 255 (ldns reads "-1" as 255, "256" as 0, "0x1" as 0 and "0001" as
- * 1); the generic form "\# N hex" has N <= 65535 and exactly 2N hex digits (ldns takes N modulo
- * 65536 and does not count the digits). 1 iff the text passes them. The first token is read
- * after blanks and parentheses, up to a blank, a parenthesis, a quote or ';'. */
+ * 1); the generic form "\# N hex" has N <= 65535 written in at most 5 digits and exactly 2N hex
+ * digits (ldns takes N modulo 65536 and does not count the digits). 1 iff the text passes them. The
+ * first token is read after blanks and parentheses, up to a blank, a parenthesis, a quote or ';'.
+ */
 static int shell_checks_pass(const char *t, size_t n) {
   size_t b = 0, e, k, len = 0, digits = 0;
   while (b < n && (t[b] == ' ' || t[b] == '\t' || t[b] == '(' || t[b] == ')'))
@@ -269,7 +270,7 @@ static int shell_checks_pass(const char *t, size_t n) {
       ;
     for (e = b; e < n && t[e] >= '0' && t[e] <= '9'; e++)
       len = e - b < 6 ? len * 10 + (size_t)(t[e] - '0') : 999999;
-    if (e == b || len > CABREF_CAA_MAX_RDATA)
+    if (e == b || e - b > 5 || len > CABREF_CAA_MAX_RDATA)
       return 0;
     for (k = e; k < n; k++) {
       if ((t[k] >= '0' && t[k] <= '9') || ((t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'f'))
