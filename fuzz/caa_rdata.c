@@ -15,7 +15,8 @@
  * is decided alone and beside two fixed records (one that authorizes the CA, one that authorizes
  * no one), for wildcard and non-wildcard requests, under two CA configurations (rfc8659 with
  * RFC 8657 on, a recognised extra tag and flag 1 read as critical; rfc6844-e5065 with neither),
- * and the decision must equal the twin's: permit, reason, permit index and every verdict.
+ * and the decision must equal the twin's: permit, reason, permit index, every verdict and every
+ * detail code (CAA-DETAIL-PARAMS, CAA-DETAIL-CODES).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -75,11 +76,12 @@ static void check_decision(const uint8_t *buf, size_t buf_len, const cabref_caa_
   if (d.reason == CABREF_CAA_PERMIT_ISSUER)
     CHECK(d.permit_index == t.permit_index);
   for (j = 0; j < n; j++) {
-    if (d.verdict[j] != t.verdict[j] && d.verdict[j] != t.alt_verdict[j]) {
-      fprintf(stderr, "record %zu: core verdict %s, twin %s\n", j,
-              cabref_caa_verdict_code((cabref_caa_rr_verdict)d.verdict[j]),
-              cabref_caa_verdict_code((cabref_caa_rr_verdict)t.verdict[j]));
-      CHECK(d.verdict[j] == t.verdict[j] || d.verdict[j] == t.alt_verdict[j]);
+    if (d.verdict[j] != t.verdict[j] || (t.detail[j] >= 0 && d.detail[j] != t.detail[j])) {
+      fprintf(stderr, "record %zu: core verdict %s detail %d, twin %s detail %d\n", j,
+              cabref_caa_verdict_code((cabref_caa_rr_verdict)d.verdict[j]), d.detail[j],
+              cabref_caa_verdict_code((cabref_caa_rr_verdict)t.verdict[j]), t.detail[j]);
+      CHECK(d.verdict[j] == t.verdict[j]);
+      CHECK(t.detail[j] < 0 || d.detail[j] == t.detail[j]);
     }
   }
 }

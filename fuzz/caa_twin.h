@@ -25,6 +25,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cabref/caa.h"
@@ -427,13 +428,15 @@ static inline int caa_twin_issuer_is_ours(const uint8_t *s, size_t n, const cabr
 /* The decision's twin, written from the CAA-* requirements of "The decision" in spec/caa.md, in a
  * different order from a single pass: classify every record, then apply the ranked rules one by
  * one. Fills *permit, *reason, *permit_index (cabref_caa_reason numbering) and, per record, the
- * verdict (cabref_caa_rr_verdict numbering); for a record that fails both RFC 8657 parameters the
- * verdict is the accounturi one and alt_verdict[j] the methods one (either would be right). */
+ * verdict (cabref_caa_rr_verdict numbering; a record's checks run issuer, accounturi, then
+ * validationmethods, the first failure is its verdict: CAA-DETAIL-PARAMS) and the detail: the
+ * RDATA code behind rdata-malformed, unknown-critical and unknown-tag, the value code behind
+ * malformed-value (-1 where spec/caa.md CAA-DETAIL-CODES names none), else 0. */
 typedef struct {
   int permit, reason;
   size_t permit_index;
   int verdict[CABREF_CAA_MAX_RECORDS];
-  int alt_verdict[CABREF_CAA_MAX_RECORDS]; /* -1, or a second acceptable verdict */
+  int detail[CABREF_CAA_MAX_RECORDS];
 } caa_twin_decision;
 
 static inline void caa_twin_decide(const uint8_t *buf, const cabref_caa_rr *rr, size_t n,
@@ -458,7 +461,6 @@ static inline void caa_twin_decide(const uint8_t *buf, const cabref_caa_rr *rr, 
   for (j = 0; j < n; j++) {
     const uint8_t *r = buf + rr[j].off;
     size_t len = rr[j].len;
-    d->alt_verdict[j] = -1;
     if (caa_twin_rdata_layout(r, len) != 0) {
       kind[j] = -1;
       known[j] = 0;
@@ -492,12 +494,18 @@ static inline void caa_twin_decide(const uint8_t *buf, const cabref_caa_rr *rr, 
   /* Verdicts. */
   for (j = 0; j < n; j++) {
     const uint8_t *r = buf + rr[j].off;
+    d->detail[j] = 0;
     if (kind[j] < 0) {
       d->verdict[j] = 1; /* rdata-malformed */
+      d->detail[j] = caa_twin_rdata_layout(r, rr[j].len);
       continue;
     }
     if (!known[j]) {
+      size_t b = 0;
       d->verdict[j] = critical[j] ? 2 : 3; /* unknown-critical / unknown-tag */
+      while (b < r[1] && caa_twin_alnum(r[2 + b]))
+        b++;
+      d->detail[j] = b == r[1] ? 0 : r[2 + b] == 0 ? 4 : 5; /* ok, tag-nul, tag-bad-char */
       continue;
     }
     if (kind[j] == 0 || kind[j] == 3) {
@@ -520,7 +528,14 @@ static inline void caa_twin_decide(const uint8_t *buf, const cabref_caa_rr *rr, 
       int ok = c->profile == 0 ? caa_twin_value_8659(v, vl, &tv) : caa_twin_value_6844(v, vl, &tv);
       int acct = 0, meth = 0; /* verdicts of the two parameters, 0: holds */
       if (!ok) {
+        uint8_t *scratch = malloc(vl + 2);
         d->verdict[j] = 7; /* malformed-value */
+        d->detail[j] = -1;
+        if (scratch != NULL) {
+          size_t at = caa_twin_error_pos(v, vl, c->profile, scratch);
+          d->detail[j] = caa_twin_error_code(v, vl, at, c->profile);
+          free(scratch);
+        }
         continue;
       }
       if (tv.issuer_len == 0) {
@@ -547,8 +562,6 @@ static inline void caa_twin_decide(const uint8_t *buf, const cabref_caa_rr *rr, 
         }
       }
       d->verdict[j] = acct ? acct : meth ? meth : 0;
-      if (acct && meth)
-        d->alt_verdict[j] = meth;
     }
   }
   if (any_bad) {
