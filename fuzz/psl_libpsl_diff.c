@@ -1,16 +1,27 @@
-/* libFuzzer target: differential against libpsl (spec/psl.md PSL-MATCH-*, PSL-OPT-SECTIONS,
- * PSL-OPT-WILDCARD-PARENT).
+/* libFuzzer target: differential against libpsl (spec/psl.md).
  *
  * Both load the pinned snapshot (vectors/psl/public_suffix_list.dat, or $CABREF_PSL_FILE) once.
  * The input is a name. They must agree on the registrable domain in the configuration libpsl
  * implements: both sections, the "*" rule, wildcard parents (cabref: CABREF_PSL_PRIVATE |
- * CABREF_PSL_WILDCARD_PARENT; libpsl: psl_registrable_domain). Where they legitimately differ the
- * harness skips:
+ * CABREF_PSL_WILDCARD_PARENT; libpsl: psl_registrable_domain). The harness calls the core matcher
+ * (cabref_psl_match_name) on names the core parser accepts without any permission.
+ *
+ * What an agreement checks, in that configuration: PSL-MATCH-RULE and PSL-MATCH-PREVAILING (which
+ * rules match and which prevails, seen through the public suffix), PSL-MATCH-DEFAULT (libpsl's
+ * implicit "*" rule), PSL-MATCH-SUFFIX and PSL-MATCH-REGISTRABLE (the registrable domain is the
+ * suffix plus one label, none when the name is its suffix, so equal registrable domains mean equal
+ * suffixes), PSL-OPT-SECTIONS on its PRIVATE side (PRIVATE rules count), PSL-OPT-WILDCARD-PARENT,
+ * and PSL-CANON for the snapshot's U-label rules (cabref converts them at load time, libpsl in its
+ * own way; A-label names under them must agree, e.g. xn--85x722f.xn--fiqs8s in the corpus).
+ *
+ * Not checked here: the ICANN-only BR default, the no-star option and strict wildcards (libpsl has
+ * none of them), the shell's name checks (the names are not converted), and names with a wildcard
+ * label. Where they legitimately differ the harness skips:
  *  - names cabref's parser refuses (libpsl does not validate: "a..b", "_x", bad hyphens, ...);
  *  - names with upper case (libpsl expects lower-case input; cabref folds ASCII case);
- *  - a wildcard label (cabref skips it, libpsl reads "*" as a label);
- *  - "xn--" labels (libpsl compares them as given; cabref's shell would check the A-label; the core
- *    compares as given too, so they are kept; only the shell's check is skipped here).
+ *  - a wildcard label (cabref skips it, libpsl reads "*" as a label): the parser refuses it here;
+ *  - "xn--" labels are kept (libpsl compares them as given, and so does the core); only the shell's
+ *    A-label check is not run.
  */
 #include <libpsl.h>
 #include <stddef.h>

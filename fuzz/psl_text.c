@@ -1,9 +1,20 @@
-/* libFuzzer target: the PSL text format and its compiler (spec/psl.md PSL-FORMAT-*, PSL-TABLE-*).
+/* libFuzzer target: the PSL text format and its compiler, then the matcher on what it compiled
+ * (spec/psl.md).
  *
- * The input is a list text, copied into an exactly sized buffer. On an error, the error must carry
- * a status, a message and a position; on success the compiled table must pass the C twin of
- * ValidPslTable, and every node looked up as a name must match a rule no shorter than what the
- * node's own flags give (PSL-MATCH-PREVAILING), with a suffix within the name.
+ * The input is a list text, copied into an exactly sized buffer. On an error, no list is returned
+ * and the error carries its status and a non-empty message (its line and column are not checked).
+ * On success the compiled table passes cabref_psl_table_check, and each of the first 256 nodes
+ * that is a valid name is looked up with CABREF_PSL_PRIVATE and must be answered with a suffix
+ * within the name and, for a listed rule, a rule index within the table. Requirements checked:
+ *  - PSL-MATCH-RULE, PSL-MATCH-PREVAILING: a node carrying a normal rule (either section) is
+ *    matched by it, so the prevailing rule is an exception or has at least the node's labels; a
+ *    node carrying an exception rule gets an exception (an exception prevails);
+ *  - PSL-OPT-SECTIONS on its PRIVATE side: with CABREF_PSL_PRIVATE the PRIVATE rules count too.
+ * Not checked: what each format rule compiles to (comments, sections, rule syntax, duplicates are
+ * exercised for crashes and well-formed errors only; tests/test_psl.c checks some of them), and
+ * the table invariants as a failure of this target: the loader runs the same check itself and
+ * refuses a table that breaks it with CABREF_E_INCONSISTENT, which the error branch accepts like
+ * any other error, so the check on success cannot fail.
  */
 #include <stddef.h>
 #include <stdint.h>
