@@ -1,7 +1,7 @@
 /* cabref fuzz target: ADN candidate enumeration (spec/adn.md ADN-CAND-SET, ADN-CAND-ORDER,
- * ADN-CAND-LIMIT, ADN-WILDCARD, ADN-BDN, ADN-SPEC13, ADN-COVERS, ADN-DNS-PREFIX) and the method
- * table's invariants (ADN-METHOD-STATUS, ADN-METHOD-INTRO, ADN-METHOD-SUNSET,
- * ADN-METHOD-DISCOURAGED, ADN-METHOD-EXACT, ADN-METHOD-CNAME,
+ * ADN-CAND-LIMIT, ADN-WILDCARD, ADN-BDN, ADN-SPEC13, ADN-COVERS, ADN-DNS-PREFIX), the CNAME
+ * target's enumeration (ADN-CNAME) and the method table's invariants (ADN-METHOD-STATUS,
+ * ADN-METHOD-INTRO, ADN-METHOD-SUNSET, ADN-METHOD-DISCOURAGED, ADN-METHOD-EXACT, ADN-METHOD-CNAME,
  * ADN-EMAIL, ADN-PORTS). Input: byte 0 = public-suffix
  * label count (taken modulo n_labels + 2, so that out-of-range counts are tried), byte 1 = flags
  * (bit 0 spec13, bit 1 exact, bits 2-6 a method), bytes 2-9 = an instant, the rest = the name.
@@ -9,12 +9,21 @@
  * longer than the suffix unless it is the Spec 13 gTLD; strictly increasing (each once, longest
  * first); every such suffix is listed; the count matches; the BDN is the last candidate; every
  * candidate covers the name and nothing else does; a "_x." prefix of a candidate is a DNS Change
- * location. */
+ * location.
+ * A name holding '|' is "NAME|TARGET" instead: the shell's whole answer (cabref_adn_json, on the
+ * pinned PSL snapshot vectors/psl/public_suffix_list.dat or $CABREF_PSL_FILE, BR default options)
+ * for NAME with the CNAME target TARGET and the method of byte 1 is checked against the ADN
+ * definition (see check_cname): the target's own candidates down to its own BDN, a wildcard or
+ * refused target reported as an error, and a method's ADNs = the name's, then the target's
+ * (marked "cname") only when the method may use CNAME-derived ADNs. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cabref/adn.h"
+#include "cabref/adn_shell.h"
 
 #define CHECK(c)                                                                                   \
   do {                                                                                             \
@@ -26,15 +35,18 @@ static int is_candidate(unsigned n, unsigned st, unsigned s, int spec13, unsigne
   return s >= 1 && st <= k && k < n && (n - k > s || (spec13 && k == n - 1));
 }
 
-static void check_methods(const uint8_t *data, size_t size) {
-  cabref_adn_rules r;
+static cabref_instant input_instant(const uint8_t *data, size_t size) {
   uint64_t u = 0;
-  cabref_instant t;
   size_t i;
-  uint32_t m = size > 1 ? (uint32_t)((data[1] >> 2) & 0x1f) : 0;
   for (i = 2; i < 10 && i < size; i++)
     u = (u << 8) | data[i];
-  t = (cabref_instant)(u % 400000000u) + 1400000000; /* 2014 .. 2026 mostly */
+  return (cabref_instant)(u % 400000000u) + 1400000000; /* 2014 .. 2026 mostly */
+}
+
+static void check_methods(const uint8_t *data, size_t size) {
+  cabref_adn_rules r;
+  cabref_instant t = input_instant(data, size);
+  uint32_t m = size > 1 ? (uint32_t)((data[1] >> 2) & 0x1f) : 0;
   if (cabref_adn_method_rules(m, t, &r) != CABREF_OK) {
     CHECK(m < 1 || m > CABREF_ADN_METHOD_MAX);
     return;
@@ -56,6 +68,122 @@ static void check_methods(const uint8_t *data, size_t size) {
         (t >= CABREF_ADN_T_BALLOT_169 && t < CABREF_ADN_T_BALLOT_190));
 }
 
+/* ---- ADN-CNAME, through the shell (cabref_adn_json) on the pinned PSL snapshot -------------- */
+
+static cabref_psl_list *snapshot;
+
+static int same(json_t *j, const char *want) {
+  const char *got = json_string_value(j);
+  return got != NULL && strcmp(got, want) == 0;
+}
+
+/* Input "NAME|TARGET" after the 10 header bytes: the name with TARGET as its CNAME target, the
+ * method of byte 1 (none when not 1..22) at the instant of bytes 2-9, the BR default PSL options,
+ * no Spec 13 list. The answer must be, by the ADN definition (spec/adn.md ADN-CNAME, with
+ * ADN-CAND-SET and ADN-METHOD-CNAME): the target's candidates are exactly its label-suffixes with
+ * more labels than its own public suffix, longest first, its BDN the last of them; a refused
+ * target or a wildcard target is an error beside the answered name; and a method's ADNs are the
+ * name's (all candidates when the method prunes, else the FQDN) followed, only when the method
+ * may use CNAME-derived ADNs, by the target's, marked "cname". */
+static void check_cname(const uint8_t *data, size_t size, const char *text, size_t len,
+                        size_t bar) {
+  cabref_adn_request rq;
+  cabref_adn_view *v, *cv;
+  cabref_adn_rules r;
+  json_t *o, *c;
+  char *target;
+  unsigned n, nt, st, s, st_t = 0, k;
+  size_t idx = 0;
+  int ce, target_ok = 0;
+  uint32_t m = (uint32_t)((data[1] >> 2) & 0x1f);
+  if (snapshot == NULL) {
+    const char *path = getenv("CABREF_PSL_FILE");
+    cabref_error err;
+    if (path == NULL || path[0] == '\0')
+      path = "vectors/psl/public_suffix_list.dat";
+    if (cabref_psl_load_file(path, &snapshot, &err) != CABREF_OK)
+      abort();
+  }
+  target = malloc(len - bar);
+  v = malloc(sizeof *v);
+  cv = malloc(sizeof *cv);
+  if (target == NULL || v == NULL || cv == NULL) {
+    free(target);
+    free(v);
+    free(cv);
+    return;
+  }
+  memcpy(target, text + bar + 1, len - bar - 1);
+  target[len - bar - 1] = '\0'; /* the shell takes the target as a C string */
+  memset(&rq, 0, sizeof rq);
+  rq.cname = target;
+  rq.has_method = m >= 1 && m <= CABREF_ADN_METHOD_MAX;
+  rq.method = m;
+  rq.at = input_instant(data, size);
+  o = cabref_adn_json(&snapshot->table, 0, NULL, text, bar, &rq);
+  CHECK(o != NULL);
+  if (cabref_adn_view_text(&snapshot->table, 0, NULL, text, bar, v) != 0) {
+    CHECK(json_object_get(o, "error") != NULL && json_object_get(o, "cname") == NULL);
+    goto done;
+  }
+  c = json_object_get(o, "cname");
+  CHECK(c != NULL);
+  ce = cabref_adn_view_text(&snapshot->table, 0, NULL, target, strlen(target), cv);
+  if (ce != 0) {
+    CHECK(same(json_object_get(c, "error"), cabref_adn_error_code(ce)));
+  } else if (cv->name.wildcard) {
+    CHECK(same(json_object_get(c, "error"), "bad-wildcard")); /* a CNAME target is an FQDN */
+  } else {
+    json_t *ca = json_object_get(c, "candidates"), *bdn = json_object_get(c, "bdn");
+    nt = cv->name.n_labels;
+    st_t = cv->match.suffix_labels;
+    CHECK(json_object_get(c, "error") == NULL);
+    for (k = 0; k < nt; k++) {
+      if (!is_candidate(nt, 0, st_t, 0, k))
+        continue;
+      CHECK(same(json_array_get(ca, idx), cabref_adn_view_candidate(cv, (uint8_t)k)));
+      idx++;
+    }
+    CHECK(json_array_size(ca) == idx);
+    if (st_t >= 1 && nt > st_t)
+      CHECK(same(bdn, cabref_adn_view_candidate(cv, (uint8_t)(nt - st_t - 1))));
+    else
+      CHECK(json_is_null(bdn));
+    target_ok = 1;
+  }
+  if (rq.has_method && cabref_adn_method_rules(m, rq.at, &r) == CABREF_OK) {
+    json_t *adns = json_object_get(o, "adns");
+    int fits = (r.status == CABREF_ADN_ALLOWED || r.status == CABREF_ADN_DISCOURAGED) &&
+               (!v->name.wildcard || r.wildcard);
+    n = v->name.n_labels;
+    st = v->name.wildcard ? 1u : 0u;
+    s = v->match.suffix_labels;
+    idx = 0;
+    for (k = 0; fits && k < n; k++) {
+      json_t *e;
+      if (!is_candidate(n, st, s, 0, k) || (!r.prune && k != st))
+        continue;
+      e = json_array_get(adns, idx++);
+      CHECK(same(json_object_get(e, "adn"), cabref_adn_view_candidate(v, (uint8_t)k)) &&
+            same(json_object_get(e, "via"), "fqdn"));
+    }
+    for (k = 0; fits && target_ok && r.cname && k < cv->name.n_labels; k++) {
+      json_t *e;
+      if (!is_candidate(cv->name.n_labels, 0, st_t, 0, k) || (!r.prune && k != 0))
+        continue;
+      e = json_array_get(adns, idx++);
+      CHECK(same(json_object_get(e, "adn"), cabref_adn_view_candidate(cv, (uint8_t)k)) &&
+            same(json_object_get(e, "via"), "cname"));
+    }
+    CHECK(json_array_size(adns) == idx);
+  }
+done:
+  json_decref(o);
+  free(target);
+  free(v);
+  free(cv);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   cabref_name nm, cn;
   uint8_t starts[CABREF_NAME_MAX_LABELS], seen[CABREF_NAME_MAX_LABELS], bdn;
@@ -75,6 +203,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (text == NULL)
     return 0;
   memcpy(text, data + 10, len);
+  if (len > 0 && memchr(text, '|', len) != NULL) {
+    check_cname(data, size, text, len, (size_t)((char *)memchr(text, '|', len) - text));
+    free(text);
+    return 0;
+  }
   if (cabref_name_parse(text, len, CABREF_NAME_ALLOW_WILDCARD | CABREF_NAME_ALLOW_TRAILING_DOT, &nm,
                         &pos) != CABREF_NAME_OK) {
     free(text);
