@@ -1,8 +1,8 @@
 /* libFuzzer target: differential against ldns 1.8.3 (the DNS library the shell reads zones with)
  * on CAA RDATA, in wire and in presentation form.
  *
- * Requirements: CAA-RDATA-FORMAT, CAA-RDATA-TAG-LEN, CAA-RDATA-TAG-CHARS, CAA-RDATA-TOTAL,
- * CAA-FLAGS, CAA-TAG-CASE.
+ * Requirements: CAA-RDATA-FORMAT, CAA-RDATA-TAG-LEN, CAA-RDATA-TOTAL (the layout, against ldns's
+ * rdfs); the tag's characters and the flags' meaning are not ldns's business (caa_rdata).
  *
  * The first octet chooses the mode (its low bit); the rest is copied into an exactly sized heap
  * buffer.

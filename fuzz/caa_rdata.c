@@ -2,10 +2,11 @@
  * decision on what it found.
  *
  * Requirements: CAA-RDATA-FORMAT, CAA-RDATA-TAG-LEN, CAA-RDATA-TAG-CHARS, CAA-RDATA-TOTAL,
- * CAA-FLAGS, CAA-TAG-CASE; through the decision: CAA-RDATA-DENY, CAA-CRITICAL, CAA-NO-ISSUE,
- * CAA-PERMIT, CAA-ISSUEWILD-IGNORED, CAA-ISSUEWILD-SHADOWS, CAA-VALUE-MALFORMED,
- * CAA-ISSUER-MATCH, CAA-PARAM-ACCOUNTURI, CAA-PARAM-METHODS, CAA-PARAM-UNKNOWN, CAA-IODEF,
- * CAA-REASONS, CAA-ADDITIVE.
+ * CAA-FLAGS, CAA-TAG-CASE, CAA-DETAIL-OFFSET (RDATA); through the decision: CAA-RDATA-DENY,
+ * CAA-CRITICAL, CAA-NO-ISSUE, CAA-PERMIT, CAA-ISSUEWILD-IGNORED, CAA-ISSUEWILD-SHADOWS,
+ * CAA-VALUE-MALFORMED, CAA-ISSUER-MATCH, CAA-PARAM-CASE, CAA-PARAM-ACCOUNTURI, CAA-PARAM-METHODS,
+ * CAA-PARAM-UNKNOWN, CAA-IODEF, CAA-REASONS, CAA-DETAIL-PARAMS, CAA-DETAIL-CODES. Not checked
+ * here: CAA-ADDITIVE as a property (only through the twin on sets of one and three records).
  *
  * The whole input is the RDATA of one record, copied into an exactly sized heap buffer so that
  * ASan reports any read past its end. The parser's status must follow from the octets (checked

@@ -1,8 +1,10 @@
 /* libFuzzer target: the issue/issuewild value parser, the validationmethods list and the iodef
  * scheme (ref/core/caa_value.c) against the grammar twins of fuzz/caa_twin.h.
  *
- * Requirements: CAA-VALUE-8659, CAA-VALUE-6844, CAA-VALUE-BYTES, CAA-VALUE-MALFORMED,
- * CAA-PARAM-CASE, CAA-PARAM-ACCOUNTURI, CAA-PARAM-METHODS, CAA-IODEF.
+ * Requirements: CAA-VALUE-8659, CAA-VALUE-6844, CAA-VALUE-BYTES, CAA-PARAM-CASE,
+ * CAA-PARAM-METHODS, CAA-IODEF, CAA-DETAIL-OFFSET, CAA-DETAIL-CODES, CAA-DETAIL-6844,
+ * CAA-DETAIL-LABELS, CAA-DETAIL-IODEF. What a malformed value or a parameter means for the
+ * decision (CAA-VALUE-MALFORMED, CAA-PARAM-ACCOUNTURI) is checked by caa_rdata.
  *
  * The whole input is the value, copied into an exactly sized heap buffer so that ASan reports any
  * read past its end. Under both profiles the parser must accept exactly what the twin accepts,

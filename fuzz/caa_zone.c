@@ -1,8 +1,8 @@
 /* libFuzzer target: the shell's zone reader (ref/shell/caa_zone.c, through ldns), the printer
  * (ref/shell/caa_print.c) and the evaluation of names against the zone read.
  *
- * Requirements: CAA-RDATA-TOTAL, CAA-RDATA-FORMAT, CAA-RELEVANT, CAA-MULTI-NAME, CAA-CAPACITY,
- * CAA-REASONS.
+ * Requirements: CAA-RDATA-TOTAL, CAA-RELEVANT, CAA-MULTI-NAME, CAA-CAPACITY. The records' octets
+ * are not compared with what the zone text says (caa_ldns_diff compares the shell with ldns).
  *
  * The input is a master file, copied into an exactly sized heap buffer so that ASan reports any
  * read past its end. The reader must never crash; on error the status is one the header names
