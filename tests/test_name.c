@@ -298,6 +298,47 @@ static void test_shell(void) {
             0, CABREF_NAME_OK, "xn--bcher-kva.example"); /* U+3002 still separates labels */
 }
 
+/* NAME-ERROR through the shell: the first offending byte wins, a NUL included (review finding:
+ * the conversion used to report a NUL before earlier errors). Text, length, policy, expected code
+ * and offset (a NUL: in the given text; any other code: in the converted text). */
+static void from_text_n(const char *text, size_t len, uint32_t policy, cabref_name_error want,
+                        size_t want_pos) {
+  char buf[CABREF_NAME_TEXT_BUF];
+  cabref_name nm;
+  size_t pos = 9999;
+  char what[200];
+  cabref_name_error e = cabref_name_from_text(text, len, policy, buf, sizeof buf, &nm, &pos);
+  snprintf(what, sizeof what, "from_text: want %s at %zu, got %s at %zu",
+           cabref_name_error_name(want), want_pos, cabref_name_error_name(e), pos);
+  check(e == want && pos == want_pos, what, text);
+}
+
+static void test_shell_nul_order(void) {
+  from_text_n("-a.b\0c", 6, 0, CABREF_NAME_HYPHEN_EDGE, 0);
+  from_text_n("a..b\0", 5, 0, CABREF_NAME_EMPTY_LABEL, 2);
+  from_text_n("_a.b\0", 5, 0, CABREF_NAME_UNDERSCORE, 0);
+  from_text_n("_a.b\0", 5, U, CABREF_NAME_NUL, 4); /* the policy decides what came first */
+  from_text_n("a*.b\0", 5, W, CABREF_NAME_BAD_WILDCARD, 1);
+  from_text_n("ab\0-", 4, 0, CABREF_NAME_NUL, 2); /* nothing after the NUL is judged */
+  from_text_n("a.\0", 3, 0, CABREF_NAME_NUL, 2);
+  from_text_n("\0", 1, 0, CABREF_NAME_NUL, 0);
+  /* Before the NUL, U-labels are converted as usual: a label before it that libidn2 refuses, or
+   * a core error in the converted text before it, comes first. */
+  from_text_n("\xff.a\0", 4, 0, CABREF_NAME_BAD_ULABEL, 0);
+  from_text_n("\xff\0", 2, 0, CABREF_NAME_BAD_ULABEL, 0);
+  from_text_n("b\xc3\xbc.-a\0", 7, 0, CABREF_NAME_HYPHEN_EDGE, 10); /* xn--b-xka.-a */
+  from_text_n("b\xc3\xbc.a\0", 6, 0, CABREF_NAME_NUL, 5);
+  from_text_n("b\xc3\xbc\0cher.example", 16, 0, CABREF_NAME_NUL, 3);
+  /* The conversion alone still stops at the NUL (it does not know the policy). */
+  {
+    char buf[CABREF_NAME_TEXT_BUF];
+    size_t n = 9, pos = 9;
+    check(cabref_name_to_ascii("-a.b\0c", 6, buf, sizeof buf, &n, &pos) == CABREF_NAME_NUL &&
+              pos == 4,
+          "to_ascii: NUL at 4", "-a.b\\0c");
+  }
+}
+
 int main(void) {
   test_lengths();
   test_structure();
@@ -306,6 +347,7 @@ int main(void) {
   test_numeric();
   test_compare();
   test_shell();
+  test_shell_nul_order();
   printf("%lu passed, %lu failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

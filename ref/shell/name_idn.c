@@ -71,6 +71,14 @@ out:
   return result;
 }
 
+/* NAME-IDN (RFC 5892 §2.5, §3): what a U-label may convert to. */
+size_t cabref_name_ldh_prefix(const char *a, size_t n) {
+  size_t k = 0;
+  while (k < n && (is_ldh(lower_ascii(a[k])) || a[k] == '.'))
+    k++;
+  return k;
+}
+
 /* NAME-IDN: label by label, so that '*', '_' and the dots reach the core untouched. */
 cabref_name_error cabref_name_to_ascii(const char *text, size_t len, char *buf, size_t cap,
                                        size_t *out_len, size_t *err_pos) {
@@ -127,12 +135,11 @@ cabref_name_error cabref_name_to_ascii(const char *text, size_t len, char *buf, 
        * fullwidth '*' or '_' (U+FF0A, U+FF3F) or an ASCII '_' beside a U-label through as
        * '*' and '_' for the core to take as a wildcard or an underscore label. */
       alen = strlen((const char *)a);
-      for (size_t k = 0; k < alen; k++)
-        if (!is_ldh(lower_ascii((char)a[k])) && a[k] != '.') {
-          idn2_free(a);
-          *err_pos = s;
-          return CABREF_NAME_BAD_ULABEL;
-        }
+      if (cabref_name_ldh_prefix((const char *)a, alen) != alen) {
+        idn2_free(a);
+        *err_pos = s;
+        return CABREF_NAME_BAD_ULABEL;
+      }
       if (alen >= cap - o) {
         idn2_free(a);
         *err_pos = cap - 1u;
@@ -160,14 +167,31 @@ cabref_name_error cabref_name_from_text(const char *text, size_t len, uint32_t p
                                         size_t cap, cabref_name *out, size_t *err_pos) {
   size_t blen = 0;
   cabref_name_error e = cabref_name_to_ascii(text, len, buf, cap, &blen, err_pos);
+  if (e == CABREF_NAME_NUL) {
+    /* NAME-ERROR: the first offending byte wins. The text before the NUL is converted as if it
+     * ended there; a label libidn2 refuses, or a byte the core refuses in the converted text, comes
+     * before the NUL. Then the core judges the converted text followed by the NUL itself (the
+     * conversion leaves buf[blen] = NUL), so that its check order at that byte holds too. */
+    size_t nul = *err_pos;
+    e = cabref_name_to_ascii(text, nul, buf, cap, &blen, err_pos);
+    if (e == CABREF_NAME_OK) {
+      e = cabref_name_parse(buf, blen + 1u, policy, out, err_pos);
+      if (e == CABREF_NAME_NUL || e == CABREF_NAME_OK) {
+        *err_pos = nul; /* a NUL is reported at its offset in the given text */
+        return CABREF_NAME_NUL;
+      }
+      return e;
+    }
+  }
   if (e == CABREF_NAME_TOO_LONG && text != NULL) {
     /* Too long for the buffer. An ASCII text needs no conversion, so the core judges the text
      * itself (case does not change validity) and reports its first offending byte (a 300-byte
-     * label is label-too-long at offset 63, not too-long). */
+     * label is label-too-long at offset 63, not too-long); a NUL is ASCII too, and the bytes after
+     * the first one are never judged. */
     size_t k = 0;
-    while (k < len && (unsigned char)text[k] < 0x80u)
+    while (k < len && text[k] != '\0' && (unsigned char)text[k] < 0x80u)
       k++;
-    if (k == len) {
+    if (k == len || text[k] == '\0') {
       size_t pos = 0;
       cabref_name_error core = cabref_name_parse(text, len, policy, out, &pos);
       if (core != CABREF_NAME_OK) {
