@@ -259,6 +259,30 @@ int main(int argc, char **argv) {
       cabref_psl_list_free(l2);
     }
   }
+  /* PSL-FORMAT-RULE, PSL-CANON (RFC 5892 §2.5, §3, as NAME-IDN for names): a rule's U-labels
+   * may convert to no ASCII but LDH. libidn2 maps the fullwidth asterisk (U+FF0A), the small
+   * asterisk (U+FE61) and the fullwidth low line (U+FF3F) to '*' and '_' without an error; such a
+   * rule is refused at its column, never a literal '*' label nor a wildcard rule. */
+  load_err(I "\xef\xbc\x8a.example\n" IE, CABREF_E_ENCODING, 2, 1);
+  load_err(I "\xef\xb9\xa1.example\n" IE, CABREF_E_ENCODING, 2, 1);
+  load_err(I "!\xef\xbc\x8a.example\n" IE, CABREF_E_ENCODING, 2, 2);
+  load_err(I "*.\xef\xbc\x8a.example\n" IE, CABREF_E_ENCODING, 2, 3);
+  load_err(I "a\xef\xbc\xbf"
+             "b.example\n" IE,
+           CABREF_E_ENCODING, 2, 1);
+  {
+    /* ... while a U-label rule and the ideographic full stop (U+3002) still convert. */
+    cabref_psl_list *l3 = NULL;
+    const char *txt = I "b\xc3\xbc"
+                        "cher\xe3\x80\x82"
+                        "example\n" IE;
+    check(cabref_psl_load_text(txt, strlen(txt), "t", &l3, &err) == CABREF_OK, "U-label rule",
+          err.message);
+    if (l3) {
+      check(l3->n_rules == 1 && l3->table.n_nodes == 2, "U-label rule nodes", "xn--bcher-kva");
+      cabref_psl_list_free(l3);
+    }
+  }
   cabref_psl_list_free(l);
   printf("%lu passed, %lu failed\n", passed, failed);
   return failed != 0;

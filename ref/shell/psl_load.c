@@ -284,6 +284,14 @@ static cabref_status add_rule(builder *b, const char *tok, size_t n, int section
     dn = strlen(conv);
     for (i = 0; i < dn; i++)
       conv[i] = (char)tolower((unsigned char)conv[i]);
+    /* RFC 5892 §2.5, §3, the names' rule (NAME-IDN): a U-label converts to no ASCII but LDH, so
+     * libidn2 mapping U+FF0A, U+FE61 or U+FF3F to '*' or '_' refuses the rule. */
+    if (cabref_name_ldh_prefix(conv, dn) != dn) {
+      st = fail(err, CABREF_E_ENCODING, w.file, w.line, col,
+                "the rule converts to '%c', not a letter, digit, '-' or '.' (RFC 5892 §2.5, §3)",
+                conv[cabref_name_ldh_prefix(conv, dn)]);
+      goto out;
+    }
   }
   /* Limits of the name syntax: labels 1..63 bytes, at most 253 bytes (the wildcard label
    * included), hence at most 127 labels. */
