@@ -49,16 +49,22 @@ void cabref_psl_rule_text(const cabref_psl_table *t, const cabref_psl_match *m, 
                           size_t n);
 
 /* Parses the name text (policy: wildcard and trailing dot allowed; U-labels converted to A-labels
- * first, into name_buf of at least 256 bytes, which then holds the text the spans point into) and
- * matches it. Returns CABREF_NAME_OK and fills *out and *name_out, or the name error, with *err_pos
- * its byte offset in the given text; CABREF_NAME_NON_ASCII also for a U-label libidn2 refuses. */
+ * first by cabref_name_from_text, into name_buf of at least 256 bytes, which then holds the text
+ * the spans point into) and matches it. Returns CABREF_NAME_OK and fills *out and *name_out, or
+ * the name error: a cabref_name_error value, or CABREF_PSL_NAME_BAD_IDN (below) for a U-label
+ * the shell refuses (libidn2 cannot convert it, or it converts to ASCII other than LDH: '＊', '_ü')
+ * and for an XN-label that is not an A-label. *err_pos is the error's byte offset in the given
+ * text: for an ASCII name, and for a refused U-label (the offset of its first byte); any other
+ * error in a name holding non-ASCII reports 0. A name holding a NUL byte is not converted: the
+ * core judges it as given (so a U-label before the NUL is CABREF_NAME_NON_ASCII at its first
+ * byte). */
 int cabref_psl_lookup_text(const cabref_psl_table *t, const char *name_text, size_t len,
                            uint32_t options, cabref_psl_match *out, cabref_name *name_out,
                            char *name_buf, size_t *err_pos);
 
 /* Returned by cabref_psl_lookup_text (beside the cabref_name_error values) for an "xn--" label that
- * is not a valid A-label (Punycode does not decode, or the result is not IDNA2008), and for a
- * U-label libidn2 cannot convert. */
+ * is not a valid A-label (NAME-ALABEL: Punycode does not decode, the result is not IDNA2008, or
+ * it does not convert back to the label), and for a U-label the shell refuses (NAME-IDN). */
 #define CABREF_PSL_NAME_BAD_IDN 100
 
 /* The machine-readable code of a cabref_psl_lookup_text error ("empty-label", "bad-idn", ...) and
