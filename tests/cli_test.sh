@@ -382,5 +382,26 @@ run "adn: U-label covers and record" 0 adn --list "$PSLF" --json 'www.bücher.de
 json_is "adn: U-label covers" "$T/out" 'd["covers"]["result"]' "True"
 json_is "adn: U-label record" "$T/out" 'd["record"]["adns"]' "['xn--bcher-kva.de']"
 
+# cabref psl --json echoes the name as given; JSON text is UTF-8 (RFC 8259 §8.1), so a byte
+# outside a well-formed UTF-8 sequence is written as \ufffd (U+FFFD), one per byte; valid UTF-8
+# is kept. The output must parse when read strictly as UTF-8 (python3's stdin alone would let it
+# through as a surrogate escape).
+strict_json() {
+  if "$PYTHON" -c 'import json,sys; [json.loads(l) for l in sys.stdin.buffer.read().decode("utf-8").splitlines()]' <"$2" 2>/dev/null; then ok; else
+    bad "$1: not strict UTF-8 JSON"
+    sed -n '1,3s/^/    | /p' "$2"
+  fi
+}
+run "psl --json: name not UTF-8" 3 psl --list "$PSLF" --json $'\xff.com'
+strict_json "psl --json: name not UTF-8" "$T/out"
+json_is "psl --json: name not UTF-8 echoed" "$T/out" 'd["name"] == "\ufffd.com", d["error"]' "(True, 'bad-idn')"
+run "psl --json: truncated sequence" 3 psl --list "$PSLF" --json $'b\xc3.example\xe2\x82'
+strict_json "psl --json: truncated sequence" "$T/out"
+json_is "psl --json: truncated sequence echoed" "$T/out" 'd["name"] == "b\ufffd.example\ufffd\ufffd"' "True"
+printf 'www.example.com\n\xc0\xaf.com\nb\xc3\xbccher.example\n' >"$T/names"
+"$BIN" psl --list "$PSLF" --json <"$T/names" >"$T/out" 2>"$T/err"
+strict_json "psl --json: stdin lines" "$T/out"
+"$PYTHON" -c 'import json,sys; l=[json.loads(x) for x in open(sys.argv[1],encoding="utf-8")]; assert [x["name"] for x in l]==["www.example.com","\ufffd\ufffd.com","b\u00fccher.example"], l' "$T/out" && ok || bad "psl --json: stdin names echoed (overlong C0 AF as two U+FFFD, valid UTF-8 kept)"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

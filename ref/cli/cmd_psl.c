@@ -3,7 +3,9 @@
  * The public suffix, registrable domain and prevailing rule of each name (spec/psl.md PSL-MATCH-*,
  * PSL-OPT-*). Without NAME, names are read from stdin, one per line, streamed with bounded memory
  * (a line is read in chunks; a line longer than 1024 bytes is refused without being kept). A
- * refused name prints an error with its line number and the run continues. Exit status: 0 if
+ * refused name prints an error with its line number and the run continues. With --json, one
+ * object per name; the name is echoed as given, each byte outside a well-formed UTF-8 sequence
+ * written as U+FFFD (so the output is always UTF-8 JSON). Exit status: 0 if
  * every name was answered, 3 if some name was refused (or the list is malformed), 2 on usage
  * errors, 4 if the list cannot be read. argv[0] is "psl".
  */
@@ -35,17 +37,59 @@ static void put_labels(const char *text, const cabref_name *nm, unsigned labels)
   }
 }
 
+/* The length of the well-formed UTF-8 sequence at s[0 .. n-1] (RFC 3629 §4: no overlong form,
+ * no surrogate, nothing above U+10FFFF), 0 if there is none. */
+static size_t utf8_seq(const unsigned char *s, size_t n) {
+  unsigned long cp;
+  size_t len, k;
+  if (s[0] < 0x80u)
+    return 1;
+  if (s[0] >= 0xc2u && s[0] <= 0xdfu) {
+    len = 2;
+    cp = s[0] & 0x1fu;
+  } else if (s[0] >= 0xe0u && s[0] <= 0xefu) {
+    len = 3;
+    cp = s[0] & 0x0fu;
+  } else if (s[0] >= 0xf0u && s[0] <= 0xf4u) {
+    len = 4;
+    cp = s[0] & 0x07u;
+  } else {
+    return 0;
+  }
+  if (n < len)
+    return 0;
+  for (k = 1; k < len; k++) {
+    if ((s[k] & 0xc0u) != 0x80u)
+      return 0;
+    cp = (cp << 6) | (s[k] & 0x3fu);
+  }
+  if ((len == 3 && cp < 0x800u) || (len == 4 && (cp < 0x10000u || cp > 0x10ffffu)) ||
+      (cp >= 0xd800u && cp <= 0xdfffu))
+    return 0;
+  return len;
+}
+
+/* s[0 .. n-1] as a JSON string. JSON text is UTF-8 (RFC 8259 §8.1): well-formed UTF-8 is written
+ * as it is, '"', '\\' and control bytes escaped, and each byte outside a well-formed sequence as
+ * \ufffd (U+FFFD), as cabref adn does. */
 static void put_json_str(const char *s, size_t n) {
-  size_t i;
+  size_t i = 0;
   putchar('"');
-  for (i = 0; i < n; i++) {
+  while (i < n) {
     unsigned char c = (unsigned char)s[i];
+    size_t k = utf8_seq((const unsigned char *)s + i, n - i);
+    if (k == 0) {
+      fputs("\\ufffd", stdout);
+      i++;
+      continue;
+    }
     if (c == '"' || c == '\\')
       printf("\\%c", c);
     else if (c < 0x20)
       printf("\\u%04x", c);
     else
-      putchar(c);
+      fwrite(s + i, 1, k, stdout);
+    i += k;
   }
   putchar('"');
 }
