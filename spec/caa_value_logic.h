@@ -281,7 +281,8 @@
   predicate CaaMethodAt{L}(uint8_t *v, integer len, integer s, char *m, integer n) =
     n >= 1 && 0 <= s && s + n <= len &&
     (s == 0 || v[s - 1] == ',') && (s + n == len || v[s + n] == ',') &&
-    (\forall integer k; 0 <= k < n ==> v[s + k] != ',' && CaaLower(v[s + k]) == CaaLower(m[k]));
+    (\forall integer k; s <= k < s + n ==> v[k] != ',') &&
+    (\forall integer k; 0 <= k < n ==> CaaLower(v[s + k]) == CaaLower(m[k]));
 
   predicate CaaMethodsHas{L}(uint8_t *v, integer len, char *m, integer n) =
     \exists integer s; CaaMethodAt(v, len, s, m, n);

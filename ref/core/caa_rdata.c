@@ -25,12 +25,12 @@ static unsigned lower(unsigned c) {
 /* CAA-TAG-CASE: which of the tags RFC 8659 defines (§4.2 issue, §4.3 issuewild, §4.4 iodef) the
  * n octets at t are, up to ASCII case. */
 /*@
-  requires valid_tag: \valid_read(t + (0 .. n - 1));
-  requires n >= 1;
+  requires valid_tag: \valid_read(r + (o .. o + n - 1));
   assigns \nothing;
-  ensures kind: \result == CaaTagKindOf(t, 0, n);
+  ensures kind: \result == CaaTagKindOf(r, o, n);
 */
-static uint8_t tag_kind(const uint8_t *t, size_t n) {
+static uint8_t tag_kind(const uint8_t *r, size_t o, size_t n) {
+  const uint8_t *t = r + o;
   if (n == 5u && lower(t[0]) == 'i' && lower(t[1]) == 's' && lower(t[2]) == 's' &&
       lower(t[3]) == 'u' && lower(t[4]) == 'e') {
     return (uint8_t)CABREF_CAA_TAG_ISSUE;
@@ -56,6 +56,7 @@ static uint8_t tag_kind(const uint8_t *t, size_t n) {
   ensures first_bad: \result == CaaTagFirstBad(r, 2, e);
   ensures range: 2 <= \result <= e;
   ensures all: \result == e ==> \forall integer k; 2 <= k < e ==> CaaAlnum(r[k]);
+  ensures bad: \result < e ==> !CaaAlnum(r[\result]);
 */
 static size_t tag_first_bad(const uint8_t *r, size_t e) {
   size_t k;
@@ -111,12 +112,12 @@ cabref_caa_rdata_error cabref_caa_rdata_parse(const uint8_t *rdata, size_t len,
     status = rdata[bad] == 0u ? CABREF_CAA_RDATA_TAG_NUL : CABREF_CAA_RDATA_TAG_BAD_CHAR;
     *err_pos = bad;
   } else {
-    kind = tag_kind(rdata + 2, n);
+    kind = tag_kind(rdata, 2u, n);
     status = CABREF_CAA_RDATA_OK;
   }
   out->flags = rdata[0];
   /* RFC 8659 §4.1: the flag of value 128 is the Issuer Critical Flag; other bits are ignored. */
-  out->critical = (rdata[0] & CABREF_CAA_FLAG_CRITICAL) != 0u ? 1u : 0u;
+  out->critical = rdata[0] >= CABREF_CAA_FLAG_CRITICAL ? 1u : 0u; /* the top bit of an octet */
   out->tag_kind = kind;
   out->tag_len = (uint8_t)n;
   out->tag_off = 2u;

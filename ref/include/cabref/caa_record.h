@@ -156,13 +156,13 @@ typedef enum {
     ensures status: \result == CABREF_CAA_RDATA_TAG_PAST_END;
     ensures pos: *err_pos == 1;
   behavior tag_nul:
-    assumes CaaRdataLayout(rdata, len) && CaaTagFirstBad(rdata, 2, 2 + rdata[1]) < 2 + rdata[1] &&
+    assumes CaaRdataLayout(rdata, len) && CaaTagFirstBad(rdata, 2, 2 + rdata[1]) != 2 + rdata[1] &&
       rdata[CaaTagFirstBad(rdata, 2, 2 + rdata[1])] == 0;
     ensures status: \result == CABREF_CAA_RDATA_TAG_NUL;
     ensures pos: *err_pos == \old(CaaTagFirstBad(rdata, 2, 2 + rdata[1]));
     ensures kind: out->tag_kind == CABREF_CAA_TAG_OTHER;
   behavior tag_bad_char:
-    assumes CaaRdataLayout(rdata, len) && CaaTagFirstBad(rdata, 2, 2 + rdata[1]) < 2 + rdata[1] &&
+    assumes CaaRdataLayout(rdata, len) && CaaTagFirstBad(rdata, 2, 2 + rdata[1]) != 2 + rdata[1] &&
       rdata[CaaTagFirstBad(rdata, 2, 2 + rdata[1])] != 0;
     ensures status: \result == CABREF_CAA_RDATA_TAG_BAD_CHAR;
     ensures pos: *err_pos == \old(CaaTagFirstBad(rdata, 2, 2 + rdata[1]));
