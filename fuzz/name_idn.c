@@ -17,10 +17,12 @@
  *    normalisation) encodes it back to the same label. cabref_name_check_alabel must agree on
  *    every label of the text.
  *  - cabref_name_from_text = the conversion, then the core (cabref_name_parse), then the first
- *    XN-label that is not an A-label. What it accepts is lower-case LDH ('*', '_' where the policy
- *    allows), parses to the same spans, and survives libidn2's IDNA2008 round trip: the whole
- *    name converted to Unicode and back is the name again, and libidn2 converts the original
- *    text to it too (ASCII case aside).
+ *    XN-label that is not an A-label. With a NUL (NAME-ERROR, first offending byte): the text
+ *    before it converted as above (its refused label first), then the core on that conversion
+ *    followed by the NUL byte; the NUL is reported at its offset in the text. What it accepts is
+ * lower-case LDH ('*', '_' where the policy allows), parses to the same spans, and survives
+ * libidn2's IDNA2008 round trip: the whole name converted to Unicode and back is the name again,
+ * and libidn2 converts the original text to it too (ASCII case aside).
  */
 #include <idn2.h>
 #include <stddef.h>
@@ -287,17 +289,48 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       }
     }
   } else if (e == CABREF_NAME_TOO_LONG) {
-    /* An ASCII text is judged by the core as it stands; otherwise too-long. */
+    /* An ASCII text (up to its first NUL: nothing after it is judged) is judged by the core as
+     * it stands; otherwise too-long. */
     size_t k = 0;
-    while (k < len && (unsigned char)text[k] < 0x80u)
+    while (k < len && text[k] != '\0' && (unsigned char)text[k] < 0x80u)
       k++;
-    if (k < len) {
+    if (k < len && text[k] != '\0') {
       CHECK(f == CABREF_NAME_TOO_LONG && pos2 == pos);
     } else {
       cabref_name core;
       size_t core_pos = 0;
       cabref_name_error c = cabref_name_parse(text, len, policy, &core, &core_pos);
       CHECK(c != CABREF_NAME_OK && f == c && pos2 == core_pos);
+    }
+  } else if (e == CABREF_NAME_NUL) {
+    size_t nul = pos, pre_len = 0, pre_pos = 0;
+    cabref_name_error p =
+        oracle_to_ascii(text, nul, want, CABREF_NAME_TEXT_BUF, &pre_len, &pre_pos);
+    if (p == CABREF_NAME_OK) {
+      cabref_name core;
+      size_t core_pos = 0;
+      cabref_name_error c;
+      want[pre_len] = '\0';
+      c = cabref_name_parse(want, pre_len + 1u, policy, &core, &core_pos);
+      CHECK(c != CABREF_NAME_OK);
+      if (c == CABREF_NAME_NUL)
+        CHECK(f == CABREF_NAME_NUL && pos2 == nul);
+      else
+        CHECK(f == c && pos2 == core_pos);
+    } else if (p == CABREF_NAME_TOO_LONG) {
+      size_t k = 0;
+      while (k < nul && (unsigned char)text[k] < 0x80u)
+        k++;
+      if (k < nul) {
+        CHECK(f == CABREF_NAME_TOO_LONG && pos2 == pre_pos);
+      } else {
+        cabref_name core;
+        size_t core_pos = 0;
+        cabref_name_error c = cabref_name_parse(text, len, policy, &core, &core_pos);
+        CHECK(c != CABREF_NAME_OK && f == c && pos2 == core_pos && core_pos <= nul);
+      }
+    } else {
+      CHECK(p == CABREF_NAME_BAD_ULABEL && f == p && pos2 == pre_pos && pre_pos < nul);
     }
   } else {
     CHECK(f == e && pos2 == pos);

@@ -774,20 +774,17 @@ int cabref_psl_lookup_text(const cabref_psl_table *t, const char *name_text, siz
   int non_ascii = 0;
   cabref_name_error e;
   *err_pos = 0;
-  for (i = 0; i < len && name_text[i] != '\0'; i++)
+  for (i = 0; i < len && name_text[i] != '\0'; i++) /* nothing after a NUL is converted */
     if ((unsigned char)name_text[i] >= 0x80)
       non_ascii = 1;
-  if (i < len) {
-    /* A NUL byte: nothing to convert; the core reports the first offending byte, the NUL or one
-     * before it (NAME-ERROR). */
-    e = cabref_name_parse(name_text, len, policy, name_out, err_pos);
-    return e != CABREF_NAME_OK ? (int)e : CABREF_NAME_NUL;
-  }
+  /* A NUL byte too: cabref_name_from_text reports the first offending byte (NAME-ERROR), the NUL
+   * at its offset in the given text. */
   e = cabref_name_from_text(name_text, len, policy, name_buf, CABREF_NAME_TEXT_BUF, name_out, &pos);
   if (e != CABREF_NAME_OK) {
     /* Offsets into the converted text are offsets into the given text only for ASCII; a refused
-     * U-label's offset is the given text's. Otherwise a non-ASCII name reports offset 0. */
-    *err_pos = !non_ascii || e == CABREF_NAME_BAD_ULABEL ? pos : 0;
+     * U-label's and a NUL's offset is the given text's. Otherwise a non-ASCII name reports
+     * offset 0. */
+    *err_pos = !non_ascii || e == CABREF_NAME_BAD_ULABEL || e == CABREF_NAME_NUL ? pos : 0;
     if (e == CABREF_NAME_BAD_ULABEL || e == CABREF_NAME_BAD_ALABEL)
       return CABREF_PSL_NAME_BAD_IDN;
     return (int)e;

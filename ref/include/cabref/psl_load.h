@@ -55,9 +55,9 @@ void cabref_psl_rule_text(const cabref_psl_table *t, const cabref_psl_match *m, 
  * the shell refuses (libidn2 cannot convert it, or it converts to ASCII other than LDH: '＊', '_ü')
  * and for an XN-label that is not an A-label. *err_pos is the error's byte offset in the given
  * text: for an ASCII name, and for a refused U-label (the offset of its first byte); any other
- * error in a name holding non-ASCII reports 0. A name holding a NUL byte is not converted: the
- * core judges it as given (so a U-label before the NUL is CABREF_NAME_NON_ASCII at its first
- * byte). */
+ * error in a name holding non-ASCII reports 0. In a name holding a NUL byte, the text before the
+ * NUL is converted and judged first; if it is fine, the result is CABREF_NAME_NUL at the NUL's
+ * offset in the given text (NAME-ERROR: the first offending byte wins). */
 int cabref_psl_lookup_text(const cabref_psl_table *t, const char *name_text, size_t len,
                            uint32_t options, cabref_psl_match *out, cabref_name *name_out,
                            char *name_buf, size_t *err_pos);
