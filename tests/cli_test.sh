@@ -403,5 +403,23 @@ printf 'www.example.com\n\xc0\xaf.com\nb\xc3\xbccher.example\n' >"$T/names"
 strict_json "psl --json: stdin lines" "$T/out"
 "$PYTHON" -c 'import json,sys; l=[json.loads(x) for x in open(sys.argv[1],encoding="utf-8")]; assert [x["name"] for x in l]==["www.example.com","\ufffd\ufffd.com","b\u00fccher.example"], l' "$T/out" && ok || bad "psl --json: stdin names echoed (overlong C0 AF as two U+FFFD, valid UTF-8 kept)"
 
+# caa zone input, raw control octets (F3) and a later "\#" (F4), ref/shell/caa_zone.c: a form feed
+# inside quotes used to end the value ("ca.example" alone, a permit); it is kept as \012 and the
+# value, outside the grammar, authorizes no one. A line feed inside quotes is refused with
+# FILE:LINE:COLUMN.
+printf 'a.example. IN CAA 0 issue "ca.example\f; accounturi=https://ca.example/acct/1"\n' >"$T/ff.zone"
+run "caa eval: form feed in a value kept" 1 caa eval --zone "$T/ff.zone" --ca ca.example \
+  --account https://ca.example/acct/2 a.example
+contains "caa eval: form feed value" "$T/out" \
+  '0 issue "ca.example\012; accounturi=https://ca.example/acct/1" -> malformed-value (control)'
+printf 'a.example. IN CAA 0 issue "ca.example\n; accounturi=x"\n' >"$T/lf.zone"
+run "caa eval: line feed inside quotes refused" 3 caa eval --zone "$T/lf.zone" --ca ca.example \
+  a.example
+contains "caa eval: line feed position" "$T/err" "lf.zone:1:38: error: a line feed (0x0A)"
+run "caa parse: form feed kept" 0 caa parse $'0 issue "a\fb"'
+contains "caa parse: form feed as \\012" "$T/out" '0 issue "a\012b"'
+run "caa parse: later \\# refused" 3 caa parse '0 \# ue "x"'
+contains "caa parse: later \\# message" "$T/err" "first RDATA token"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -444,6 +444,99 @@ static void test_config(void) {
   CHECK(strcmp(cabref_caa_tag_kind_code(CABREF_CAA_TAG_ISSUEWILD), "issuewild") == 0);
 }
 
+/* F3: raw control octets. ldns 1.8.3's file reader ends a line at a raw FF or VT even inside
+ * quotes and made `"ca.example<FF>; accounturi=..."` the value "ca.example" (a deny became a
+ * permit); a raw CR inside quotes became a blank, a raw LF inside quotes ended the record, an
+ * escaped LF was dropped. Each octet is now kept as written (\DDD for ldns) and judged by the
+ * core, or, for LF, refused with its column. */
+static void test_control_octets(void) {
+  static const char ff_zone[] =
+      "a.example. IN CAA 0 issue \"ca.example\f; accounturi=https://ca.example/acct/1\"\n"
+      "; the record above restricts ca.example to account 1 with an octet outside the grammar\n";
+  static const char nul_zone[] =
+      "a.example. 1 IN CAA 0 issue \"x\"\n  b 1 IN CAA 0 issue \"x\0\"\n";
+  cabref_caa_config cfg;
+  cabref_caa_name_eval e;
+  memset(&cfg, 0, sizeof cfg);
+  CHECK(cabref_caa_config_add_issuer(&cfg, "ca.example") == 0);
+  CHECK(cabref_caa_config_set_account(&cfg, "https://ca.example/acct/2") == 0);
+  cfg.rfc8657 = 1;
+  /* The reproducer: every octet kept; the value is malformed and permits no one. */
+  CHECK(zone(ff_zone) == CABREF_OK && z.n == 1 && z.all_rrs == 1);
+  CHECK(strcmp(rd_hex(0), "00056973737565"
+                          "63612e6578616d706c650c3b206163636f756e747572693d68747470733a2f2f63612e"
+                          "6578616d706c652f616363742f31") == 0);
+  e = one("a.example", &cfg);
+  CHECK(e.error == 0 && e.res.result == CABREF_CAA_NAME_DENY && e.has_verdicts && e.d.n == 1 &&
+        e.d.verdict[0] == CABREF_CAA_RR_MALFORMED_VALUE);
+  cabref_caa_name_eval_free(&e);
+  /* VT, CR, DEL, 0x01 and 0x1f inside quotes; escaped FF and CR; HTAB is kept raw. */
+  CHECK(zone("a. 1 IN CAA 0 issue \"a\vb\"\n") == CABREF_OK && z.n == 1 &&
+        strcmp(rd_hex(0), "000569737375656"
+                          "10b62") == 0);
+  CHECK(strcmp(wire_of("0 issue \"a\rb\""), "00056973737565610d62") == 0);
+  CHECK(strcmp(wire_of("0 issue \"a\x7f\x01\x1f\""), "0005697373756561"
+                                                     "7f011f") == 0);
+  CHECK(strcmp(wire_of("0 issue \"a\\\fb\\\rc\""), "00056973737565610c620d63") == 0);
+  CHECK(strcmp(wire_of("0 issue \"a\fb\""), "00056973737565610c62") == 0);
+  CHECK(strcmp(wire_of("0 issue \"a\tb\""), "00056973737565610962") == 0);
+  CHECK(strcmp(wire_of("0 issue \"a\\\\\fb\""), "00056973737565615c0c62") == 0); /* \\ then FF */
+  /* Outside quotes a control octet is part of its token (the shell quotes the value). */
+  CHECK(strcmp(wire_of("0 issue ca.example\f;accounturi=x"), "0005697373756563612e6578616d706c"
+                                                             "650c") == 0);
+  CHECK(zone("a\fb. 1 IN CAA 0 issue \"x\"\n") == CABREF_OK && z.n == 1 &&
+        strcmp(z.rrs[0].owner, "a\\012b") == 0);
+  CHECK(zone("a. 1 IN CAA 0 issue \"x\"\fb. 1 IN CAA 0 issue \"y\"\n") == CABREF_E_SYNTAX &&
+        z.n == 0); /* one line, not two records */
+  CHECK(zone("a. 1 IN CAA 0 iss\fue \"x\"\n") == CABREF_E_SYNTAX);
+  /* Comments are not read; CR before LF (CRLF files) is still a blank. */
+  CHECK(zone("; c\fa. 1 IN CAA 0 issue \"x\"\n") == CABREF_OK && z.n == 0);
+  CHECK(zone("a. 1 IN CAA 0 issue \"x\"\r\nb. 1 IN CAA 0 issue y ; c\r\n") == CABREF_OK &&
+        z.n == 2 &&
+        strcmp(rd_hex(1), "000569737375657"
+                          "9") == 0 &&
+        z.rrs[1].line == 2);
+  /* A line feed inside quotes or after a backslash: refused, FILE:LINE:COLUMN. */
+  CHECK(zone("\na.example. IN CAA 0 issue \"ca.example\n; accounturi=x\"\n") == CABREF_E_SYNTAX &&
+        z.n == 0 && err.line == 2 && err.column == 38 && strstr(err.message, "0x0A") != NULL);
+  CHECK(zone("a. IN CAA ( 0 issue \"a\nb\" )\n") == CABREF_E_SYNTAX && err.line == 1 &&
+        err.column == 23);
+  CHECK(zone("a. IN CAA 0 issue \"ca.example\\\n; accounturi=x\"\n") == CABREF_E_SYNTAX &&
+        z.n == 0 && err.line == 1 && err.column == 31);
+  CHECK(zone("a. IN CAA 0 issue x\\\ny\n") == CABREF_E_SYNTAX && err.column == 21);
+  {
+    uint8_t w[64];
+    size_t n = 0;
+    cabref_error e2;
+    CHECK(cabref_caa_rdata_from_text("0 issue \"a\nb\"", 13, w, sizeof w, &n, &e2) ==
+              CABREF_E_SYNTAX &&
+          e2.line == 1 && e2.column == 11);
+    CHECK(cabref_caa_rdata_from_text("0 issue \"a\\\nb\"", 14, w, sizeof w, &n, &e2) ==
+              CABREF_E_SYNTAX &&
+          e2.column == 12);
+  }
+  cabref_caa_zone_free(&z);
+  cabref_caa_zone_init(&z);
+  CHECK(cabref_caa_zone_parse(nul_zone, sizeof nul_zone - 1, "t.zone", &z, &err) == CABREF_E_NUL &&
+        err.line == 2 && err.column == 24);
+}
+
+/* F4: "\#" is the generic form only as the first RDATA token (RFC 3597 §5); ldns read a later
+ * one as that field's own generic data (`0 \# ue "x"` was RDATA 00 78). */
+static void test_generic_later(void) {
+  CHECK(strcmp(wire_of("0 \\# ue \"x\""), "error:syntax") == 0);
+  CHECK(strcmp(wire_of("0 \\# 1 41 \"x\""), "error:syntax") == 0);
+  CHECK(strcmp(wire_of("0 issue \\#"), "error:syntax") == 0);
+  CHECK(strcmp(wire_of("0 issue \\# 1 41"), "error:syntax") == 0);
+  CHECK(zone("a. 1 IN CAA 0 issue \"x\"\n\nb. 1 IN CAA 0 \\# ue \"x\"\n") == CABREF_E_SYNTAX &&
+        err.line == 3 && strstr(err.message, "first RDATA token") != NULL);
+  /* Still read: the generic form itself, and '#' written otherwise. */
+  CHECK(strcmp(wire_of("\\# 3 000178"), "000178") == 0);
+  CHECK(strcmp(wire_of("0 issue \"#\""), "0005697373756523") == 0);
+  CHECK(strcmp(wire_of("0 issue \\#x"), "000569737375652378") == 0);
+  CHECK(strcmp(wire_of("0 issue \"\\#\""), "0005697373756523") == 0);
+}
+
 int main(void) {
   cabref_caa_zone_init(&z);
   test_zone_basics();
@@ -452,6 +545,8 @@ int main(void) {
   test_printer();
   test_eval();
   test_config();
+  test_control_octets();
+  test_generic_later();
   cabref_caa_zone_free(&z);
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;

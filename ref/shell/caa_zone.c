@@ -14,6 +14,14 @@
  * - RFC 1035 §5.1 allows the class before the TTL; ldns 1.8.3 only after it: we swap them.
  * ldns also truncates a value token beyond 65525 octets, reads flags 256 as 0, takes the length
  * of the generic form modulo 65536, and ends a value at a NUL, without an error: we refuse these.
+ * Its file reader ends a line at a raw FF or VT, even inside quotes (`"ca.example<FF>;
+ * accounturi=..."` was read as "ca.example", the rest a comment), turns a raw CR inside quotes
+ * into a blank, ends a record at a raw LF inside quotes and drops an escaped LF, all with status
+ * OK: a first pass (escape_controls) writes every raw control octet inside a token (but HTAB) as
+ * its \DDD escape, so ldns keeps the octets as written and the core judges them (a control octet
+ * is outside the value grammar: the record authorizes no one); an LF inside quotes or after a
+ * backslash is refused with FILE:LINE:COLUMN. RFC 3597's "\#" is accepted only as the first RDATA
+ * token (ldns also reads it before a later field, as that field alone).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -197,22 +205,125 @@ static const char *generic_check(const char *t, const token *k, size_t n) {
   return NULL;
 }
 
+/* A raw octet ldns 1.8.3's file reader does not keep as written: every control octet but HTAB
+ * and LF (LF is judged by the caller), and DEL. Its line reader ends a line at FF and VT even
+ * inside quotes, turns CR into a blank, and an escaped CR into an escaped blank. */
+static int raw_control(unsigned char ch) {
+  return (ch < 0x20 && ch != '\t' && ch != '\n') || ch == 0x7f;
+}
+
+/* First pass (file comment): t, NUL-free, into o->out with the same lines, tokens read as
+ * convert_tokens reads them. In a token, quoted or not, a raw control octet (raw_control) and a
+ * backslash followed by one become the octet's \DDD escape (RFC 1035 §5.1), so that ldns keeps
+ * every octet as written and the core judges it; a CR between tokens stays a blank (CRLF
+ * files), comments are copied. A line feed inside quotes, or after a backslash, is refused: ldns
+ * ends the record there, or joins the lines, or drops the octet, and \010 would shift its line
+ * numbers. */
+static cabref_status escape_controls(const char *t, size_t len, const char *file, conv *o,
+                                     cabref_error *err) {
+  size_t pos = 0, bol = 0;
+  unsigned long line = 1;
+  while (pos < len) {
+    unsigned char ch = (unsigned char)t[pos];
+    int quoted = ch == '"';
+    if (ch == ';') { /* a comment, to the end of its line */
+      const char *nl = memchr(t + pos, '\n', len - pos);
+      size_t end = nl != NULL ? (size_t)(nl - t) : len;
+      if (out_put(o, t + pos, end - pos) != 0)
+        goto oom;
+      pos = end;
+      continue;
+    }
+    if (ch == '\n' || ch == ' ' || ch == '\t' || ch == '\r' || ch == '(' || ch == ')') {
+      if (out_put(o, t + pos, 1) != 0)
+        goto oom;
+      if (ch == '\n') {
+        line++;
+        bol = pos + 1;
+      }
+      pos++;
+      continue;
+    }
+    if (quoted) {
+      if (out_put(o, "\"", 1) != 0)
+        goto oom;
+      pos++;
+    }
+    while (pos < len && (quoted ? t[pos] != '"' : strchr(" \t\r\n;()", t[pos]) == NULL)) {
+      size_t at = (t[pos] == '\\' && pos + 1 < len) ? pos + 1 : pos; /* the octet written */
+      unsigned char x = (unsigned char)t[at];
+      if (x == '\n') {
+        set_err(err, CABREF_E_SYNTAX, file, line,
+                at > pos ? "a backslash before a line feed (0x0A): ldns would drop both; write "
+                           "the octet as \\010"
+                         : "a line feed (0x0A) inside a quoted string: a quoted string ends on "
+                           "its line (RFC 1035 §5.1); write the octet as \\010");
+        if (err != NULL)
+          err->column = at - bol + 1;
+        return CABREF_E_SYNTAX;
+      }
+      if (raw_control(x)) {
+        char ddd[8];
+        snprintf(ddd, sizeof ddd, "\\%03u", (unsigned)x);
+        if (out_put(o, ddd, 4) != 0)
+          goto oom;
+      } else if (out_put(o, t + pos, at - pos + 1) != 0) {
+        goto oom;
+      }
+      pos = at + 1;
+    }
+    if (quoted && pos < len) {
+      if (out_put(o, "\"", 1) != 0)
+        goto oom;
+      pos++;
+    }
+  }
+  if (out_put(o, "", 0) != 0) /* never NULL, even for an empty text */
+    goto oom;
+  return CABREF_OK;
+oom:
+  set_err(err, CABREF_E_CAPACITY, file, line, "out of memory");
+  return CABREF_E_CAPACITY;
+}
+
+static cabref_status convert_tokens(const char *t, size_t len, const char *file, conv *c,
+                                    cabref_error *err);
+
 /* Converts text into c->out (see the file comment); records every record's lines. */
 static cabref_status convert(const char *t, size_t len, const char *file, conv *c,
                              cabref_error *err) {
+  conv e;
+  cabref_status st;
+  const char *nul = memchr(t, '\0', len);
+  if (nul != NULL) { /* ldns reads C strings: a NUL would end a value silently */
+    size_t i, bol = 0;
+    unsigned long line = 1;
+    for (i = 0; i < (size_t)(nul - t); i++)
+      if (t[i] == '\n') {
+        line++;
+        bol = i + 1;
+      }
+    set_err(err, CABREF_E_NUL, file, line, "a NUL byte (write it as \\000)");
+    if (err != NULL)
+      err->column = (size_t)(nul - t) - bol + 1;
+    return CABREF_E_NUL;
+  }
+  memset(&e, 0, sizeof e);
+  st = escape_controls(t, len, file, &e, err);
+  if (st == CABREF_OK)
+    st = convert_tokens(e.out, e.len, file, c, err);
+  free(e.out);
+  return st;
+}
+
+/* Second pass (file comment), on text without raw control octets but HTAB, LF and CR blanks. */
+static cabref_status convert_tokens(const char *t, size_t len, const char *file, conv *c,
+                                    cabref_error *err) {
   size_t pos = 0, copied = 0;
   unsigned long line = 1;
   token *tok = NULL;
   size_t cap_tok = 0;
   cabref_status st = CABREF_OK;
-  const char *nul = memchr(t, '\0', len);
-  if (nul != NULL) { /* ldns reads C strings: a NUL would end a value silently */
-    size_t i;
-    for (i = 0; i < (size_t)(nul - t); i++)
-      line += t[i] == '\n';
-    set_err(err, CABREF_E_NUL, file, line, "a NUL byte (write it as \\000)");
-    return CABREF_E_NUL;
-  }
   while (pos < len && st == CABREF_OK) {
     size_t n_tok = 0, k;
     int depth = 0, directive = t[pos] == '$', owner = t[pos] != ' ' && t[pos] != '\t';
@@ -336,6 +447,20 @@ static cabref_status convert(const char *t, size_t len, const char *file, conv *
       c->recs[c->n_recs - 1].generic = 1;
       continue;
     }
+    {
+      /* RFC 3597 §5: "\#" marks the whole RDATA as generic; ldns 1.8.3 also reads it before any
+       * later field, as that field's octets alone (`0 \# ue "x"` is 00 78): refused. */
+      size_t j;
+      for (j = k + 2; j < n_tok && !word_is(t, &tok[j], "\\#"); j++)
+        ;
+      if (j < n_tok) {
+        set_err(err, CABREF_E_SYNTAX, file, first,
+                "\\# (the RFC 3597 generic form) stands for the whole RDATA: it can only be the "
+                "first RDATA token, not a later one (write a '#' value as \"#\")");
+        st = CABREF_E_SYNTAX;
+        break;
+      }
+    }
     if (k + 1 < n_tok && !flags_ok(t, &tok[k + 1])) {
       set_err(err, CABREF_E_SYNTAX, file, first,
               "CAA flags are a decimal number from 0 to 255 (RFC 8659 §4.1.1)");
@@ -346,7 +471,8 @@ static cabref_status convert(const char *t, size_t len, const char *file, conv *
       size_t i;
       if (v->end - v->start > LDNS_VALUE_LIMIT) {
         set_err(err, CABREF_E_TOO_LONG, file, first,
-                "a CAA value written with more than 65000 characters (ldns would truncate it)");
+                "a CAA value written with more than 65000 characters, a control octet counting "
+                "as the 4 of its \\DDD escape (ldns would truncate it)");
         st = CABREF_E_TOO_LONG;
         break;
       }
@@ -501,10 +627,18 @@ cabref_status cabref_caa_rdata_from_text(const char *text, size_t len, uint8_t *
   cabref_caa_zone z;
   char *line;
   cabref_status st;
+  size_t i;
   *out_len = 0;
-  if (memchr(text, '\n', len) != NULL || memchr(text, '\0', len) != NULL) {
-    set_err(err, CABREF_E_SYNTAX, "<record>", 1, "a record is one line");
-    return CABREF_E_SYNTAX;
+  for (i = 0; i < len; i++) {
+    if (text[i] == '\n' || text[i] == '\0') {
+      set_err(err, CABREF_E_SYNTAX, "<record>", 1,
+              text[i] == '\n'
+                  ? "a line feed (0x0A): a record is one line (write the octet as \\010)"
+                  : "a NUL byte: a record is one line of text (write it as \\000)");
+      if (err != NULL)
+        err->column = i + 1;
+      return CABREF_E_SYNTAX;
+    }
   }
   line = malloc(sizeof prefix + len + 1);
   if (line == NULL) {
@@ -517,6 +651,8 @@ cabref_status cabref_caa_rdata_from_text(const char *text, size_t len, uint8_t *
   cabref_caa_zone_init(&z);
   st = cabref_caa_zone_parse(line, sizeof prefix + len, "<record>", &z, err);
   free(line);
+  if (st != CABREF_OK && err != NULL && err->column > 0) /* a column in text, not in line */
+    err->column = err->column > sizeof prefix - 1 ? err->column - (sizeof prefix - 1) : 0;
   if (st == CABREF_OK && z.n != 1) {
     set_err(err, CABREF_E_SYNTAX, "<record>", 1, "not one CAA record");
     st = CABREF_E_SYNTAX;

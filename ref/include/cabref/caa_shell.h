@@ -49,7 +49,18 @@ cabref_status cabref_caa_zone_add(cabref_caa_zone *z, const char *owner, uint32_
  * unquoted CAA value is quoted (RFC 8659 §4.1.1 allows it; ldns < 1.8.4 refuses it), and a CAA
  * record in the generic form is read as opaque bytes (ldns would refuse RDATA without the CAA
  * layout, which the core must see and judge); a class written before the TTL is moved after it.
- * $INCLUDE is refused. A value is one string of any
+ * Raw control octets (ldns 1.8.3's file reader ends a line at FF or VT even inside quotes, makes
+ * a CR inside quotes a blank, and drops the rest or the octet silently): every control octet
+ * 0x01-0x1F but HTAB and LF, and DEL, inside a token, quoted or not, also after a backslash, is
+ * converted to its \DDD escape (RFC 1035 §5.1) before ldns reads it, so the RDATA holds exactly
+ * the octets written and the core judges them (a control octet in a value is outside the RFC 8659
+ * grammar: malformed, authorizes no one). Decision: converting, not refusing, since it keeps the
+ * record's octets; outside quotes such an octet is part of its token (blanks are space, HTAB and
+ * CR, for CRLF files), comments are not read. A line feed inside quotes or after a backslash
+ * cannot be kept with the lines intact: refused, CABREF_E_SYNTAX with err->column (1-based byte
+ * column of the LF), as is a NUL (CABREF_E_NUL, with its column). "\#" is the generic form only
+ * as the first RDATA token (RFC 3597 §5): a later "\#" token is refused (ldns would read it as
+ * one field's generic data). $INCLUDE is refused. A value is one string of any
  * length (RFC 8659 §4.1.1: no 255 limit); several character-strings, as TXT has, are not CAA
  * syntax and ldns refuses them ("superfluous text"), it does not join them. On error err names
  * file:line (the record's first line) and ldns's status text; status CABREF_E_SYNTAX (a record
@@ -62,7 +73,9 @@ cabref_status cabref_caa_zone_read(const char *path, cabref_caa_zone *z, cabref_
 
 /* One CAA RDATA in presentation form ("0 issue \"ca.example\"", "0 issue ca.example",
  * "\\# 3 000100"), without owner, TTL, class or type, into wire bytes out[0 .. *out_len - 1]
- * (cap at least CABREF_CAA_MAX_RDATA). Parsed by ldns exactly as a zone line would be. */
+ * (cap at least CABREF_CAA_MAX_RDATA). Parsed by ldns exactly as a zone line would be (control
+ * octets as above: converted to \DDD; a line feed or NUL is refused: a record is one line);
+ * err->column, when set, is 1-based in text. */
 cabref_status cabref_caa_rdata_from_text(const char *text, size_t len, uint8_t *out, size_t cap,
                                          size_t *out_len, cabref_error *err);
 
