@@ -537,6 +537,23 @@ static void test_generic_later(void) {
   CHECK(strcmp(wire_of("0 issue \"\\#\""), "0005697373756523") == 0);
 }
 
+/* Token boundaries as ldns sees them: `"a".` was one token to ldns and two to the shell, so the
+ * record escaped the shell's CAA checks (flags 256 read as 0, a later "\#" read as 00 78); a '"'
+ * inside an unquoted token opened a quote for ldns only. */
+static void test_quote_boundaries(void) {
+  CHECK(zone("\"a\". IN CAA 256 issue \"x\"\n") == CABREF_E_SYNTAX && z.n == 0 && err.line == 1 &&
+        err.column == 4 && strstr(err.message, "closing quote") != NULL);
+  CHECK(zone("\"a\". IN CAA 0 \\# ue \"x\"\n") == CABREF_E_SYNTAX && z.n == 0);
+  CHECK(zone("\"a\". IN CAA \\# 65537 00\n") == CABREF_E_SYNTAX && z.n == 0);
+  CHECK(strcmp(wire_of("0 issue \"x\"y"), "error:syntax") == 0);
+  CHECK(strcmp(wire_of("0 issue \"x\";c"), "000569737375657"
+                                           "8") == 0); /* ';' and parentheses still end it */
+  CHECK(zone("a\"b. IN CAA 0 issue \"x\" ; \nc. IN CAA 0 issue \"y\" ; \"\n") == CABREF_OK &&
+        z.n == 2 && strcmp(z.rrs[0].owner, "a\"b") == 0 &&
+        strcmp(rd_hex(1), "000569737375657"
+                          "9") == 0);
+}
+
 int main(void) {
   cabref_caa_zone_init(&z);
   test_zone_basics();
@@ -547,6 +564,7 @@ int main(void) {
   test_config();
   test_control_octets();
   test_generic_later();
+  test_quote_boundaries();
   cabref_caa_zone_free(&z);
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;

@@ -218,7 +218,10 @@ static int raw_control(unsigned char ch) {
  * every octet as written and the core judges it; a CR between tokens stays a blank (CRLF
  * files), comments are copied. A line feed inside quotes, or after a backslash, is refused: ldns
  * ends the record there, or joins the lines, or drops the octet, and \010 would shift its line
- * numbers. */
+ * numbers. Token boundaries are made ldns's too: a '"' inside an unquoted token is escaped (ldns
+ * would open a quote there, and read ';' and parentheses after it otherwise), and text right
+ * after a closing quote is refused (`"a".` is one token to ldns, two to us: the record would
+ * escape the CAA checks below). */
 static cabref_status escape_controls(const char *t, size_t len, const char *file, conv *o,
                                      cabref_error *err) {
   size_t pos = 0, bol = 0;
@@ -262,7 +265,10 @@ static cabref_status escape_controls(const char *t, size_t len, const char *file
           err->column = at - bol + 1;
         return CABREF_E_SYNTAX;
       }
-      if (raw_control(x)) {
+      if (x == '"' && at == pos) { /* inside an unquoted token: ldns would open a quote */
+        if (out_put(o, "\\\"", 2) != 0)
+          goto oom;
+      } else if (raw_control(x)) {
         char ddd[8];
         snprintf(ddd, sizeof ddd, "\\%03u", (unsigned)x);
         if (out_put(o, ddd, 4) != 0)
@@ -276,6 +282,14 @@ static cabref_status escape_controls(const char *t, size_t len, const char *file
       if (out_put(o, "\"", 1) != 0)
         goto oom;
       pos++;
+      if (pos < len && strchr(" \t\r\n;()", t[pos]) == NULL) {
+        set_err(err, CABREF_E_SYNTAX, file, line,
+                "text right after a closing quote: a quoted string is a token of its own (ldns "
+                "would read one token, the shell two); put a blank after it");
+        if (err != NULL)
+          err->column = pos - bol + 1;
+        return CABREF_E_SYNTAX;
+      }
     }
   }
   if (out_put(o, "", 0) != 0) /* never NULL, even for an empty text */
