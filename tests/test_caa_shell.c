@@ -548,6 +548,11 @@ static void test_quote_boundaries(void) {
   CHECK(strcmp(wire_of("0 issue \"x\"y"), "error:syntax") == 0);
   CHECK(strcmp(wire_of("0 issue \"x\";c"), "000569737375657"
                                            "8") == 0); /* ';' and parentheses still end it */
+  /* A ')' without its '(' is a blank (as ldns_rr_new_frm_str reads it); ldns's file reader ended
+   * the record there and lost the line's count (the next record was put on the line before). */
+  CHECK(zone("a. IN CAA 0 issue \"x\" )\nb. IN CAA 0 issue \"y\"\n") == CABREF_OK && z.n == 2 &&
+        z.rrs[1].line == 2);
+  CHECK(zone("a. IN CAA ( 0 issue \"x)\" ) ; )\n") == CABREF_OK && z.n == 1);
   CHECK(zone("a\"b. IN CAA 0 issue \"x\" ; \nc. IN CAA 0 issue \"y\" ; \"\n") == CABREF_OK &&
         z.n == 2 && strcmp(z.rrs[0].owner, "a\"b") == 0 &&
         strcmp(rd_hex(1), "000569737375657"

@@ -224,11 +224,22 @@ static int raw_control(unsigned char ch) {
  * escape the CAA checks below). */
 static cabref_status escape_controls(const char *t, size_t len, const char *file, conv *o,
                                      cabref_error *err) {
-  size_t pos = 0, bol = 0;
+  size_t pos = 0, bol = 0, depth = 0;
   unsigned long line = 1;
   while (pos < len) {
     unsigned char ch = (unsigned char)t[pos];
     int quoted = ch == '"';
+    if (ch == ')' && depth == 0) {
+      /* A ')' without its '(': ldns_rr_new_frm_str drops it, the file reader ends the record
+       * there and loses the line's count (later records got the line before their own). Read
+       * as ldns_rr_new_frm_str reads it, and as convert_tokens does: a blank. */
+      if (out_put(o, " ", 1) != 0)
+        goto oom;
+      pos++;
+      continue;
+    }
+    if (ch == '(' || ch == ')')
+      depth = ch == '(' ? depth + 1 : depth - 1;
     if (ch == ';') { /* a comment, to the end of its line */
       const char *nl = memchr(t + pos, '\n', len - pos);
       size_t end = nl != NULL ? (size_t)(nl - t) : len;
