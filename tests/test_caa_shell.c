@@ -559,6 +559,22 @@ static void test_quote_boundaries(void) {
                           "9") == 0);
 }
 
+/* TTLs ldns 1.8.3 reads without a check: "1x" was 1, 99999999999 wrapped modulo 2^32. */
+static void test_ttl_checked(void) {
+  CHECK(zone("a. 1x IN CAA 0 issue \"x\"\n") == CABREF_E_SYNTAX && err.line == 1 &&
+        strstr(err.message, "TTL") != NULL);
+  CHECK(zone("a. 99999999999 IN CAA 0 issue \"x\"\n") == CABREF_E_SYNTAX);
+  CHECK(zone("a. 4294967296 IN CAA 0 issue \"x\"\n") == CABREF_E_SYNTAX);
+  CHECK(zone("a. IN 1h1 CAA 0 issue \"x\"\n") == CABREF_OK && z.n == 1 && z.rrs[0].ttl == 3601);
+  CHECK(zone("\n$TTL 1x\na. IN CAA 0 issue \"x\"\n") == CABREF_E_SYNTAX && err.line == 2);
+  CHECK(zone("$TTL 4294967295\na. IN CAA 0 issue \"x\"\n") == CABREF_OK && z.n == 1 &&
+        z.rrs[0].ttl == 4294967295u);
+  CHECK(zone("a. 1W2d IN CAA 0 issue \"x\"\n") == CABREF_OK && z.n == 1 &&
+        z.rrs[0].ttl == 7u * 86400 + 2u * 86400);
+  CHECK(zone("a. 1hh IN CAA 0 issue \"x\"\n") == CABREF_E_SYNTAX);
+  CHECK(zone("1.example. 300 IN CAA 0 issue \"x\"\n") == CABREF_OK && z.n == 1); /* an owner */
+}
+
 int main(void) {
   cabref_caa_zone_init(&z);
   test_zone_basics();
@@ -570,6 +586,7 @@ int main(void) {
   test_control_octets();
   test_generic_later();
   test_quote_boundaries();
+  test_ttl_checked();
   cabref_caa_zone_free(&z);
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;

@@ -21,7 +21,8 @@
  * its \DDD escape, so ldns keeps the octets as written and the core judges them (a control octet
  * is outside the value grammar: the record authorizes no one); an LF inside quotes or after a
  * backslash is refused with FILE:LINE:COLUMN. RFC 3597's "\#" is accepted only as the first RDATA
- * token (ldns also reads it before a later field, as that field alone).
+ * token (ldns also reads it before a later field, as that field alone). ldns reads a TTL without
+ * a check ("1x" is 1, 99999999999 wraps): TTLs are checked (ttl_ok).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -176,6 +177,37 @@ static int flags_ok(const char *t, const token *k) {
     v = v * 10 + (unsigned)(t[i] - '0');
   }
   return v <= 255;
+}
+
+/* A TTL as ldns 1.8.3 reads it without a check (ldns_str2period: "1x" is 1, "99999999999" wraps
+ * modulo 2^32): digits, each group optionally followed by a unit s, m, h, d or w (BIND's "1h30m"),
+ * at most 2^32 - 1 seconds in all (RFC 2181 §8: a 32-bit field). */
+#define TTL_WHY                                                                                    \
+  "a TTL is a number of seconds, or units like 1h30m, at most 4294967295 (ldns would misread it)"
+static int ttl_ok(const char *t, const token *k) {
+  static const char units[] = "smhdwSMHDW";
+  uint64_t sum = 0, v = 0;
+  size_t i;
+  int digits = 0;
+  if (k->quoted || k->end == k->start)
+    return 0;
+  for (i = k->start; i < k->end; i++) {
+    const char *u = strchr(units, t[i]);
+    if (isdigit((unsigned char)t[i])) {
+      v = v * 10 + (uint64_t)(t[i] - '0');
+      digits = 1;
+    } else if (u != NULL && t[i] != '\0' && digits) {
+      static const uint64_t mult[5] = {1, 60, 3600, 86400, 604800};
+      sum += v * mult[(size_t)(u - units) % 5];
+      v = 0;
+      digits = 0;
+    } else {
+      return 0;
+    }
+    if (v > UINT32_MAX || sum > UINT32_MAX)
+      return 0;
+  }
+  return sum + v <= UINT32_MAX;
 }
 
 /* RFC 3597 §5: `\# N` then 2N hex digits in any number of words. ldns truncates N to 16 bits and
@@ -436,13 +468,27 @@ static cabref_status convert_tokens(const char *t, size_t len, const char *file,
     c->recs[c->n_recs].last = last;
     c->recs[c->n_recs].generic = 0;
     c->n_recs++;
-    if (directive)
+    if (directive) {
+      if (n_tok >= 2 && word_is(t, &tok[0], "$TTL") && !ttl_ok(t, &tok[1])) {
+        set_err(err, CABREF_E_SYNTAX, file, first, TTL_WHY);
+        st = CABREF_E_SYNTAX;
+        break;
+      }
       continue;
+    }
     /* [owner] [TTL] [class] type, TTL and class in either order. */
     k = owner ? 1 : 0;
     while (k < n_tok && k < (owner ? 3u : 2u) &&
-           (isdigit((unsigned char)t[tok[k].start]) || is_class(t, &tok[k])))
+           (isdigit((unsigned char)t[tok[k].start]) || is_class(t, &tok[k]))) {
+      if (isdigit((unsigned char)t[tok[k].start]) && !ttl_ok(t, &tok[k]))
+        break;
       k++;
+    }
+    if (k < n_tok && k < (owner ? 3u : 2u) && isdigit((unsigned char)t[tok[k].start])) {
+      set_err(err, CABREF_E_SYNTAX, file, first, TTL_WHY);
+      st = CABREF_E_SYNTAX;
+      break;
+    }
     if (k == (owner ? 3u : 2u) && is_class(t, &tok[k - 2]) &&
         isdigit((unsigned char)t[tok[k - 1].start])) {
       /* RFC 1035 §5.1 allows <class> <TTL>; ldns 1.8.3 reads only <TTL> <class>: swap them. */

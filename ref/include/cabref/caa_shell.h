@@ -61,8 +61,10 @@ cabref_status cabref_caa_zone_add(cabref_caa_zone *z, const char *owner, uint32_
  * column of the LF), as is a NUL (CABREF_E_NUL, with its column). "\#" is the generic form only
  * as the first RDATA token (RFC 3597 §5): a later "\#" token is refused (ldns would read it as
  * one field's generic data). Tokens are ldns's: text right after a closing quote (`"a".`, one
- * token to ldns) is refused with its column, a '"' inside an unquoted token is a literal octet.
- * $INCLUDE is refused. A value is one string of any
+ * token to ldns) is refused with its column, a '"' inside an unquoted token is a literal octet,
+ * a ')' without its '(' is a blank. A TTL (also $TTL) is digits, each group optionally with a
+ * unit s/m/h/d/w, at most 4294967295 in all: anything else is refused (ldns reads "1x" as 1 and
+ * wraps larger numbers). $INCLUDE is refused. A value is one string of any
  * length (RFC 8659 §4.1.1: no 255 limit); several character-strings, as TXT has, are not CAA
  * syntax and ldns refuses them ("superfluous text"), it does not join them. On error err names
  * file:line (the record's first line) and ldns's status text; status CABREF_E_SYNTAX (a record
