@@ -264,31 +264,44 @@ static cabref_caa_value_error error_at_end(unsigned s) {
   return CABREF_CAA_VALUE_UNEXPECTED;
 }
 
-/* CAA-PARAM-CASE: the tag v[o .. o+n-1] is "accounturi" (1), "validationmethods" (2), up to
- * ASCII case, or neither (0). */
+/* CAA-PARAM-CASE: the tag v[o .. o+9] is "accounturi" up to ASCII case. */
 /*@
-  requires valid_tag: \valid_read(v + (o .. o + n - 1));
+  requires valid_tag: \valid_read(v + (o .. o + 9));
+  requires bound: o <= CABREF_CAA_MAX_RDATA;
   assigns \nothing;
-  ensures account: \result == 1 <==> CaaIsAccountUri(v, o, n);
-  ensures methods: \result == 2 <==> CaaIsValidationMethods(v, o, n);
-  ensures codes: 0 <= \result <= 2;
+  ensures account: \result == 1 <==> CaaIsAccountUri(v, o, 10);
+  ensures flag: \result == 0 || \result == 1;
 */
-static int rfc8657_tag(const uint8_t *v, size_t o, size_t n) {
-  if (n == 10u && lower(v[o]) == 'a' && lower(v[o + 1u]) == 'c' && lower(v[o + 2u]) == 'c' &&
-      lower(v[o + 3u]) == 'o' && lower(v[o + 4u]) == 'u' && lower(v[o + 5u]) == 'n' &&
-      lower(v[o + 6u]) == 't' && lower(v[o + 7u]) == 'u' && lower(v[o + 8u]) == 'r' &&
-      lower(v[o + 9u]) == 'i') {
-    return 1;
-  }
-  if (n == 17u && lower(v[o]) == 'v' && lower(v[o + 1u]) == 'a' && lower(v[o + 2u]) == 'l' &&
-      lower(v[o + 3u]) == 'i' && lower(v[o + 4u]) == 'd' && lower(v[o + 5u]) == 'a' &&
-      lower(v[o + 6u]) == 't' && lower(v[o + 7u]) == 'i' && lower(v[o + 8u]) == 'o' &&
-      lower(v[o + 9u]) == 'n' && lower(v[o + 10u]) == 'm' && lower(v[o + 11u]) == 'e' &&
-      lower(v[o + 12u]) == 't' && lower(v[o + 13u]) == 'h' && lower(v[o + 14u]) == 'o' &&
-      lower(v[o + 15u]) == 'd' && lower(v[o + 16u]) == 's') {
-    return 2;
-  }
-  return 0;
+static int is_accounturi(const uint8_t *v, size_t o) {
+  return ((v[o + 0u] == 'a' || v[o + 0u] == 'A') && (v[o + 1u] == 'c' || v[o + 1u] == 'C') &&
+          (v[o + 2u] == 'c' || v[o + 2u] == 'C') && (v[o + 3u] == 'o' || v[o + 3u] == 'O') &&
+          (v[o + 4u] == 'u' || v[o + 4u] == 'U') && (v[o + 5u] == 'n' || v[o + 5u] == 'N') &&
+          (v[o + 6u] == 't' || v[o + 6u] == 'T') && (v[o + 7u] == 'u' || v[o + 7u] == 'U') &&
+          (v[o + 8u] == 'r' || v[o + 8u] == 'R') && (v[o + 9u] == 'i' || v[o + 9u] == 'I'))
+             ? 1
+             : 0;
+}
+
+/* CAA-PARAM-CASE: the tag v[o .. o+16] is "validationmethods" up to ASCII case. */
+/*@
+  requires valid_tag: \valid_read(v + (o .. o + 16));
+  requires bound: o <= CABREF_CAA_MAX_RDATA;
+  assigns \nothing;
+  ensures methods: \result == 1 <==> CaaIsValidationMethods(v, o, 17);
+  ensures flag: \result == 0 || \result == 1;
+*/
+static int is_validationmethods(const uint8_t *v, size_t o) {
+  return ((v[o + 0u] == 'v' || v[o + 0u] == 'V') && (v[o + 1u] == 'a' || v[o + 1u] == 'A') &&
+          (v[o + 2u] == 'l' || v[o + 2u] == 'L') && (v[o + 3u] == 'i' || v[o + 3u] == 'I') &&
+          (v[o + 4u] == 'd' || v[o + 4u] == 'D') && (v[o + 5u] == 'a' || v[o + 5u] == 'A') &&
+          (v[o + 6u] == 't' || v[o + 6u] == 'T') && (v[o + 7u] == 'i' || v[o + 7u] == 'I') &&
+          (v[o + 8u] == 'o' || v[o + 8u] == 'O') && (v[o + 9u] == 'n' || v[o + 9u] == 'N') &&
+          (v[o + 10u] == 'm' || v[o + 10u] == 'M') && (v[o + 11u] == 'e' || v[o + 11u] == 'E') &&
+          (v[o + 12u] == 't' || v[o + 12u] == 'T') && (v[o + 13u] == 'h' || v[o + 13u] == 'H') &&
+          (v[o + 14u] == 'o' || v[o + 14u] == 'O') && (v[o + 15u] == 'd' || v[o + 15u] == 'D') &&
+          (v[o + 16u] == 's' || v[o + 16u] == 'S'))
+             ? 1
+             : 0;
 }
 
 /* Adds the complete parameter cur (its spans inside v[0 .. end-1]) to *out: kept if there is
@@ -311,7 +324,10 @@ static int rfc8657_tag(const uint8_t *v, size_t o, size_t n) {
 static void commit(const uint8_t *v, size_t end, cabref_caa_issue_value *out,
                    cabref_caa_param cur) {
   uint32_t k = out->n_params;
-  int which = rfc8657_tag(v, cur.tag_off, cur.tag_len);
+  /* RFC 8657 §3, §4 (spec/caa.md CAA-PARAM-CASE: tags matched ASCII case-insensitively). */
+  int which = cur.tag_len == 10u && is_accounturi(v, cur.tag_off)          ? 1
+              : cur.tag_len == 17u && is_validationmethods(v, cur.tag_off) ? 2
+                                                                           : 0;
   (void)end; /* the contract's bound */
   if (k < CABREF_CAA_MAX_PARAMS) {
     out->params[k] = cur;
@@ -319,7 +335,6 @@ static void commit(const uint8_t *v, size_t end, cabref_caa_issue_value *out,
   /*@ assert kept: \forall integer j; 0 <= j < k + 1 && j < CABREF_CAA_MAX_PARAMS ==>
         CaaParamWithin(out->params[j], end); */
   out->n_params = k + 1u;
-  /* RFC 8657 §3, §4 (spec/caa.md CAA-PARAM-CASE: tags matched ASCII case-insensitively). */
   if (which == 1) {
     if (out->n_accounturi == 0u) {
       out->accounturi = cur;
@@ -557,6 +572,11 @@ cabref_caa_methods_result cabref_caa_methods_contains(const uint8_t *v, size_t l
     /*@ assert witness: CaaMethodAt(v, len, ls, method, mlen); */
     found = 1;
   }
+  /*@ assert last: found == 0 ==>
+        \forall integer s; 0 <= s && s + mlen == len ==> !CaaMethodAt(v, len, s, method, mlen); */
+  /*@ assert none: found == 0 ==>
+        \forall integer s; !CaaMethodAt(v, len, s, method, mlen); */
+  /*@ assert has: found == 1 <==> CaaMethodsHas(v, len, method, mlen); */
   if (st != CABREF_CAA_MST_START && st != CABREF_CAA_MST_LABEL) {
     return CABREF_CAA_METHODS_MALFORMED;
   }
@@ -573,6 +593,38 @@ cabref_caa_methods_result cabref_caa_methods_contains(const uint8_t *v, size_t l
 */
 static int is_scheme_char(unsigned c) {
   return (is_alnum(c) || c == '+' || c == '-' || c == '.') ? 1 : 0;
+}
+
+/* "mailto" up to ASCII case (RFC 3986 §3.1: schemes are case-insensitive). */
+/*@
+  requires valid_v: \valid_read(v + (0 .. 5));
+  assigns \nothing;
+  ensures mailto: \result == 1 <==> CaaIodefMailto(v);
+  ensures flag: \result == 0 || \result == 1;
+*/
+static int is_mailto(const uint8_t *v) {
+  return ((v[0] == 'm' || v[0] == 'M') && (v[1] == 'a' || v[1] == 'A') &&
+          (v[2] == 'i' || v[2] == 'I') && (v[3] == 'l' || v[3] == 'L') &&
+          (v[4] == 't' || v[4] == 'T') && (v[5] == 'o' || v[5] == 'O'))
+             ? 1
+             : 0;
+}
+
+/* "http" (s == 0) or "https" (s == 1) up to ASCII case. */
+/*@
+  requires valid_v: \valid_read(v + (0 .. 3 + s));
+  requires s == 0 || s == 1;
+  assigns \nothing;
+  ensures http: s == 0 ==> (\result == 1 <==> CaaIodefHttp(v));
+  ensures https: s == 1 ==> (\result == 1 <==> CaaIodefHttps(v));
+  ensures flag: \result == 0 || \result == 1;
+*/
+static int is_http(const uint8_t *v, int s) {
+  return ((v[0] == 'h' || v[0] == 'H') && (v[1] == 't' || v[1] == 'T') &&
+          (v[2] == 't' || v[2] == 'T') && (v[3] == 'p' || v[3] == 'P') &&
+          (s == 0 || v[4] == 's' || v[4] == 'S'))
+             ? 1
+             : 0;
 }
 
 cabref_caa_iodef_scheme cabref_caa_iodef_parse(const uint8_t *v, size_t len) {
@@ -609,16 +661,13 @@ cabref_caa_iodef_scheme cabref_caa_iodef_parse(const uint8_t *v, size_t len) {
   /*@ assert unique: \forall integer k2; CaaIodefScheme(v, len, k2) ==> k2 == k; */
   /* RFC 8659 §4.4: mailto, http and https are the schemes it names; scheme names are
    * case-insensitive (RFC 3986 §3.1). */
-  if (k == 6u && lower(v[0]) == 'm' && lower(v[1]) == 'a' && lower(v[2]) == 'i' &&
-      lower(v[3]) == 'l' && lower(v[4]) == 't' && lower(v[5]) == 'o') {
+  if (k == 6u && is_mailto(v)) {
     return CABREF_CAA_IODEF_MAILTO;
   }
-  if (k == 4u && lower(v[0]) == 'h' && lower(v[1]) == 't' && lower(v[2]) == 't' &&
-      lower(v[3]) == 'p') {
+  if (k == 4u && is_http(v, 0)) {
     return CABREF_CAA_IODEF_HTTP;
   }
-  if (k == 5u && lower(v[0]) == 'h' && lower(v[1]) == 't' && lower(v[2]) == 't' &&
-      lower(v[3]) == 'p' && lower(v[4]) == 's') {
+  if (k == 5u && is_http(v, 1)) {
     return CABREF_CAA_IODEF_HTTPS;
   }
   return CABREF_CAA_IODEF_OTHER;
