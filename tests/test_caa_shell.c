@@ -575,6 +575,20 @@ static void test_ttl_checked(void) {
   CHECK(zone("1.example. 300 IN CAA 0 issue \"x\"\n") == CABREF_OK && z.n == 1); /* an owner */
 }
 
+/* A quote never closed is named as such, at its opening quote (not as a line feed inside it). */
+static void test_unclosed_quote(void) {
+  uint8_t w[64];
+  size_t n = 0;
+  cabref_error e2;
+  CHECK(cabref_caa_rdata_from_text("0 issue \"c\\\"", 12, w, sizeof w, &n, &e2) ==
+            CABREF_E_SYNTAX &&
+        e2.column == 9 && strstr(e2.message, "closing quote") != NULL);
+  CHECK(zone("a. IN CAA 0 issue \"x\n") == CABREF_E_SYNTAX && err.line == 1 && err.column == 19 &&
+        strstr(err.message, "closing quote") != NULL);
+  CHECK(zone("a. IN CAA 0 issue \"x\ny\"\n") == CABREF_E_SYNTAX && err.column == 21 &&
+        strstr(err.message, "0x0A") != NULL);
+}
+
 int main(void) {
   cabref_caa_zone_init(&z);
   test_zone_basics();
@@ -587,6 +601,7 @@ int main(void) {
   test_generic_later();
   test_quote_boundaries();
   test_ttl_checked();
+  test_unclosed_quote();
   cabref_caa_zone_free(&z);
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;

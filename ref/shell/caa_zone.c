@@ -256,7 +256,7 @@ static int raw_control(unsigned char ch) {
  * escape the CAA checks below). */
 static cabref_status escape_controls(const char *t, size_t len, const char *file, conv *o,
                                      cabref_error *err) {
-  size_t pos = 0, bol = 0, depth = 0;
+  size_t pos = 0, bol = 0, depth = 0, qstart = 0;
   unsigned long line = 1;
   while (pos < len) {
     unsigned char ch = (unsigned char)t[pos];
@@ -290,6 +290,7 @@ static cabref_status escape_controls(const char *t, size_t len, const char *file
       pos++;
       continue;
     }
+    qstart = pos;
     if (quoted) {
       if (out_put(o, "\"", 1) != 0)
         goto oom;
@@ -299,13 +300,20 @@ static cabref_status escape_controls(const char *t, size_t len, const char *file
       size_t at = (t[pos] == '\\' && pos + 1 < len) ? pos + 1 : pos; /* the octet written */
       unsigned char x = (unsigned char)t[at];
       if (x == '\n') {
-        set_err(err, CABREF_E_SYNTAX, file, line,
-                at > pos ? "a backslash before a line feed (0x0A): ldns would drop both; write "
-                           "the octet as \\010"
-                         : "a line feed (0x0A) inside a quoted string: a quoted string ends on "
-                           "its line (RFC 1035 §5.1); write the octet as \\010");
+        size_t q = at + 1, col = at - bol + 1;
+        const char *why = at > pos ? "a backslash before a line feed (0x0A): ldns would drop "
+                                     "both; write the octet as \\010"
+                                   : "a line feed (0x0A) inside a quoted string: a quoted string "
+                                     "ends on its line (RFC 1035 §5.1); write the octet as \\010";
+        while (quoted && q < len && t[q] != '"')
+          q += (t[q] == '\\' && q + 1 < len) ? 2 : 1;
+        if (quoted && q >= len) { /* no quote closes it: say so, at the opening quote */
+          why = "a quoted string without its closing quote";
+          col = qstart - bol + 1;
+        }
+        set_err(err, CABREF_E_SYNTAX, file, line, why);
         if (err != NULL)
-          err->column = at - bol + 1;
+          err->column = col;
         return CABREF_E_SYNTAX;
       }
       if (x == '"' && at == pos) { /* inside an unquoted token: ldns would open a quote */
