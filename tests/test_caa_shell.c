@@ -589,6 +589,20 @@ static void test_unclosed_quote(void) {
         strstr(err.message, "0x0A") != NULL);
 }
 
+/* The type and class as ldns spells them: "TYPE0257" and "TYPE257x" are CAA to ldns (atoi) and
+ * "CLASS1x" is IN, so such records escaped the shell's checks (flags 256 read as 0, a later "\#"
+ * as 00 78, the generic form not kept opaque, an unquoted value refused). */
+static void test_type_spellings(void) {
+  CHECK(zone("a. IN TYPE0257 256 issue \"x\"\n") == CABREF_E_SYNTAX && z.n == 0);
+  CHECK(zone("a. IN TYPE257x 0 \\# ue \"x\"\n") == CABREF_E_SYNTAX && z.n == 0);
+  CHECK(zone("a. CLASS1x CAA 256 issue \"x\"\n") == CABREF_E_SYNTAX && z.n == 0);
+  CHECK(zone("a. IN type0257 \\# 2 0001\n") == CABREF_OK && z.n == 1 &&
+        strcmp(rd_hex(0), "0001") == 0);
+  CHECK(zone("a. CLASS1 TYPE257 0 issue ca.example\n") == CABREF_OK && z.n == 1 &&
+        strcmp(rd_hex(0), "0005697373756563612e6578616d706c65") == 0);
+  CHECK(zone("a. IN TYPE65793 0 issue \"x\"\n") == CABREF_OK && z.n == 0); /* not CAA */
+}
+
 int main(void) {
   cabref_caa_zone_init(&z);
   test_zone_basics();
@@ -602,6 +616,7 @@ int main(void) {
   test_quote_boundaries();
   test_ttl_checked();
   test_unclosed_quote();
+  test_type_spellings();
   cabref_caa_zone_free(&z);
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;

@@ -152,17 +152,32 @@ static int word_is(const char *t, const token *k, const char *w) {
   return !k->quoted && k->end - k->start == n && strncasecmp(t + k->start, w, n) == 0;
 }
 
-static int is_class(const char *t, const token *k) {
-  size_t i;
-  if (word_is(t, k, "IN") || word_is(t, k, "CH") || word_is(t, k, "HS") || word_is(t, k, "CS") ||
-      word_is(t, k, "ANY") || word_is(t, k, "NONE"))
-    return 1;
-  if (k->quoted || k->end - k->start <= 5 || strncasecmp(t + k->start, "CLASS", 5) != 0)
+/* The value ldns 1.8.3 gives a token as an RR class (which 1) or type (which 0): its own
+ * functions, so that the shell finds the class and the CAA type where ldns does ("TYPE0257" and
+ * "TYPE257x" are CAA to ldns, "CLASS1x" is IN: atoi). -1 when out of memory. */
+static long ldns_value(const char *t, const token *k, int which) {
+  char *s;
+  long v;
+  if (k->quoted)
     return 0;
-  for (i = k->start + 5; i < k->end; i++)
-    if (!isdigit((unsigned char)t[i]))
-      return 0;
-  return 1;
+  if ((s = malloc(k->end - k->start + 1)) == NULL)
+    return -1;
+  memcpy(s, t + k->start, k->end - k->start);
+  s[k->end - k->start] = '\0';
+  v = which ? (long)ldns_get_rr_class_by_name(s) : (long)ldns_get_rr_type_by_name(s);
+  free(s);
+  return v;
+}
+
+static int is_class(const char *t, const token *k) {
+  return ldns_value(t, k, 1) != 0; /* out of memory: a class, so the type is looked for on */
+}
+
+/* 1 when ldns reads the token as the CAA type; out of memory counts as CAA (checked, not let
+ * through unchecked). */
+static int is_caa_type(const char *t, const token *k) {
+  long v = ldns_value(t, k, 0);
+  return v == LDNS_RR_TYPE_CAA || v < 0;
 }
 
 /* ldns reads flags with no range check (256 becomes 0): 1 to 3 digits, at most 255. */
@@ -511,7 +526,7 @@ static cabref_status convert_tokens(const char *t, size_t len, const char *file,
       }
       copied = ttl->end;
     }
-    if (k >= n_tok || !(word_is(t, &tok[k], "CAA") || word_is(t, &tok[k], "TYPE257")))
+    if (k >= n_tok || !is_caa_type(t, &tok[k]))
       continue;
     if (k + 1 < n_tok && word_is(t, &tok[k + 1], "\\#")) {
       const char *why = generic_check(t, tok + k + 2, n_tok - k - 2);
