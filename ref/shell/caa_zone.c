@@ -565,8 +565,8 @@ static cabref_status convert_tokens(const char *t, size_t len, const char *file,
       size_t i;
       if (v->end - v->start > LDNS_VALUE_LIMIT) {
         set_err(err, CABREF_E_TOO_LONG, file, first,
-                "a CAA value written with more than 65000 characters, a control octet counting "
-                "as the 4 of its \\DDD escape (ldns would truncate it)");
+                "a CAA value longer than 65000 characters as ldns is given it (a control octet "
+                "as its \\DDD escape, an unquoted '\"' as \\\"): ldns would truncate it");
         st = CABREF_E_TOO_LONG;
         break;
       }
