@@ -46,11 +46,11 @@
  *     `0 issue "a`, which the shell refuses as a syntax error: texts with a newline, an
  *     unquoted ';' or an open quote are not compared). "\#" after the first token is read by
  *     ldns_rr_new_frm_str as generic data of one field, while ldns's file reader (the shell's)
- *     refuses `0 \# 1 41 "x"` and reads `0 \# ue "x"` as 00 78: not compared either; nor is a
- *     parenthesis inside a token (`IS(SUE`: ldns_rr_new_frm_str drops it and joins the token,
- *     the shell splits there, as a zone file's parentheses do). The shell also checks what ldns
- * reads without a check (flags 0..255 in decimal, the generic form's length and digit count) and
- *     refuses the rest: those texts are not compared either (shell_checks_pass).
+ *     refuses "\#" anywhere but as the first RDATA token (RFC 3597 §5): not compared either; nor is
+ * a parenthesis inside a token (`IS(SUE`: ldns_rr_new_frm_str drops it and joins the token, the
+ * shell splits there, as a zone file's parentheses do). The shell also checks what ldns reads
+ * without a check (flags 0..255 in decimal, the generic form's length and digit count) and refuses
+ * the rest: those texts are not compared either (shell_checks_pass).
  */
 #include <ldns/ldns.h>
 #include <stddef.h>

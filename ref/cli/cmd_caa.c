@@ -369,15 +369,21 @@ static int parse_one(const char *text, size_t len, const char *src, unsigned lon
   json_t *o;
   if (cabref_caa_rdata_from_text(text, len, buf, CABREF_CAA_MAX_RDATA, &n, &err) != CABREF_OK) {
     if (json) {
-      o = json_pack("{s:s%, s:I, s:s, s:s}", "input", text, len, "line", (json_int_t)line, "error",
-                    cabref_status_code(err.status), "message", err.message);
+      o = json_pack("{s:s%, s:I, s:I, s:s, s:s}", "input", text, len, "line", (json_int_t)line,
+                    "column", (json_int_t)err.column, "error", cabref_status_code(err.status),
+                    "message", err.message);
       char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
       printf("%s\n", s ? s : "null");
       free(s);
       json_decref(o);
     } else {
-      fprintf(stderr, "%s:%lu: error: %s [%s]\n", src, line, err.message,
-              cabref_status_code(err.status));
+      /* FILE:LINE[:COLUMN]: the column (1-based) when the reader knows it. */
+      if (err.column > 0)
+        fprintf(stderr, "%s:%lu:%lu: error: %s [%s]\n", src, line, (unsigned long)err.column,
+                err.message, cabref_status_code(err.status));
+      else
+        fprintf(stderr, "%s:%lu: error: %s [%s]\n", src, line, err.message,
+                cabref_status_code(err.status));
     }
     return 1;
   }
