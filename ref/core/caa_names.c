@@ -103,17 +103,29 @@ int cabref_caa_names(const char *text, size_t text_len, const cabref_caa_san *na
   /*@
     loop invariant bound: 0 <= k <= n_names;
     loop invariant outcomes: \forall integer j; 0 <= j < k ==>
-      \let o = res[j];
-      \at(CaaNameOk(text, text_len, names + j, buf, buf_len, rr, n_rr, cfg, o.result, o.reason,
-                    o.wildcard), Pre);
-    loop invariant all: all == 1 <==> \forall integer j; 0 <= j < k ==>
-      res[j].result == CABREF_CAA_NAME_PERMIT || res[j].result == CABREF_CAA_NAME_ONION_EXEMPT;
-    loop invariant boolean: all == 0 || all == 1;
-    loop assigns k, all, res[0 .. n_names - 1];
+      \let r = res[j].result; \let why = res[j].reason; \let w = res[j].wildcard;
+      \at(CaaNameOk(text, text_len, names + j, buf, buf_len, rr, n_rr, cfg, r, why, w), Pre);
+    loop assigns k, res[0 .. n_names - 1];
     loop variant n_names - k;
   */
   for (k = 0; k < n_names; k++) {
-    decide_one(text, text_len, &names[k], buf, buf_len, rr, n_rr, cfg, &res[k]);
+    cabref_caa_name_outcome o;
+    decide_one(text, text_len, &names[k], buf, buf_len, rr, n_rr, cfg, &o);
+    res[k].result = o.result;
+    res[k].reason = o.reason;
+    res[k].wildcard = o.wildcard;
+    res[k].permit_index = o.permit_index;
+  }
+  /* CAA-MULTI-NAME: the certificate is permitted iff every name is. */
+  /*@
+    loop invariant bound: 0 <= k <= n_names;
+    loop invariant all: all == 1 <==> \forall integer j; 0 <= j < k ==>
+      res[j].result == CABREF_CAA_NAME_PERMIT || res[j].result == CABREF_CAA_NAME_ONION_EXEMPT;
+    loop invariant boolean: all == 0 || all == 1;
+    loop assigns k, all;
+    loop variant n_names - k;
+  */
+  for (k = 0; k < n_names; k++) {
     if (res[k].result != (uint16_t)CABREF_CAA_NAME_PERMIT &&
         res[k].result != (uint16_t)CABREF_CAA_NAME_ONION_EXEMPT) {
       all = 0;

@@ -378,9 +378,8 @@ cabref_caa_relevant_result cabref_caa_relevant(const uint8_t *outcome, size_t n,
     names + (0 .. n_names - 1), buf + (0 .. buf_len - 1), rr + (0 .. n_rr - 1), cfg);
   assigns res[0 .. n_names - 1];
   ensures outcomes: \forall integer k; 0 <= k < n_names ==>
-    \let o = res[k];
-    \old(CaaNameOk(text, text_len, names + k, buf, buf_len, rr, n_rr, cfg, o.result, o.reason,
-                   o.wildcard));
+    \let r = res[k].result; \let why = res[k].reason; \let w = res[k].wildcard;
+    \old(CaaNameOk(text, text_len, names + k, buf, buf_len, rr, n_rr, cfg, r, why, w));
   ensures all: \result == 1 <==> \forall integer k; 0 <= k < n_names ==>
     res[k].result == CABREF_CAA_NAME_PERMIT || res[k].result == CABREF_CAA_NAME_ONION_EXEMPT;
   ensures boolean: \result == 0 || \result == 1;
