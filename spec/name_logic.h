@@ -97,8 +97,9 @@
        t[nm->labels[j].off + nm->labels[j].len] == '.' &&
        nm->labels[j + 1].off == nm->labels[j].off + nm->labels[j].len + 1);
 
-  // The first k labels of *nm (1 <= k <= 127) are valid labels of t of 1..63 bytes ending at
-  // or before e, the first at offset 0 and the last ending at e (the parser's loop state).
+  // The first k labels of *nm (1 <= k <= 127) are valid labels of t of 1..63 bytes, in order,
+  // separated by single dots, the first at offset 0 and the last ending at e (the parser's loop
+  // state; SpansCover once k is the count and e the body's length).
   predicate Spans{L}(char *t, cabref_name *nm, integer k, integer e, integer policy) =
     1 <= k <= CABREF_NAME_MAX_LABELS &&
     nm->labels[0].off == 0 &&
@@ -106,7 +107,88 @@
     (\forall integer j; 0 <= j < k ==>
        1 <= nm->labels[j].len <= CABREF_NAME_MAX_LABEL &&
        nm->labels[j].off + nm->labels[j].len <= e &&
-       ValidLabel(t, nm->labels[j].off, nm->labels[j].off + nm->labels[j].len, policy));
+       ValidLabel(t, nm->labels[j].off, nm->labels[j].off + nm->labels[j].len, policy)) &&
+    (\forall integer j; 0 <= j < k - 1 ==>
+       t[nm->labels[j].off + nm->labels[j].len] == '.' &&
+       nm->labels[j + 1].off == nm->labels[j].off + nm->labels[j].len + 1);
+
+  // ---- The parser's vocabulary (ref/core/name_parse.c) ---------------------------------------
+
+  // Offsets s .. e all belong to the label that starts at s (no dot in t[s .. e-1], and s is 0
+  // or follows a dot).
+  predicate InLabel{L}(char *t, integer s, integer e) =
+    \forall integer p; s <= p <= e ==> LabelStart(t, p) == s;
+
+  // A byte of a class that may stand in a label: a letter, digit or hyphen; an underscore if the
+  // policy allows it; an asterisk if the policy allows it. Never a dot.
+  predicate ClassOk(integer c, integer policy) =
+    IsLdhChar(c) || (c == '_' && AllowUnderscore(policy)) || (c == '*' && AllowWildcard(policy));
+
+  // The bytes t[s .. e-1] of a name of n bytes are of a class that may stand in a label, and an
+  // asterisk among them is the first byte of "*.". What this leaves to the label (LabelHeadOk):
+  // the first byte, positions 3-4, the length. (Each byte is judged through t[p], so that a
+  // prover instantiates it at every byte it reads.)
+  predicate ClassRange{L}(char *t, integer n, integer s, integer e, integer policy) =
+    \forall integer p; s <= p < e ==>
+      ClassOk(t[p], policy) && (t[p] == '*' ==> p == 0 && 1 < n && t[1] == '.');
+
+  // The label rules on the bytes t[s .. e-1] of a label that ClassRange leaves: no hyphen
+  // first (NAME-HYPHEN), "--" in positions 3-4 only after "xn" (NAME-RLDH), at most 63 bytes
+  // (NAME-LABEL-LEN).
+  predicate LabelHeadOk{L}(char *t, integer s, integer e) =
+    (s < e ==> t[s] != '-') &&
+    ((e - s >= 4 && t[s + 2] == '-' && t[s + 3] == '-') ==> XnPrefix(t, s)) &&
+    e - s <= CABREF_NAME_MAX_LABEL;
+
+  // The byte at i, neither LDH nor a dot, that stops the LDH scan of the label starting at s may
+  // stand there: the label rules before it hold, it is at most the 63rd byte of the label, and
+  // it is an underscore or the wildcard where the policy allows them.
+  predicate SlowOk{L}(char *t, integer n, integer s, integer i, integer policy) =
+    LabelHeadOk(t, s, i) && i - s < CABREF_NAME_MAX_LABEL && ClassOk(t[i], policy) &&
+    (t[i] == '*' ==> i == 0 && 1 < n && t[1] == '.');
+
+  // ---- What a parse returns (NAME-ERROR, NAME-SPANS) -------------------------------------------
+
+  // NAME-ERROR: an error code r of the core with its position pos inside t[0 .. len-1], and what
+  // the code says about the offending byte (the rule it breaks).
+  predicate NameErrorAt{L}(char *t, integer len, integer policy, integer r, integer pos) =
+    CABREF_NAME_EMPTY <= r <= CABREF_NAME_ALL_NUMERIC_TLD &&
+    0 <= pos <= len && (len > 0 ==> pos < len) &&
+    (r == CABREF_NAME_EMPTY ==> pos == 0) &&
+    (r == CABREF_NAME_TOO_LONG ==> pos == CABREF_NAME_MAX_TEXT) &&
+    (r == CABREF_NAME_LABEL_TOO_LONG ==>
+       t[pos] != '.' && pos - LabelStart(t, pos) == CABREF_NAME_MAX_LABEL) &&
+    (r == CABREF_NAME_EMPTY_LABEL ==> LabelStart(t, pos) == pos) &&
+    (r == CABREF_NAME_NUL ==> t[pos] == 0) &&
+    (r == CABREF_NAME_NON_ASCII ==> t[pos] < 0 || t[pos] > 127) &&
+    (r == CABREF_NAME_BAD_CHAR ==>
+       !IsLdhChar(t[pos]) && t[pos] != '.' && t[pos] != '_' && t[pos] != '*' && t[pos] != 0 &&
+       0 <= t[pos] <= 127) &&
+    (r == CABREF_NAME_HYPHEN_EDGE ==> t[pos] == '-') &&
+    (r == CABREF_NAME_RESERVED_LDH ==>
+       t[pos] == '-' && t[pos + 1] == '-' && pos >= 2 && LabelStart(t, pos + 1) == pos - 2 &&
+       !XnPrefix(t, pos - 2)) &&
+    (r == CABREF_NAME_BAD_WILDCARD ==> t[pos] == '*') &&
+    (r == CABREF_NAME_UNDERSCORE ==> t[pos] == '_' && !AllowUnderscore(policy)) &&
+    (r == CABREF_NAME_TRAILING_DOT ==>
+       pos == len - 1 && t[len - 1] == '.' && !AllowTrailingDot(policy)) &&
+    (r == CABREF_NAME_ALL_NUMERIC_TLD ==> AllDigits(t, pos, NameLen(t, len, policy)));
+
+  // NAME-SPANS: *nm holds the parse of the valid body t[0 .. n-1]: its length, its labels (in
+  // order, separated by single dots, covering the body, each a valid label), whether the first
+  // label is the wildcard, whether the body holds an underscore (only where allowed), and a
+  // count of XN-labels no greater than the count of labels.
+  predicate ParsedBody{L}(char *t, integer n, integer policy, cabref_name *nm) =
+    nm->text_len == n &&
+    SpansCover(t, nm, n) &&
+    (\forall integer j; 0 <= j < nm->n_labels ==>
+       ValidLabel(t, nm->labels[j].off, nm->labels[j].off + nm->labels[j].len, policy)) &&
+    (nm->wildcard == 1 <==> (nm->labels[0].len == 1 && t[nm->labels[0].off] == '*')) &&
+    (nm->wildcard == 0 || nm->wildcard == 1) &&
+    (nm->underscore == 0 || nm->underscore == 1) &&
+    (nm->underscore == 1 <==>
+       (AllowUnderscore(policy) && \exists integer p; 0 <= p < n && t[p] == '_')) &&
+    nm->xn_labels <= nm->n_labels;
 
   // A well-formed parsed name over a readable text (what the comparison functions need).
   predicate WellFormedName{L}(char *t, cabref_name *nm) =

@@ -1,84 +1,339 @@
 /* cabref: domain names as text (spec/names.md NAME-*), the proven core.
  *
- * One pass, left to right, over the name without its optional trailing dot. A label ends at a
- * dot or at the end; every byte is judged where it stands, so the first offending byte gives the
- * error and its position. Contracts: ref/include/cabref/name.h; logic: spec/name_logic.h.
+ * One pass, left to right, over the name without its optional trailing dot. The bytes of a label
+ * are scanned by a tight loop that accepts letters, digits and hyphens only (scan_ldh); any other
+ * byte stops it and is judged where it stands (slow_byte). The rules that depend on a byte's
+ * place in its label (no hyphen first, "--" in positions 3-4 only in an XN-label, at most 63
+ * bytes) are checked once per label, when it ends or when a rarer byte stops the scan
+ * (label_check), and report the same first offending byte as a byte-by-byte judgement would.
+ * Contracts: ref/include/cabref/name.h and below; logic: spec/name_logic.h.
  */
 #include "cabref/name.h"
 
-/* The byte at i, not a dot, in the label that starts at start, of a name body of n bytes:
- * CABREF_NAME_OK iff NameByteOk, else the code of the first rule it breaks. */
+/* The letters, digits and hyphens of text[i .. m-1] from i: the offset of the first other byte,
+ * or m. All of them are in the label that starts at s. */
+/*@
+  requires valid_text: \valid_read(text + (0 .. m - 1));
+  requires range: s <= i <= m;
+  requires in_label: InLabel(text, s, i);
+  assigns \nothing;
+  ensures range: i <= \result <= m;
+  ensures ldh: \forall integer p; i <= p < \result ==> IsLdhChar(text[p]);
+  ensures stop: \result < m ==> !IsLdhChar(text[\result]);
+  ensures in_label: InLabel(text, s, \result);
+*/
+static size_t scan_ldh(const char *text, size_t i, size_t m, size_t s) {
+  size_t j = i;
+  (void)s; /* the contract's logic reads it */
+  /*@
+    loop invariant range: i <= j <= m;
+    loop invariant ldh: \forall integer p; i <= p < j ==> IsLdhChar(text[p]);
+    loop invariant in_label: InLabel(text, s, j);
+    loop assigns j;
+    loop variant m - j;
+  */
+  while (j < m) {
+    int c = text[j];
+    /* NAME-LDH (RFC 1035 §2.3.1; RFC 1123 §2.1): letters, digits, hyphens. Lower-case letters,
+     * the usual case, take two comparisons. */
+    if (c > 'z')
+      break;
+    if (c < 'a' && !((c >= '0' && c <= '9') || c == '-' || (c >= 'A' && c <= 'Z')))
+      break;
+    /*@ assert next: LabelStart(text, j + 1) == s; */
+    j++;
+  }
+  return j;
+}
+
+/* The label rules on text[s .. e-1], bytes of one label of a class it may hold (ClassRange),
+ * that the byte class leaves (ClassRange): CABREF_NAME_OK iff LabelHeadOk, else the code and
+ * (in *err_pos) the offset of the first rule broken, left to right. */
 /*@
   requires valid_text: \valid_read(text + (0 .. n - 1));
-  requires range: start <= i < n;
-  requires start_def: start == LabelStart(text, i);
-  requires not_dot: text[i] != '.';
-  assigns \nothing;
-  ensures ok: \result == CABREF_NAME_OK <==> NameByteOk(text, n, i, policy);
-  ensures label_ok: \result == CABREF_NAME_OK ==> LabelByteOk(text, start, i, policy);
-  ensures codes: \result == CABREF_NAME_OK || \result == CABREF_NAME_LABEL_TOO_LONG ||
-    \result == CABREF_NAME_HYPHEN_EDGE || \result == CABREF_NAME_RESERVED_LDH ||
-    \result == CABREF_NAME_UNDERSCORE || \result == CABREF_NAME_BAD_WILDCARD ||
-    \result == CABREF_NAME_NUL || \result == CABREF_NAME_NON_ASCII ||
-    \result == CABREF_NAME_BAD_CHAR;
+  requires valid_pos: \valid(err_pos) && \separated(text + (0 .. n - 1), err_pos);
+  requires range: 0 <= s <= e <= n;
+  requires in_label: InLabel(text, s, e);
+  requires class: ClassRange(text, n, s, e, policy);
+  assigns *err_pos;
+  ensures ok: \result == CABREF_NAME_OK <==> LabelHeadOk(text, s, e);
+  ensures bytes: \result == CABREF_NAME_OK ==>
+    \forall integer p; s <= p < e ==> NameByteOk(text, n, p, policy);
+  ensures label_bytes: \result == CABREF_NAME_OK ==>
+    \forall integer p; s <= p < e ==> LabelByteOk(text, s, p, policy);
+  ensures codes: \result == CABREF_NAME_OK || \result == CABREF_NAME_HYPHEN_EDGE ||
+    \result == CABREF_NAME_RESERVED_LDH || \result == CABREF_NAME_LABEL_TOO_LONG;
+  ensures bad: \result != CABREF_NAME_OK ==> !ValidNameBody(text, n, policy);
+  ensures pos: \result != CABREF_NAME_OK ==> s <= *err_pos < e;
   ensures label_too_long: \result == CABREF_NAME_LABEL_TOO_LONG ==>
-    i - start >= CABREF_NAME_MAX_LABEL;
-  ensures nul: \result == CABREF_NAME_NUL ==> text[i] == 0;
-  ensures non_ascii: \result == CABREF_NAME_NON_ASCII ==> text[i] < 0 || text[i] > 127;
-  ensures bad_char: \result == CABREF_NAME_BAD_CHAR ==>
-    !IsLdhChar(text[i]) && text[i] != '.' && text[i] != '_' && text[i] != '*' &&
-    text[i] != 0 && 0 <= text[i] <= 127;
-  ensures hyphen_edge: \result == CABREF_NAME_HYPHEN_EDGE ==> text[i] == '-' && i == start;
+    text[*err_pos] != '.' && *err_pos - LabelStart(text, *err_pos) == CABREF_NAME_MAX_LABEL;
+  ensures hyphen_edge: \result == CABREF_NAME_HYPHEN_EDGE ==> text[*err_pos] == '-';
   ensures reserved_ldh: \result == CABREF_NAME_RESERVED_LDH ==>
-    text[i] == '-' && text[i - 1] == '-' && i - start == 3 && !XnPrefix(text, start);
-  ensures bad_wildcard: \result == CABREF_NAME_BAD_WILDCARD ==> text[i] == '*';
-  ensures underscore: \result == CABREF_NAME_UNDERSCORE ==>
-    text[i] == '_' && !AllowUnderscore(policy);
+    text[*err_pos] == '-' && text[*err_pos + 1] == '-' && *err_pos >= 2 &&
+    LabelStart(text, *err_pos + 1) == *err_pos - 2 && !XnPrefix(text, *err_pos - 2);
 */
-static cabref_name_error check_byte(const char *text, size_t n, size_t start, size_t i,
-                                    uint32_t policy) {
-  int c = text[i];
-  /* NAME-LABEL-LEN (RFC 1035 §2.3.4): at most 63 bytes per label. */
-  if (i - start >= CABREF_NAME_MAX_LABEL) {
+static inline cabref_name_error label_check(const char *text, size_t n, size_t s, size_t e,
+                                            uint32_t policy, size_t *err_pos) {
+  (void)n; /* the contract's logic reads them */
+  (void)policy;
+  /* NAME-HYPHEN (RFC 1035 §2.3.1; RFC 5890 §2.3.1): not the first byte of a label. */
+  if (e > s && text[s] == '-') {
+    /*@ assert !NameByteOk(text, n, s, policy); */
+    *err_pos = s;
+    return CABREF_NAME_HYPHEN_EDGE;
+  }
+  /* NAME-RLDH (RFC 5890 §2.3.1, BR 1.6.1 P-Label): "--" in positions 3 and 4 only in an
+   * XN-label, whose prefix "xn" is case-independent. */
+  if (e - s >= 4u && text[s + 2u] == '-' && text[s + 3u] == '-' &&
+      !((text[s] == 'x' || text[s] == 'X') && (text[s + 1u] == 'n' || text[s + 1u] == 'N'))) {
+    /*@ assert LabelStart(text, s + 3) == s; */
+    /*@ assert !NameByteOk(text, n, s + 3, policy); */
+    *err_pos = s + 2u;
+    return CABREF_NAME_RESERVED_LDH;
+  }
+  /* NAME-LABEL-LEN (RFC 1035 §2.3.4): the 64th byte of a label is one too many. */
+  if (e - s > CABREF_NAME_MAX_LABEL) {
+    /*@ assert LabelStart(text, s + CABREF_NAME_MAX_LABEL) == s; */
+    /*@ assert !NameByteOk(text, n, s + CABREF_NAME_MAX_LABEL, policy); */
+    *err_pos = s + CABREF_NAME_MAX_LABEL;
     return CABREF_NAME_LABEL_TOO_LONG;
   }
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-    /* NAME-LDH (RFC 1035 §2.3.1; RFC 1123 §2.1): letters ... */
-  } else if (c >= '0' && c <= '9') {
-    /* ... and digits, anywhere in a label. */
-    return CABREF_NAME_OK;
-  } else if (c == '-') {
-    /* NAME-HYPHEN: not the first byte of a label. */
-    if (i == start) {
-      return CABREF_NAME_HYPHEN_EDGE;
-    }
-    /* NAME-RLDH (RFC 5890 §2.3.1, BR 1.6.1 P-Label): "--" in positions 3 and 4 only in an
-     * XN-label, whose prefix "xn" is case-independent. */
-    if (i - start == 3u && text[i - 1u] == '-' &&
-        !((text[start] == 'x' || text[start] == 'X') &&
-          (text[start + 1u] == 'n' || text[start + 1u] == 'N'))) {
-      return CABREF_NAME_RESERVED_LDH;
-    }
-  } else if (c == '_') {
-    /* NAME-UNDERSCORE (RFC 2181 §11; BR SC12): only where the policy allows it. */
-    if ((policy & CABREF_NAME_ALLOW_UNDERSCORE) == 0u) {
-      return CABREF_NAME_UNDERSCORE;
-    }
-  } else if (c == '*') {
-    /* NAME-WILDCARD (BR 1.6.1 Wildcard Domain Name; RFC 4592 §2.1.1): "*." then a name. */
-    if ((policy & CABREF_NAME_ALLOW_WILDCARD) == 0u || i != 0u || n < 2u || text[1] != '.') {
-      return CABREF_NAME_BAD_WILDCARD;
-    }
-  } else if (c == 0) {
-    /* NAME-ASCII: a NUL is refused with its own code. */
+  /*@ assert head: LabelHeadOk(text, s, e); */
+  return CABREF_NAME_OK;
+}
+
+/* 1 iff the byte at i, neither LDH nor a dot, may stand there in the label starting at s whose
+ * bytes before it are of their class (SlowOk): an underscore or the wildcard where allowed. */
+/*@
+  requires valid_text: \valid_read(text + (0 .. n - 1));
+  requires range: 0 <= s <= i < n;
+  requires other: !IsLdhChar(text[i]) && text[i] != '.';
+  assigns \nothing;
+  ensures ok: \result == 1 <==> SlowOk(text, n, s, i, policy);
+  ensures flag: \result == 0 || \result == 1;
+*/
+static int slow_ok(const char *text, size_t n, size_t s, size_t i, uint32_t policy) {
+  int c = text[i];
+  if (i - s >= CABREF_NAME_MAX_LABEL || (i > s && text[s] == '-'))
+    return 0;
+  if (i - s >= 4u && text[s + 2u] == '-' && text[s + 3u] == '-' &&
+      !((text[s] == 'x' || text[s] == 'X') && (text[s + 1u] == 'n' || text[s + 1u] == 'N')))
+    return 0;
+  if (c == '_')
+    return (policy & CABREF_NAME_ALLOW_UNDERSCORE) != 0u;
+  if (c == '*')
+    return (policy & CABREF_NAME_ALLOW_WILDCARD) != 0u && i == 0u && n >= 2u && text[1] == '.';
+  return 0;
+}
+
+/* The letters, digits, hyphens, and underscores and the wildcard where they may stand, of the
+ * label that starts at s, up to m: the offset of the first other byte (a dot, m, or a byte that
+ * is refused there). */
+/*@
+  requires valid_text: \valid_read(text + (0 .. n - 1));
+  requires range: 0 <= s <= m <= n;
+  requires start: LabelStart(text, s) == s;
+  assigns \nothing;
+  ensures range: s <= \result <= m;
+  ensures in_label: InLabel(text, s, \result);
+  ensures class: ClassRange(text, n, s, \result, policy);
+  ensures stop: \result < m && text[\result] != '.' ==>
+    !IsLdhChar(text[\result]) && !SlowOk(text, n, s, \result, policy);
+*/
+static size_t scan_label(const char *text, size_t n, size_t m, size_t s, uint32_t policy) {
+  size_t j = s;
+  /*@
+    loop invariant range: s <= j <= m;
+    loop invariant in_label: InLabel(text, s, j);
+    loop invariant class: ClassRange(text, n, s, j, policy);
+    loop assigns j;
+    loop variant m - j;
+  */
+  for (;;) {
+    j = scan_ldh(text, j, m, s);
+    /*@ assert ldh: ClassRange(text, n, s, j, policy); */
+    if (j == m || text[j] == '.' || slow_ok(text, n, s, j, policy) == 0)
+      return j;
+    /*@ assert next: LabelStart(text, j + 1) == s; */
+    j++;
+  }
+}
+
+/* The byte at i (i < n), neither a dot nor LDH, that stopped scan_label because it may not stand
+ * there (not SlowOk): the code of the first offending byte, in *err_pos its offset. */
+/*@
+  requires valid_text: \valid_read(text + (0 .. len - 1));
+  requires valid_pos: \valid(err_pos) && \separated(text + (0 .. len - 1), err_pos);
+  requires lens: n <= len;
+  requires range: 0 <= s <= i < n;
+  requires in_label: InLabel(text, s, i);
+  requires class: ClassRange(text, n, s, i, policy);
+  requires other: !IsLdhChar(text[i]) && text[i] != '.';
+  requires refused: !SlowOk(text, n, s, i, policy);
+  assigns *err_pos;
+  ensures error: \result != CABREF_NAME_OK && NameErrorAt(text, len, policy, \result, *err_pos);
+  ensures bad: !ValidNameBody(text, n, policy);
+*/
+static cabref_name_error slow_byte(const char *text, size_t len, size_t n, size_t s, size_t i,
+                                   uint32_t policy, size_t *err_pos) {
+  int c = text[i];
+  cabref_name_error e = label_check(text, n, s, i, policy, err_pos);
+  (void)len; /* the contract's logic reads it */
+  if (e != CABREF_NAME_OK) {
+    /*@ assert label: NameErrorAt(text, len, policy, e, *err_pos); */
+    return e;
+  }
+  /*@ assert at: LabelStart(text, i) == s; */
+  /*@ assert head: LabelHeadOk(text, s, i); */
+  /*@ assert !NameByteOk(text, n, i, policy); */
+  *err_pos = i;
+  /* NAME-LABEL-LEN: the 64th byte of a label, whatever it is. */
+  if (i - s >= CABREF_NAME_MAX_LABEL) {
+    /*@ assert too_long: NameErrorAt(text, len, policy, CABREF_NAME_LABEL_TOO_LONG, i); */
+    return CABREF_NAME_LABEL_TOO_LONG;
+  }
+  /* NAME-UNDERSCORE (RFC 2181 §11; BR SC12): only where the policy allows it. */
+  if (c == '_') {
+    /*@ assert us: !AllowUnderscore(policy); */
+    /*@ assert underscore: NameErrorAt(text, len, policy, CABREF_NAME_UNDERSCORE, i); */
+    return CABREF_NAME_UNDERSCORE;
+  }
+  /* NAME-WILDCARD (BR 1.6.1 Wildcard Domain Name; RFC 4592 §2.1.1): "*." then a name, where the
+   * policy allows it. */
+  if (c == '*') {
+    /*@ assert wildcard: NameErrorAt(text, len, policy, CABREF_NAME_BAD_WILDCARD, i); */
+    return CABREF_NAME_BAD_WILDCARD;
+  }
+  /* NAME-ASCII: a NUL and bytes >= 0x80 have their own codes (a U-label must be converted by
+   * the shell first); anything else is outside LDH. */
+  if (c == 0) {
+    /*@ assert nul: NameErrorAt(text, len, policy, CABREF_NAME_NUL, i); */
     return CABREF_NAME_NUL;
-  } else if (c < 0 || c > 127) {
-    /* NAME-ASCII: bytes >= 0x80 (a U-label must be converted by the shell first). */
-    return CABREF_NAME_NON_ASCII;
-  } else {
+  }
+  if (c >= 0 && c <= 127) {
+    /*@ assert bad_char: NameErrorAt(text, len, policy, CABREF_NAME_BAD_CHAR, i); */
     return CABREF_NAME_BAD_CHAR;
   }
+  /*@ assert non_ascii: NameErrorAt(text, len, policy, CABREF_NAME_NON_ASCII, i); */
+  return CABREF_NAME_NON_ASCII;
+}
+
+/* 1 iff text[s .. e-1] is all digits (NAME-NUMERIC-TLD). */
+/*@
+  requires valid_text: \valid_read(text + (s .. e - 1));
+  requires range: s <= e;
+  assigns \nothing;
+  ensures digits: \result == 1 <==> AllDigits(text, s, e);
+  ensures flag: \result == 0 || \result == 1;
+*/
+static int all_digits(const char *text, size_t s, size_t e) {
+  size_t p;
+  /*@
+    loop invariant range: s <= p <= e;
+    loop invariant digits: AllDigits(text, s, p);
+    loop assigns p;
+    loop variant e - p;
+  */
+  for (p = s; p < e; p++) {
+    if (text[p] < '0' || text[p] > '9')
+      return 0;
+  }
+  return 1;
+}
+
+/* The label text[s .. i-1] ends at i: at a dot (i < m), or at m, the body's end or its 254th
+ * byte. Its bytes are of their class; the bytes before s are valid. CABREF_NAME_OK iff the label
+ * rules hold and, at the end of the body, the name is valid; else the code of the first
+ * offending byte (in *err_pos its offset). m is the body's length n, or 253 if it is longer. */
+/*@
+  requires valid_text: \valid_read(text + (0 .. len - 1));
+  requires valid_pos: \valid(err_pos) && \separated(text + (0 .. len - 1), err_pos);
+  requires lens: 1 <= n <= len && n == NameLen(text, len, policy);
+  requires m_def: m == (n < CABREF_NAME_MAX_TEXT ? n : CABREF_NAME_MAX_TEXT);
+  requires range: 0 <= s <= i <= m;
+  requires stop: i < m ==> text[i] == '.';
+  requires in_label: InLabel(text, s, i);
+  requires prefix: \forall integer p; 0 <= p < s ==> NameByteOk(text, n, p, policy);
+  requires class: ClassRange(text, n, s, i, policy);
+  requires room: n == len ==> s < n;
+  assigns *err_pos;
+  ensures label: \result == CABREF_NAME_OK ==> ValidLabel(text, s, i, policy);
+  ensures more: \result == CABREF_NAME_OK && i < n ==>
+    i < m && text[i] == '.' && (n == len ==> i + 1 < n) &&
+    (\forall integer p; 0 <= p <= i ==> NameByteOk(text, n, p, policy));
+  ensures last: \result == CABREF_NAME_OK && i == n ==> ValidNameBody(text, n, policy);
+  ensures error: \result != CABREF_NAME_OK ==> NameErrorAt(text, len, policy, \result, *err_pos);
+  ensures bad: \result != CABREF_NAME_OK ==> !ValidNameBody(text, n, policy);
+*/
+static cabref_name_error end_label(const char *text, size_t len, size_t n, size_t m, size_t s,
+                                   size_t i, uint32_t policy, size_t *err_pos) {
+  cabref_name_error e = label_check(text, n, s, i, policy, err_pos);
+  if (e != CABREF_NAME_OK) {
+    /*@ assert bad_label: !ValidNameBody(text, n, policy); */
+    /*@ assert label: NameErrorAt(text, len, policy, e, *err_pos); */
+    return e;
+  }
+  /* NAME-TEXT-LEN (RFC 1035 §2.3.4, RFC 2181 §11): at most 253 bytes of text, the 255 octets of
+   * the wire form less the first length octet and the root. */
+  if (i == m && m < n) {
+    /*@ assert bad_too_long: !ValidNameBody(text, n, policy); */
+    /*@ assert too_long: NameErrorAt(text, len, policy, CABREF_NAME_TOO_LONG, i); */
+    *err_pos = i;
+    return CABREF_NAME_TOO_LONG;
+  }
+  /*@ assert at: LabelStart(text, i) == s; */
+  /* NAME-EMPTY-LABEL (RFC 1035 §3.1: only the root label is empty): "a..b", a leading dot, a
+   * dot after the trailing dot. */
+  if (i == s) {
+    /*@ assert i < n ==> !NameByteOk(text, n, i, policy); */
+    /*@ assert bad_empty: !ValidNameBody(text, n, policy); */
+    /*@ assert empty: NameErrorAt(text, len, policy, CABREF_NAME_EMPTY_LABEL, i); */
+    *err_pos = i;
+    return CABREF_NAME_EMPTY_LABEL;
+  }
+  /*@ assert star: text[s] == '*' ==> s == 0 && 1 < n && text[1] == '.' && i == s + 1; */
+  /* NAME-HYPHEN: no hyphen at the end of a label. */
+  if (text[i - 1u] == '-') {
+    /*@ assert i < n ==> !NameByteOk(text, n, i, policy); */
+    /*@ assert bad_hyphen: !ValidNameBody(text, n, policy); */
+    /*@ assert hyphen: NameErrorAt(text, len, policy, CABREF_NAME_HYPHEN_EDGE, i - 1); */
+    *err_pos = i - 1u;
+    return CABREF_NAME_HYPHEN_EDGE;
+  }
+  /*@ assert valid_label: ValidLabel(text, s, i, policy); */
+  if (i < n) {
+    /*@ assert dot: NameByteOk(text, n, i, policy); */
+    /* NAME-TRAILING-DOT: a dot as the last byte where the policy refuses it. */
+    if (i == len - 1u) {
+      /*@ assert LabelStart(text, n) == n; */
+      /*@ assert bad_trailing: !ValidNameBody(text, n, policy); */
+      /*@ assert trailing: NameErrorAt(text, len, policy, CABREF_NAME_TRAILING_DOT, i); */
+      *err_pos = i;
+      return CABREF_NAME_TRAILING_DOT;
+    }
+    return CABREF_NAME_OK;
+  }
+  /* NAME-NUMERIC-TLD (RFC 3696 §2; RFC 1123 §2.1): a rightmost label of digits only is not a
+   * host name (it would read as part of an IPv4 address). */
+  if (all_digits(text, s, i) != 0) {
+    /*@ assert bad_numeric: !ValidNameBody(text, n, policy); */
+    /*@ assert numeric: NameErrorAt(text, len, policy, CABREF_NAME_ALL_NUMERIC_TLD, s); */
+    *err_pos = s;
+    return CABREF_NAME_ALL_NUMERIC_TLD;
+  }
   return CABREF_NAME_OK;
+}
+
+/* 1 iff the label text[s .. e-1] starts "xn--" in any case (NAME-RLDH: an XN-label). */
+/*@
+  requires valid_text: \valid_read(text + (s .. e - 1));
+  requires range: s < e;
+  assigns \nothing;
+  ensures flag: \result == 0 || \result == 1;
+*/
+static int xn_label(const char *text, size_t s, size_t e) {
+  return e - s >= 4u && text[s + 2u] == '-' && text[s + 3u] == '-' &&
+         (text[s] == 'x' || text[s] == 'X') && (text[s + 1u] == 'n' || text[s + 1u] == 'N');
 }
 
 /* Closes the label [start, i) as label k of *out: writes its span. The labels before it end at
@@ -122,6 +377,68 @@ static void close_label(const char *text, cabref_name *out, size_t k, size_t sta
         ValidLabel(text, out->labels[k].off, out->labels[k].off + out->labels[k].len, policy); */
   /*@ assert valid: \forall integer j; 0 <= j < k + 1 ==>
         ValidLabel(text, out->labels[j].off, out->labels[j].off + out->labels[j].len, policy); */
+  /*@ assert dots_pre: \forall integer j; 0 <= j < k - 1 ==>
+        text[\at(out->labels[j].off, Pre) + \at(out->labels[j].len, Pre)] == '.' &&
+        \at(out->labels[j + 1].off, Pre) ==
+          \at(out->labels[j].off, Pre) + \at(out->labels[j].len, Pre) + 1; */
+  /*@ assert dots_old: \forall integer j; 0 <= j < k - 1 ==>
+        text[out->labels[j].off + out->labels[j].len] == '.' &&
+        out->labels[j + 1].off == out->labels[j].off + out->labels[j].len + 1; */
+  /*@ assert last_dot: k > 0 ==>
+        text[out->labels[k - 1].off + out->labels[k - 1].len] == '.' &&
+        out->labels[k].off == out->labels[k - 1].off + out->labels[k - 1].len + 1; */
+  /*@ assert dots: \forall integer j; 0 <= j < k ==>
+        text[out->labels[j].off + out->labels[j].len] == '.' &&
+        out->labels[j + 1].off == out->labels[j].off + out->labels[j].len + 1; */
+}
+
+/* The number of XN-labels among the k labels of *out (NAME-RLDH), for the shell's A-label check. */
+/*@
+  requires valid_text: \valid_read(text + (0 .. n - 1));
+  requires valid_out: \valid_read(out);
+  requires spans: Spans(text, out, k, n, policy);
+  assigns \nothing;
+  ensures count: \result <= k;
+*/
+static uint8_t count_xn(const char *text, size_t n, const cabref_name *out, size_t k,
+                        uint32_t policy) {
+  size_t j;
+  uint8_t c = 0;
+  (void)n; /* the contract's logic reads them */
+  (void)policy;
+  /*@
+    loop invariant range: 0 <= j <= k;
+    loop invariant count: c <= j;
+    loop assigns j, c;
+    loop variant k - j;
+  */
+  for (j = 0; j < k; j++) {
+    size_t o = out->labels[j].off;
+    c = (uint8_t)(c + (uint8_t)xn_label(text, o, o + out->labels[j].len));
+  }
+  return c;
+}
+
+/* 1 iff text[0 .. n-1] holds an underscore. */
+/*@
+  requires valid_text: \valid_read(text + (0 .. n - 1));
+  assigns \nothing;
+  ensures found: \result == 1 <==> (\exists integer p; 0 <= p < n && text[p] == '_');
+  ensures flag: \result == 0 || \result == 1;
+*/
+static uint8_t has_underscore(const char *text, size_t n) {
+  size_t p;
+  /*@
+    loop invariant range: 0 <= p <= n;
+    loop invariant none: \forall integer q; 0 <= q < p ==> text[q] != '_';
+    loop assigns p;
+    loop variant n - p;
+  */
+  for (p = 0; p < n; p++) {
+    if (text[p] == '_')
+      return 1;
+  }
+  return 0;
 }
 
 /* Fills the name's header once its k labels (the last ending at n) are written. */
@@ -131,24 +448,58 @@ static void close_label(const char *text, cabref_name *out, size_t k, size_t sta
   requires separated: \separated(text + (0 .. n - 1), out);
   requires range: 1 <= n <= CABREF_NAME_MAX_TEXT;
   requires spans: Spans(text, out, k, n, policy);
-  requires xn_count: xn <= k;
-  requires us_flag: us != 0 ==> AllowUnderscore(policy);
   assigns out->text_len, out->n_labels, out->wildcard, out->underscore, out->xn_labels;
-  ensures text_len: out->text_len == n;
-  ensures wildcard: out->wildcard == 1 <==>
-    (out->labels[0].len == 1 && text[out->labels[0].off] == '*');
-  ensures wildcard_flag: out->wildcard == 0 || out->wildcard == 1;
-  ensures underscore_flag: out->underscore != 0 ==> AllowUnderscore(policy);
-  ensures xn_count: out->xn_labels <= out->n_labels;
+  ensures parsed: ParsedBody(text, n, policy, out);
 */
-static void finish(const char *text, size_t n, cabref_name *out, size_t k, uint8_t xn, uint8_t us,
-                   uint32_t policy) {
-  (void)policy; /* the contract's logic reads it */
+static void finish(const char *text, size_t n, cabref_name *out, size_t k, uint32_t policy) {
+  uint8_t xn = count_xn(text, n, out, k, policy);
+  uint8_t us = 0;
+  /* NAME-UNDERSCORE: only a policy that allows it can have let an underscore through. */
+  if ((policy & CABREF_NAME_ALLOW_UNDERSCORE) != 0u)
+    us = has_underscore(text, n);
   out->text_len = (uint16_t)n;
   out->n_labels = (uint8_t)k;
   out->wildcard = (uint8_t)(text[0] == '*' ? 1u : 0u);
   out->underscore = us;
   out->xn_labels = xn;
+  /*@ assert same: \forall integer j; 0 <= j < CABREF_NAME_MAX_LABELS ==>
+        out->labels[j].off == \at(out->labels[j].off, Pre) &&
+        out->labels[j].len == \at(out->labels[j].len, Pre); */
+  /*@ assert first_off: out->labels[0].off == 0; */
+  /*@ assert last_end: out->labels[k - 1].off + out->labels[k - 1].len == n; */
+  /*@ assert lens: \forall integer j; 0 <= j < k ==>
+        1 <= out->labels[j].len <= CABREF_NAME_MAX_LABEL &&
+        out->labels[j].off + out->labels[j].len <= n; */
+  /*@ assert dots_pre: \forall integer j; 0 <= j < k - 1 ==>
+        text[\at(out->labels[j].off, Pre) + \at(out->labels[j].len, Pre)] == '.' &&
+        \at(out->labels[j + 1].off, Pre) ==
+          \at(out->labels[j].off, Pre) + \at(out->labels[j].len, Pre) + 1; */
+  /*@ assert dots: \forall integer j; 0 <= j < k - 1 ==>
+        text[out->labels[j].off + out->labels[j].len] == '.' &&
+        out->labels[j + 1].off == out->labels[j].off + out->labels[j].len + 1; */
+  /*@ assert valid_pre: \forall integer j; 0 <= j < k ==>
+        ValidLabel(text, \at(out->labels[j].off, Pre),
+                   \at(out->labels[j].off, Pre) + \at(out->labels[j].len, Pre), policy); */
+  /*@ assert valid_eq: \forall integer j; 0 <= j < k ==>
+        (ValidLabel(text, out->labels[j].off, out->labels[j].off + out->labels[j].len, policy) <==>
+         ValidLabel(text, \at(out->labels[j].off, Pre),
+                    \at(out->labels[j].off, Pre) + \at(out->labels[j].len, Pre), policy)); */
+  /*@ assert valid: \forall integer j; 0 <= j < k ==>
+        ValidLabel(text, out->labels[j].off, out->labels[j].off + out->labels[j].len, policy); */
+  /*@ assert spans: Spans(text, out, k, n, policy); */
+  /*@ assert count: out->n_labels == k && out->xn_labels <= out->n_labels; */
+  /*@ assert cover: SpansCover(text, out, n); */
+  /*@ assert labels: \forall integer j; 0 <= j < out->n_labels ==>
+        ValidLabel(text, out->labels[j].off, out->labels[j].off + out->labels[j].len, policy); */
+  /*@ assert first: ValidLabel(text, out->labels[0].off,
+                              out->labels[0].off + out->labels[0].len, policy); */
+  /*@ assert star: text[out->labels[0].off] == '*' ==> out->labels[0].len == 1; */
+  /*@ assert wildcard: out->wildcard == 1 <==>
+        (out->labels[0].len == 1 && text[out->labels[0].off] == '*'); */
+  /*@ assert flags: (out->wildcard == 0 || out->wildcard == 1) &&
+        (out->underscore == 0 || out->underscore == 1); */
+  /*@ assert underscore: out->underscore == 1 <==>
+        (AllowUnderscore(policy) && \exists integer p; 0 <= p < n && text[p] == '_'); */
 }
 
 /* NAME-VALID, NAME-SPANS, NAME-ERROR, NAME-TEXT-LEN, NAME-LABEL-LEN, NAME-EMPTY-LABEL, NAME-LDH,
@@ -157,12 +508,9 @@ static void finish(const char *text, size_t n, cabref_name *out, size_t k, uint8
 cabref_name_error cabref_name_parse(const char *text, size_t len, uint32_t policy, cabref_name *out,
                                     size_t *err_pos) {
   size_t n = len;
-  size_t i;
-  size_t start = 0;
+  size_t m;
+  size_t s = 0;
   size_t k = 0;
-  int all_digit = 1;
-  uint8_t xn = 0;
-  uint8_t us = 0;
 
   /* NAME-TRAILING-DOT (RFC 1034 §3.1: a trailing dot marks the root; BR 7.1.2.7.12 forbids it in
    * certificates): one trailing dot is dropped only where the policy allows it. */
@@ -175,90 +523,37 @@ cabref_name_error cabref_name_parse(const char *text, size_t len, uint32_t polic
     *err_pos = 0;
     return CABREF_NAME_EMPTY;
   }
+  /* Bytes from the 254th on are never looked at (NAME-TEXT-LEN, end_label). */
+  m = n < CABREF_NAME_MAX_TEXT ? n : CABREF_NAME_MAX_TEXT;
 
   /*@
-    loop invariant range: 0 <= start <= i <= n && i <= CABREF_NAME_MAX_TEXT;
-    loop invariant start_def: start == LabelStart(text, i);
-    loop invariant prefix: \forall integer p; 0 <= p < i ==> NameByteOk(text, n, p, policy);
-    loop invariant current: \forall integer p; start <= p < i ==>
-      text[p] != '.' && LabelByteOk(text, start, p, policy);
-    loop invariant cur_len: i - start <= CABREF_NAME_MAX_LABEL;
-    loop invariant digits: all_digit == 0 || all_digit == 1;
-    loop invariant digits_def: all_digit == 1 <==> AllDigits(text, start, i);
-    loop invariant count: 2 * k <= start && k < CABREF_NAME_MAX_LABELS;
-    loop invariant first: k == 0 ==> start == 0;
-    loop invariant labels: k > 0 ==>
-      Spans(text, out, k, start - 1, policy) && text[start - 1] == '.';
-    loop invariant xn_count: xn <= k;
-    loop invariant us_flag: us != 0 ==> AllowUnderscore(policy);
-    loop invariant no_trailing: (n == len && i == len && 0 < i) ==> text[i - 1] != '.';
-    loop assigns i, start, k, all_digit, xn, us, *out, *err_pos;
-    loop variant CABREF_NAME_MAX_TEXT - i;
+    loop invariant range: 0 <= s <= m;
+    loop invariant start: LabelStart(text, s) == s;
+    loop invariant prefix: \forall integer p; 0 <= p < s ==> NameByteOk(text, n, p, policy);
+    loop invariant room: n == len ==> s < n;
+    loop invariant count: 2 * k <= s;
+    loop invariant first: k == 0 ==> s == 0;
+    loop invariant labels: k > 0 ==> Spans(text, out, k, s - 1, policy) && text[s - 1] == '.';
+    loop assigns s, k, out->labels[0 .. CABREF_NAME_MAX_LABELS - 1], *err_pos;
+    loop variant m - s;
   */
-  for (i = 0;; i++) {
-    /* NAME-TEXT-LEN (RFC 1035 §2.3.4, RFC 2181 §11): at most 253 bytes of text, the 255 octets of
-     * the wire form less the first length octet and the root. */
-    if (i < n && i >= CABREF_NAME_MAX_TEXT) {
-      *err_pos = i;
-      return CABREF_NAME_TOO_LONG;
+  for (;;) {
+    cabref_name_error e;
+    /* The label starting at s: its letters, digits and hyphens in a tight loop (scan_ldh). */
+    size_t i = scan_label(text, n, m, s, policy);
+    if (i < m && text[i] != '.')
+      return slow_byte(text, len, n, s, i, policy, err_pos);
+    /* The label [s, i) ends here, at a dot or at the end of the body. */
+    e = end_label(text, len, n, m, s, i, policy, err_pos);
+    if (e != CABREF_NAME_OK)
+      return e;
+    close_label(text, out, k, s, i, policy);
+    k++;
+    if (i == n) {
+      finish(text, n, out, k, policy);
+      return CABREF_NAME_OK;
     }
-    if (i == n || text[i] == '.') {
-      /* The label [start, i) ends here. NAME-EMPTY-LABEL (RFC 1035 §3.1: only the root label is
-       * empty): "a..b", a leading dot, a dot after the trailing dot. */
-      if (i == start) {
-        /*@ assert i < n ==> !NameByteOk(text, n, i, policy); */
-        /*@ assert k > 0 ==> text[i - 1] == '.'; */
-        /*@ assert empty_pos: i < len; */
-        *err_pos = i;
-        return CABREF_NAME_EMPTY_LABEL;
-      }
-      /* NAME-HYPHEN (RFC 1035 §2.3.1, RFC 5890 §2.3.1 LDH label): no hyphen at the end. */
-      if (text[i - 1u] == '-') {
-        /*@ assert i < n ==> !NameByteOk(text, n, i, policy); */
-        *err_pos = i - 1u;
-        return CABREF_NAME_HYPHEN_EDGE;
-      }
-      /* NAME-TRAILING-DOT: a dot as the last byte where the policy refuses it. */
-      if (i < n && i == len - 1u) {
-        *err_pos = i;
-        return CABREF_NAME_TRAILING_DOT;
-      }
-      /*@ assert star: text[start] == '*' ==> start == 0 && 1 < n && text[1] == '.'; */
-      /*@ assert star_len: text[start] == '*' ==> i == start + 1; */
-      /*@ assert label_ok: ValidLabel(text, start, i, policy); */
-      close_label(text, out, k, start, i, policy);
-      /* NAME-RLDH: count the XN-labels (RFC 5890 §2.3.1) for the shell's A-label check. */
-      if (i - start >= 4u && (text[start] == 'x' || text[start] == 'X') &&
-          (text[start + 1u] == 'n' || text[start + 1u] == 'N') && text[start + 2u] == '-' &&
-          text[start + 3u] == '-')
-        xn = (uint8_t)(xn + 1u);
-      k++;
-      if (i == n) {
-        /* NAME-NUMERIC-TLD (RFC 3696 §2; RFC 1123 §2.1): a rightmost label of digits only is
-         * not a host name (it would read as part of an IPv4 address). */
-        if (all_digit != 0) {
-          *err_pos = start;
-          return CABREF_NAME_ALL_NUMERIC_TLD;
-        }
-        /*@ assert valid: ValidNameBody(text, n, policy); */
-        finish(text, n, out, k, xn, us, policy);
-        return CABREF_NAME_OK;
-      }
-      /*@ assert dot_ok: NameByteOk(text, n, i, policy); */
-      start = i + 1u;
-      all_digit = 1;
-    } else {
-      /* Any other byte: judged where it stands (check_byte). */
-      cabref_name_error e = check_byte(text, n, start, i, policy);
-      if (e != CABREF_NAME_OK) {
-        *err_pos = e == CABREF_NAME_RESERVED_LDH ? i - 1u : i;
-        return e;
-      }
-      if (text[i] == '_')
-        us = 1u;
-      if (text[i] < '0' || text[i] > '9')
-        all_digit = 0;
-    }
+    s = i + 1u;
   }
 }
 

@@ -68,7 +68,11 @@ typedef enum {
  * NUL-terminated. Returns CABREF_NAME_OK iff the text is a valid name (spec/names.md), and then
  * fills *out. Otherwise returns the error of the first offending byte, scanning left to right, and
  * sets *err_pos to that byte's 0-based offset (0 for an empty text); *out is then unspecified
- * (partly written). The byte-level error conditions (NAME-ERROR) are stated per code below. */
+ * (partly written). The contract states: OK iff ValidName; on OK, ParsedBody (body length, label
+ * spans in order, separated by single dots, covering the body, each a ValidLabel; the wildcard,
+ * underscore and XN-label fields); on an error, NameErrorAt (a core code, a position inside the
+ * text, and the byte-level condition of that code). That the code is the one of the *first*
+ * offending byte is checked by tests and vectors, not stated. */
 /*@
   requires valid_text: \valid_read(text + (0 .. len - 1));
   requires valid_out: \valid(out) && \valid(err_pos);
@@ -77,43 +81,10 @@ typedef enum {
   assigns *out, *err_pos;
 
   ensures iff_valid: \result == CABREF_NAME_OK <==> ValidName(text, len, policy);
-  ensures too_long: \result == CABREF_NAME_TOO_LONG ==> *err_pos == CABREF_NAME_MAX_TEXT;
-  ensures label_too_long: \result == CABREF_NAME_LABEL_TOO_LONG ==>
-    text[*err_pos] != '.' && *err_pos - LabelStart(text, *err_pos) == CABREF_NAME_MAX_LABEL;
-  ensures empty_label: \result == CABREF_NAME_EMPTY_LABEL ==>
-    LabelStart(text, *err_pos) == *err_pos;
-  ensures nul: \result == CABREF_NAME_NUL ==> text[*err_pos] == 0;
-  ensures non_ascii: \result == CABREF_NAME_NON_ASCII ==>
-    text[*err_pos] < 0 || text[*err_pos] > 127;
-  ensures bad_char: \result == CABREF_NAME_BAD_CHAR ==>
-    !IsLdhChar(text[*err_pos]) && text[*err_pos] != '.' && text[*err_pos] != '_' &&
-    text[*err_pos] != '*' && text[*err_pos] != 0 && 0 <= text[*err_pos] <= 127;
-  ensures hyphen_edge: \result == CABREF_NAME_HYPHEN_EDGE ==> text[*err_pos] == '-';
-  ensures reserved_ldh: \result == CABREF_NAME_RESERVED_LDH ==>
-    text[*err_pos] == '-' && text[*err_pos + 1] == '-' && *err_pos >= 2 &&
-    LabelStart(text, *err_pos + 1) == *err_pos - 2 && !XnPrefix(text, *err_pos - 2);
-  ensures bad_wildcard: \result == CABREF_NAME_BAD_WILDCARD ==> text[*err_pos] == '*';
-  ensures underscore: \result == CABREF_NAME_UNDERSCORE ==>
-    text[*err_pos] == '_' && !AllowUnderscore(policy);
-  ensures trailing_dot: \result == CABREF_NAME_TRAILING_DOT ==>
-    *err_pos == len - 1 && text[len - 1] == '.' && !AllowTrailingDot(policy);
-  ensures all_numeric: \result == CABREF_NAME_ALL_NUMERIC_TLD ==>
-    AllDigits(text, *err_pos, NameLen(text, len, policy));
-
-  behavior valid:
-    assumes ValidName(text, len, policy);
-    ensures ok: \result == CABREF_NAME_OK;
-    ensures text_len: out->text_len == NameLen(text, len, policy);
-    ensures wildcard: out->wildcard == 1 <==>
-      (out->labels[0].len == 1 && text[out->labels[0].off] == '*');
-    ensures wildcard_flag: out->wildcard == 0 || out->wildcard == 1;
-    ensures underscore_flag: out->underscore != 0 ==> AllowUnderscore(policy);
-    ensures xn_count: out->xn_labels <= out->n_labels;
-  behavior invalid:
-    assumes !ValidName(text, len, policy);
-    ensures error: \result != CABREF_NAME_OK;
-  complete behaviors;
-  disjoint behaviors;
+  ensures parsed: \result == CABREF_NAME_OK ==>
+    ParsedBody(text, NameLen(text, len, policy), policy, out);
+  ensures error: \result != CABREF_NAME_OK ==>
+    NameErrorAt(text, len, policy, \result, *err_pos);
 */
 cabref_name_error cabref_name_parse(const char *text, size_t len, uint32_t policy, cabref_name *out,
                                     size_t *err_pos);
