@@ -113,10 +113,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (e != (cabref_caa_rdata_error)layout)
       fprintf(stderr, "rdata: core %d, twin layout %d\n", (int)e, layout);
     CHECK(e == (cabref_caa_rdata_error)layout);
-    /* CAA-DETAIL-OFFSET: the longest prefix some valid RDATA begins with. */
+    /* CAA-DETAIL-OFFSET: truncated RDATA at its length; a tag length that is 0 or runs past the
+     * end at the tag-length octet (1), the octet at fault. */
     if (e == CABREF_CAA_RDATA_TOO_LONG)
       CHECK(pos == CABREF_CAA_MAX_RDATA);
-    else if (e == CABREF_CAA_RDATA_TAG_EMPTY)
+    else if (e == CABREF_CAA_RDATA_TAG_EMPTY || e == CABREF_CAA_RDATA_TAG_PAST_END)
       CHECK(pos == 1);
     else
       CHECK(pos == size);

@@ -275,6 +275,20 @@ static inline size_t caa_twin_error_pos(const uint8_t *v, size_t len, int profil
   return lo;
 }
 
+/* CAA-DETAIL-OFFSET, its one exception for values: under rfc8659, a value that stops right after
+ * a ';' that must be followed by a parameter (code trailing-semicolon at the end) is reported at
+ * that ';'. Otherwise the longest viable prefix L. */
+static inline size_t caa_twin_report_pos(const uint8_t *v, size_t len, int profile, size_t L,
+                                         int code) {
+  size_t k;
+  if (profile == 0 && code == 5 && L >= len) {
+    for (k = len; k > 0; k--)
+      if (v[k - 1] == ';')
+        return k - 1;
+  }
+  return L;
+}
+
 /* CAA-DETAIL-CODES: the code (cabref_caa_value_error numbering) for a value that fails at L
  * (v[L], or the end when L == len), from what the prefix v[0 .. L-1] holds; -1 where the spec
  * names no code (an octet other than those listed inside a tag). */

@@ -78,6 +78,7 @@ static void check_profile(const uint8_t *v, size_t len, cabref_caa_profile profi
       want = caa_twin_error_pos(v, len, (int)profile, scratch);
       free(scratch);
       code = caa_twin_error_code(v, len, want, (int)profile);
+      want = caa_twin_report_pos(v, len, (int)profile, want, code);
       if (pos != want || (code >= 0 && (int)e != code))
         fprintf(stderr, "profile %d: core %d at %zu, twin %d at %zu\n", (int)profile, (int)e, pos,
                 code, want);
