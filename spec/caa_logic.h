@@ -70,7 +70,7 @@
   // The lookups at o[0 .. k-1] (the name and its first ancestors) all found nothing.
   predicate CaaAllEmpty{L}(uint8_t *o, integer k) =
     \forall integer j; 0 <= j < k ==> o[j] == CABREF_CAA_LOOKUP_EMPTY;
-  // ---- CAA-DECIDE, step 1: the kind of a record --------------------------------------------------
+  // ---- CAA-DECIDE, step 1: the kind of a record ------------------------------------------------
 
   // The text a[0 .. alen-1] equals b[0 .. blen-1] ignoring ASCII case, over the whole length
   // (CAA-TAG-CASE, CAA-ISSUER-MATCH: never a prefix, suffix or substring).
@@ -79,7 +79,8 @@
 
   // CAA-CRITICAL: the tag t[0 .. tl-1] is one of the extra tags of the CA's configuration.
   predicate CaaCfgTag{L}(uint8_t *t, integer tl, cabref_caa_config *cfg, integer j) =
-    cfg->tag_len[j] <= CABREF_CAA_MAX_TAG_TEXT && CaaTextIeq(t, tl, &cfg->tag[j][0], cfg->tag_len[j]);
+    cfg->tag_len[j] <= CABREF_CAA_MAX_TAG_TEXT &&
+    CaaTextIeq(t, tl, &cfg->tag[j][0], cfg->tag_len[j]);
   predicate CaaKnownTag{L}(uint8_t *t, integer tl, cabref_caa_config *cfg) =
     \exists integer j; 0 <= j < cfg->n_tags && j < CABREF_CAA_MAX_TAGS && CaaCfgTag(t, tl, cfg, j);
 
@@ -105,7 +106,7 @@
       k == CABREF_CAA_KIND_NEUTRAL :
     CaaUnknownKindIs(r, cfg, k);
 
-  // ---- CAA-DECIDE, step 2: does an issue/issuewild value authorize the CA? ----------------------
+  // ---- CAA-DECIDE, step 2: does an issue/issuewild value authorize the CA? --------------------
 
   // RFC 8659 §4.2: the issuer-domain-name of a value in the grammar follows the leading blanks
   // (v[0 .. s-1]) and runs up to the next blank or ';' (v[s .. e-1]); both grammars agree on it.
@@ -132,7 +133,7 @@
     \exists integer s, e; CaaLeadEnd(v, len, s) && CaaNameEnd(v, len, s, e) && s < e &&
       CaaKnownIssuer(v + s, e - s, cfg);
 
-  // ---- CAA-DECIDE, step 3: the set ------------------------------------------------------------
+  // ---- CAA-DECIDE, step 3: the set --------------------------------------------------------------
 
   // Record i of the set: its RDATA is b[rr[i].off .. rr[i].off + rr[i].len - 1]; a span outside
   // the buffer is an unreadable record.
