@@ -9,7 +9,8 @@
 
 #include "cabref/caa.h"
 
-/* The named properties of spec/caa.md, as properties of CaaPermits (proved with the module). */
+/* Facts about the logic the decision's proof uses (the named properties of spec/caa.md are
+ * lemmas of caa_relevant.c). */
 /*@
   // A record has exactly one kind.
   lemma kind_unique{L}: \forall uint8_t *r, integer len, cabref_caa_config *cfg, integer k1, k2;
@@ -23,86 +24,6 @@
       cabref_caa_config *cfg, integer k; 0 <= n ==>
     (CaaHasKind(b, blen, rr, n + 1, cfg, k) <==>
      (CaaHasKind(b, blen, rr, n, cfg, k) || CaaRecKind(b, blen, rr, n, cfg, k)));
-
-  // CAA-CRITICAL: an unknown critical property always denies.
-  lemma unknown_critical_denies{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr,
-      integer n, integer w, cabref_caa_config *cfg, integer i;
-    0 <= i < n && CaaRecKind(b, blen, rr, i, cfg, CABREF_CAA_KIND_UNKNOWN_CRITICAL) ==>
-      !CaaPermits(b, blen, rr, n, w, cfg);
-
-  // CAA-RDATA-DENY: so does an unreadable record.
-  lemma rdata_malformed_denies{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr,
-      integer n, integer w, cabref_caa_config *cfg, integer i;
-    0 <= i < n && CaaRecKind(b, blen, rr, i, cfg, CABREF_CAA_KIND_MALFORMED) ==>
-      !CaaPermits(b, blen, rr, n, w, cfg);
-
-  // CAA-EMPTY-SET: the empty set permits.
-  lemma empty_set_permits{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr, integer w,
-      cabref_caa_config *cfg;
-    CaaPermits(b, blen, rr, 0, w, cfg);
-
-  // CAA-NO-ISSUE: a set with no issue property (and, for a wildcard request, no issuewild
-  // property), no unreadable record and no unknown critical property permits.
-  lemma no_issue_permits{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr, integer n,
-      integer w, cabref_caa_config *cfg;
-    !CaaHasKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_MALFORMED) &&
-    !CaaHasKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_UNKNOWN_CRITICAL) &&
-    !CaaHasKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_ISSUE) &&
-    (w == 0 || !CaaHasKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_ISSUEWILD)) ==>
-      CaaPermits(b, blen, rr, n, w, cfg);
-
-  // CAA-ISSUEWILD-IGNORED: for a request that is not a wildcard, no issuewild record applies and
-  // every issue record does.
-  lemma issuewild_ignored{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr, integer n,
-      cabref_caa_config *cfg, integer i;
-    (CaaRecKind(b, blen, rr, i, cfg, CABREF_CAA_KIND_ISSUEWILD) ==>
-       !CaaRecApplies(b, blen, rr, n, i, 0, cfg)) &&
-    (CaaRecKind(b, blen, rr, i, cfg, CABREF_CAA_KIND_ISSUE) ==>
-       CaaRecApplies(b, blen, rr, n, i, 0, cfg));
-
-  // CAA-ISSUEWILD-SHADOWS: for a wildcard request, an issuewild record in the set makes every
-  // issue record not apply; without one, every issue record applies.
-  lemma issuewild_shadows{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr, integer n,
-      integer w, cabref_caa_config *cfg, integer i;
-    w != 0 && CaaRecKind(b, blen, rr, i, cfg, CABREF_CAA_KIND_ISSUE) ==>
-      (CaaRecApplies(b, blen, rr, n, i, w, cfg) <==>
-       !CaaHasKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_ISSUEWILD));
-
-  // CAA-VALUE-MALFORMED: a malformed value never authorizes ...
-  lemma malformed_never_authorizes{L}: \forall uint8_t *b, cabref_caa_rr *rr, integer i,
-      cabref_caa_config *cfg;
-    !CaaRecValueOk(b, rr, i, cfg) ==> !CaaRecAuth(b, rr, i, cfg);
-
-  // ... so a set whose applying records all have malformed values denies.
-  lemma malformed_never_permits{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr,
-      integer n, integer w, cabref_caa_config *cfg;
-    CaaAnyApplies(b, blen, rr, n, w, cfg) &&
-    (\forall integer i; 0 <= i < n && CaaRecApplies(b, blen, rr, n, i, w, cfg) ==>
-       !CaaRecValueOk(b, rr, i, cfg)) ==>
-      !CaaPermits(b, blen, rr, n, w, cfg);
-
-  // CAA-ADDITIVE (RFC 8659 §4.2): appending record n to a permitting set keeps it permitting,
-  // unless the record is unreadable, an unknown critical property, the first record that applies
-  // (the set becomes restrictive), or the first issuewild record of a wildcard request (it
-  // shadows issue).
-  lemma additive{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr, integer n, integer w,
-      cabref_caa_config *cfg;
-    0 <= n && CaaPermits(b, blen, rr, n, w, cfg) &&
-    !CaaRecKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_MALFORMED) &&
-    !CaaRecKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_UNKNOWN_CRITICAL) &&
-    !(w != 0 && CaaRecKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_ISSUEWILD) &&
-      !CaaHasKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_ISSUEWILD)) &&
-    !(CaaRecApplies(b, blen, rr, n + 1, n, w, cfg) && !CaaAnyApplies(b, blen, rr, n, w, cfg)) ==>
-      CaaPermits(b, blen, rr, n + 1, w, cfg);
-
-  // CAA-ADDITIVE: and an appended record that applies and authorizes the CA permits, whatever
-  // the set held, as long as nothing is unreadable or unknown and critical.
-  lemma additive_grant{L}: \forall uint8_t *b, integer blen, cabref_caa_rr *rr, integer n,
-      integer w, cabref_caa_config *cfg;
-    0 <= n && !CaaHasKind(b, blen, rr, n + 1, cfg, CABREF_CAA_KIND_MALFORMED) &&
-    !CaaHasKind(b, blen, rr, n + 1, cfg, CABREF_CAA_KIND_UNKNOWN_CRITICAL) &&
-    CaaRecApplies(b, blen, rr, n + 1, n, w, cfg) && CaaRecAuth(b, rr, n, cfg) ==>
-      CaaPermits(b, blen, rr, n + 1, w, cfg);
 
   // The leading blanks and the issuer-domain-name span are unique (CaaValueAuthorizes).
   lemma lead_end_unique{L}: \forall uint8_t *v, integer len, integer s1, s2;
@@ -174,47 +95,71 @@ static int extra_tag(const uint8_t *tag, size_t tl, const cabref_caa_config *cfg
   return 0;
 }
 
-/* The first layer: the kind of one record. */
+/* CAA-TAG-CASE (RFC 8659 §4.1): which of issue (§4.2), issuewild (§4.3) and iodef (§4.4) the
+ * tag r[2 .. 2+n-1] is, up to ASCII case (CaaTagKindOf of spec/caa_value_logic.h). */
+/*@
+  requires valid_tag: \valid_read(r + (2 .. 2 + n - 1));
+  assigns \nothing;
+  ensures kind: \result == CaaTagKindOf(r, 2, n);
+*/
+static cabref_caa_tag_kind tag_kind(const uint8_t *r, size_t n) {
+  if (n == 5u && lower_ascii(r[2]) == 'i' && lower_ascii(r[3]) == 's' && lower_ascii(r[4]) == 's' &&
+      lower_ascii(r[5]) == 'u' && lower_ascii(r[6]) == 'e') {
+    return CABREF_CAA_TAG_ISSUE;
+  }
+  if (n == 9u && lower_ascii(r[2]) == 'i' && lower_ascii(r[3]) == 's' && lower_ascii(r[4]) == 's' &&
+      lower_ascii(r[5]) == 'u' && lower_ascii(r[6]) == 'e' && lower_ascii(r[7]) == 'w' &&
+      lower_ascii(r[8]) == 'i' && lower_ascii(r[9]) == 'l' && lower_ascii(r[10]) == 'd') {
+    return CABREF_CAA_TAG_ISSUEWILD;
+  }
+  if (n == 5u && lower_ascii(r[2]) == 'i' && lower_ascii(r[3]) == 'o' && lower_ascii(r[4]) == 'd' &&
+      lower_ascii(r[5]) == 'e' && lower_ascii(r[6]) == 'f') {
+    return CABREF_CAA_TAG_IODEF;
+  }
+  return CABREF_CAA_TAG_OTHER;
+}
+
+/* The first layer: the kind of one record. Its layout is checked here (RFC 8659 §4.1); the
+ * RDATA parser says whether the tag holds only letters and digits (CAA-RDATA-TAG-CHARS). Every
+ * octet is read before the parser writes its output. */
 /*@
   requires valid_r: \valid_read(rdata + (0 .. len - 1));
   requires valid_cfg: \valid_read(cfg);
   assigns \nothing;
   ensures kind: \let k = \result; \old(CaaKindIs(rdata, len, cfg, k));
+  ensures range: CABREF_CAA_KIND_MALFORMED <= \result <= CABREF_CAA_KIND_ISSUEWILD;
 */
 static cabref_caa_kind classify(const uint8_t *rdata, size_t len, const cabref_caa_config *cfg) {
   cabref_caa_record rec;
-  size_t pos;
-  int extra = 0;
-  int flag1 = cfg->flag1_critical != 0u;
-  cabref_caa_rdata_error e;
-  /* CAA-CRITICAL: the configuration's tags, looked up while the layout is known to hold */
-  if (len >= 2u && rdata[1] >= 1u && rdata[1] <= len - 2u) {
-    extra = extra_tag(rdata + 2, rdata[1], cfg);
-  }
-  e = cabref_caa_rdata_parse(rdata, len, &rec, &pos);
-  /* CAA-RDATA-DENY: a record whose layout is broken cannot be read at all. */
-  if (e != CABREF_CAA_RDATA_OK && e != CABREF_CAA_RDATA_TAG_NUL &&
-      e != CABREF_CAA_RDATA_TAG_BAD_CHAR) {
+  size_t pos, tl;
+  int extra, critical;
+  cabref_caa_tag_kind tk;
+  /* CAA-RDATA-DENY: a record whose layout is broken cannot be read at all (RFC 8659 §4.1:
+   * flags, a tag length of at least 1, the tag inside the RDATA; RFC 1035 §3.2.1: at most
+   * 65535 octets). */
+  if (len > CABREF_CAA_MAX_RDATA || len < 2u || rdata[1] == 0u || rdata[1] > len - 2u) {
     return CABREF_CAA_KIND_MALFORMED;
   }
+  tl = rdata[1];
+  tk = tag_kind(rdata, tl);
+  extra = extra_tag(rdata + 2, tl, cfg);
+  /* CAA-CRITICAL, CAA-FLAGS: RFC 8659 §4.1, flag value 128; value 1 only by option. */
+  critical =
+      rdata[0] >= CABREF_CAA_FLAG_CRITICAL || (cfg->flag1_critical != 0u && rdata[0] % 2u == 1u);
   /* CAA-RDATA-TAG-CHARS: a tag with a character outside [A-Za-z0-9] is no tag the CA
-   * recognises; CAA-TAG-CASE: the parser matched issue/issuewild/iodef case-insensitively. */
-  if (e == CABREF_CAA_RDATA_OK) {
-    if (rec.tag_kind == (uint8_t)CABREF_CAA_TAG_ISSUE) {
+   * recognises; CAA-TAG-CASE: issue, issuewild and iodef up to ASCII case. */
+  if (cabref_caa_rdata_parse(rdata, len, &rec, &pos) == CABREF_CAA_RDATA_OK) {
+    if (tk == CABREF_CAA_TAG_ISSUE) {
       return CABREF_CAA_KIND_ISSUE;
     }
-    if (rec.tag_kind == (uint8_t)CABREF_CAA_TAG_ISSUEWILD) {
+    if (tk == CABREF_CAA_TAG_ISSUEWILD) {
       return CABREF_CAA_KIND_ISSUEWILD;
     }
-    if (rec.tag_kind == (uint8_t)CABREF_CAA_TAG_IODEF || extra) {
+    if (tk == CABREF_CAA_TAG_IODEF || extra) {
       return CABREF_CAA_KIND_NEUTRAL; /* CAA-IODEF: recognised, never changes the decision */
     }
   }
-  /* CAA-CRITICAL, CAA-FLAGS: RFC 8659 §4.1, flag value 128; value 1 only by option. */
-  if (rec.critical != 0u || (flag1 && rec.flags % 2u == 1u)) {
-    return CABREF_CAA_KIND_UNKNOWN_CRITICAL;
-  }
-  return CABREF_CAA_KIND_UNKNOWN;
+  return critical ? CABREF_CAA_KIND_UNKNOWN_CRITICAL : CABREF_CAA_KIND_UNKNOWN;
 }
 
 /* The RDATA parser's status, reported beside the verdict. */
@@ -226,7 +171,22 @@ static cabref_caa_kind classify(const uint8_t *rdata, size_t len, const cabref_c
 static uint16_t rdata_status(const uint8_t *rdata, size_t len) {
   cabref_caa_record rec;
   size_t pos;
-  return (uint16_t)cabref_caa_rdata_parse(rdata, len, &rec, &pos);
+  switch (cabref_caa_rdata_parse(rdata, len, &rec, &pos)) {
+  case CABREF_CAA_RDATA_TRUNCATED:
+    return (uint16_t)CABREF_CAA_RDATA_TRUNCATED;
+  case CABREF_CAA_RDATA_TAG_EMPTY:
+    return (uint16_t)CABREF_CAA_RDATA_TAG_EMPTY;
+  case CABREF_CAA_RDATA_TAG_PAST_END:
+    return (uint16_t)CABREF_CAA_RDATA_TAG_PAST_END;
+  case CABREF_CAA_RDATA_TAG_NUL:
+    return (uint16_t)CABREF_CAA_RDATA_TAG_NUL;
+  case CABREF_CAA_RDATA_TAG_BAD_CHAR:
+    return (uint16_t)CABREF_CAA_RDATA_TAG_BAD_CHAR;
+  case CABREF_CAA_RDATA_TOO_LONG:
+    return (uint16_t)CABREF_CAA_RDATA_TOO_LONG;
+  default:
+    return (uint16_t)CABREF_CAA_RDATA_OK;
+  }
 }
 
 cabref_caa_kind cabref_caa_record_kind(const uint8_t *rdata, size_t len,
@@ -454,6 +414,7 @@ cabref_caa_rr_verdict cabref_caa_value_verdict(const uint8_t *v, size_t len,
   requires valid_cfg: \valid_read(cfg);
   assigns \nothing;
   ensures kind: \let k = \result; \old(CaaRecKind(buf, buf_len, rr, i, cfg, k));
+  ensures range: CABREF_CAA_KIND_MALFORMED <= \result <= CABREF_CAA_KIND_ISSUEWILD;
 */
 static cabref_caa_kind record_kind(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr,
                                    size_t i, const cabref_caa_config *cfg) {
@@ -482,10 +443,12 @@ static cabref_caa_kind record_kind(const uint8_t *buf, size_t buf_len, const cab
 static cabref_caa_rr_verdict record_value_verdict(const uint8_t *buf, size_t buf_len,
                                                   const cabref_caa_rr *rr, size_t i,
                                                   const cabref_caa_config *cfg) {
-  size_t tl = buf[rr[i].off + 1u];
+  size_t off = rr[i].off;
+  size_t tl;
+  /*@ assert layout: CaaInBuf(rr, i, buf_len) && CaaRdataLayout(buf + rr[i].off, rr[i].len); */
+  tl = buf[off + 1u];
   (void)buf_len; /* the contract's: the record lies inside the buffer */
-  /*@ assert layout: CaaRdataLayout(buf + rr[i].off, rr[i].len); */
-  return value_verdict(buf + rr[i].off + 2u + tl, rr[i].len - 2u - tl, cfg);
+  return value_verdict(buf + off + 2u + tl, rr[i].len - 2u - tl, cfg);
 }
 
 /* The value detail of record i (an issue or issuewild record). */
@@ -498,9 +461,10 @@ static cabref_caa_rr_verdict record_value_verdict(const uint8_t *buf, size_t buf
 */
 static uint16_t record_value_status(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr,
                                     size_t i, uint8_t profile) {
-  size_t tl = buf[rr[i].off + 1u];
+  size_t off = rr[i].off;
+  size_t tl = buf[off + 1u];
   (void)buf_len; /* the contract's: the record lies inside the buffer */
-  return value_status(buf + rr[i].off + 2u + tl, rr[i].len - 2u - tl, profile);
+  return value_status(buf + off + 2u + tl, rr[i].len - 2u - tl, profile);
 }
 
 /* CAA-ISSUEWILD-IGNORED, CAA-ISSUEWILD-SHADOWS: does a record of kind k apply? */
@@ -550,14 +514,16 @@ static int applies(uint8_t k, int w, int has_issuewild) {
   ensures issuer: \result == CABREF_CAA_PERMIT_ISSUER ==> *permit_index < n_rr &&
     verdict[*permit_index] == CABREF_CAA_RR_PERMITS &&
     \forall integer j; 0 <= j < *permit_index ==> verdict[j] != CABREF_CAA_RR_PERMITS;
-  ensures index: \result != CABREF_CAA_PERMIT_ISSUER ==> *permit_index == 0;
-  ensures reasons: \result == CABREF_CAA_PERMIT_NO_RECORDS ||
-    \result == CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY || \result == CABREF_CAA_PERMIT_ISSUER ||
-    \result == CABREF_CAA_DENY_RDATA_MALFORMED || \result == CABREF_CAA_DENY_UNKNOWN_CRITICAL ||
-    \result == CABREF_CAA_DENY_NOT_AUTHORIZED;
-  ensures sound: CaaPermitReason(\result) ==> \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard,
-  cfg)); ensures exact: cfg->rfc8657 == 0 ==> (CaaPermitReason(\result) <==> \old(CaaPermits(buf,
-  buf_len, rr, n_rr, wildcard, cfg)));
+  ensures first_auth: \result == CABREF_CAA_PERMIT_ISSUER && cfg->rfc8657 == 0 ==>
+    \let k = *permit_index; \forall integer j; 0 <= j < k ==>
+      \old(!(CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg) && CaaRecAuth(buf, rr, j,
+  cfg))); ensures index: \result != CABREF_CAA_PERMIT_ISSUER ==> *permit_index == 0; ensures
+  reasons: \result == CABREF_CAA_PERMIT_NO_RECORDS || \result == CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY
+  || \result == CABREF_CAA_PERMIT_ISSUER || \result == CABREF_CAA_DENY_RDATA_MALFORMED || \result ==
+  CABREF_CAA_DENY_UNKNOWN_CRITICAL || \result == CABREF_CAA_DENY_NOT_AUTHORIZED; ensures sound:
+  CaaPermitReason(\result) ==> \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg)); ensures
+  exact: cfg->rfc8657 == 0 ==> (CaaPermitReason(\result) <==> \old(CaaPermits(buf, buf_len, rr,
+  n_rr, wildcard, cfg)));
 */
 static cabref_caa_reason decide_core(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr,
                                      size_t n_rr, int wildcard, const cabref_caa_config *cfg,
@@ -608,6 +574,9 @@ static cabref_caa_reason decide_core(const uint8_t *buf, size_t buf_len, const c
     loop invariant first: found == 1 ==> first < i && verdict[first] == CABREF_CAA_RR_PERMITS &&
       \forall integer j; 0 <= j < first ==> verdict[j] != CABREF_CAA_RR_PERMITS;
     loop invariant not_found: found == 0 ==> first == 0;
+    loop invariant first_auth: cfg->rfc8657 == 0 ==> \forall integer j;
+      0 <= j < i && (found == 0 || j < first) ==>
+        !(CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg) && CaaRecAuth(buf, rr, j, cfg));
     loop invariant flags: (any_applies == 0 || any_applies == 1) && (found == 0 || found == 1);
     loop assigns i, verdict[0 .. CABREF_CAA_MAX_RECORDS - 1],
       detail[0 .. CABREF_CAA_MAX_RECORDS - 1], any_applies, found, first;
