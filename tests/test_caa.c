@@ -234,6 +234,14 @@ static void test_rdata(void) {
   decide(&s, 0, &c);
   CHECK(is(0, CABREF_CAA_DENY_RDATA_MALFORMED) && d.verdict[1] == CABREF_CAA_RR_RDATA_MALFORMED &&
         d.detail[1] == CABREF_CAA_RDATA_TRUNCATED);
+  CHECK(d.verdict[0] == CABREF_CAA_RR_PERMITS && d.permit_index == 0); /* no index on a deny */
+  memset(&s, 0, sizeof s);
+  rec(&s, 0, "issue", "other.example");
+  rec(&s, 0, "issue", "ca.example");
+  rec(&s, 128, "tbs", "x");
+  decide(&s, 0, &c);
+  CHECK(is(0, CABREF_CAA_DENY_UNKNOWN_CRITICAL) && d.verdict[1] == CABREF_CAA_RR_PERMITS &&
+        d.permit_index == 0);
   memset(&s, 0, sizeof s);
   raw(&s, empty_tag, sizeof empty_tag);
   decide(&s, 0, &c);

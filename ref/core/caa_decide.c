@@ -571,7 +571,9 @@ static cabref_caa_reason decide_core(const uint8_t *buf, size_t buf_len, const c
       \exists integer j; 0 <= j < i && CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg);
     loop invariant found: found == 1 <==>
       \exists integer j; 0 <= j < i && verdict[j] == CABREF_CAA_RR_PERMITS;
-    loop invariant first: found == 1 ==> first < i && verdict[first] == CABREF_CAA_RR_PERMITS &&
+    loop invariant first_bound: found == 1 ==> first < i;
+    loop invariant first_permits: found == 1 ==> verdict[first] == CABREF_CAA_RR_PERMITS;
+    loop invariant first_least: found == 1 ==>
       \forall integer j; 0 <= j < first ==> verdict[j] != CABREF_CAA_RR_PERMITS;
     loop invariant not_found: found == 0 ==> first == 0;
     loop invariant first_auth: cfg->rfc8657 == 0 ==> \forall integer j;
@@ -618,7 +620,7 @@ static cabref_caa_reason decide_core(const uint8_t *buf, size_t buf_len, const c
     verdict[i] = v;
     detail[i] = dt;
   }
-  *permit_index = (uint16_t)first;
+  *permit_index = 0u;
   /* CAA-REASONS: deny reasons first, in their rank; then the permit reasons. */
   if (any_malformed) {
     return CABREF_CAA_DENY_RDATA_MALFORMED; /* CAA-RDATA-DENY */
@@ -633,6 +635,7 @@ static cabref_caa_reason decide_core(const uint8_t *buf, size_t buf_len, const c
     return CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY; /* CAA-NO-ISSUE */
   }
   if (found) {
+    *permit_index = (uint16_t)first;
     return CABREF_CAA_PERMIT_ISSUER; /* CAA-PERMIT */
   }
   return CABREF_CAA_DENY_NOT_AUTHORIZED;
