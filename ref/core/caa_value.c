@@ -264,6 +264,17 @@ static cabref_caa_value_error error_at_end(unsigned s) {
   return CABREF_CAA_VALUE_UNEXPECTED;
 }
 
+/* CAA-PARAM-CASE: the octet c is the lowercase letter lc up to ASCII case. */
+/*@
+  requires letter: 'a' <= lc <= 'z';
+  assigns \nothing;
+  ensures same: \result == 1 <==> CaaLower(c) == lc;
+  ensures flag: \result == 0 || \result == 1;
+*/
+static int ieq(unsigned c, unsigned lc) {
+  return (c == lc || c == lc - 32u) ? 1 : 0;
+}
+
 /* CAA-PARAM-CASE: the tag v[o .. o+9] is "accounturi" up to ASCII case. */
 /*@
   requires valid_tag: \valid_read(v + (o .. o + 9));
@@ -273,13 +284,9 @@ static cabref_caa_value_error error_at_end(unsigned s) {
   ensures flag: \result == 0 || \result == 1;
 */
 static int is_accounturi(const uint8_t *v, size_t o) {
-  return ((v[o + 0u] == 'a' || v[o + 0u] == 'A') && (v[o + 1u] == 'c' || v[o + 1u] == 'C') &&
-          (v[o + 2u] == 'c' || v[o + 2u] == 'C') && (v[o + 3u] == 'o' || v[o + 3u] == 'O') &&
-          (v[o + 4u] == 'u' || v[o + 4u] == 'U') && (v[o + 5u] == 'n' || v[o + 5u] == 'N') &&
-          (v[o + 6u] == 't' || v[o + 6u] == 'T') && (v[o + 7u] == 'u' || v[o + 7u] == 'U') &&
-          (v[o + 8u] == 'r' || v[o + 8u] == 'R') && (v[o + 9u] == 'i' || v[o + 9u] == 'I'))
-             ? 1
-             : 0;
+  return ieq(v[o + 0u], 'a') && ieq(v[o + 1u], 'c') && ieq(v[o + 2u], 'c') && ieq(v[o + 3u], 'o') &&
+         ieq(v[o + 4u], 'u') && ieq(v[o + 5u], 'n') && ieq(v[o + 6u], 't') && ieq(v[o + 7u], 'u') &&
+         ieq(v[o + 8u], 'r') && ieq(v[o + 9u], 'i');
 }
 
 /* CAA-PARAM-CASE: the tag v[o .. o+16] is "validationmethods" up to ASCII case. */
@@ -291,17 +298,77 @@ static int is_accounturi(const uint8_t *v, size_t o) {
   ensures flag: \result == 0 || \result == 1;
 */
 static int is_validationmethods(const uint8_t *v, size_t o) {
-  return ((v[o + 0u] == 'v' || v[o + 0u] == 'V') && (v[o + 1u] == 'a' || v[o + 1u] == 'A') &&
-          (v[o + 2u] == 'l' || v[o + 2u] == 'L') && (v[o + 3u] == 'i' || v[o + 3u] == 'I') &&
-          (v[o + 4u] == 'd' || v[o + 4u] == 'D') && (v[o + 5u] == 'a' || v[o + 5u] == 'A') &&
-          (v[o + 6u] == 't' || v[o + 6u] == 'T') && (v[o + 7u] == 'i' || v[o + 7u] == 'I') &&
-          (v[o + 8u] == 'o' || v[o + 8u] == 'O') && (v[o + 9u] == 'n' || v[o + 9u] == 'N') &&
-          (v[o + 10u] == 'm' || v[o + 10u] == 'M') && (v[o + 11u] == 'e' || v[o + 11u] == 'E') &&
-          (v[o + 12u] == 't' || v[o + 12u] == 'T') && (v[o + 13u] == 'h' || v[o + 13u] == 'H') &&
-          (v[o + 14u] == 'o' || v[o + 14u] == 'O') && (v[o + 15u] == 'd' || v[o + 15u] == 'D') &&
-          (v[o + 16u] == 's' || v[o + 16u] == 'S'))
-             ? 1
-             : 0;
+  return ieq(v[o + 0u], 'v') && ieq(v[o + 1u], 'a') && ieq(v[o + 2u], 'l') && ieq(v[o + 3u], 'i') &&
+         ieq(v[o + 4u], 'd') && ieq(v[o + 5u], 'a') && ieq(v[o + 6u], 't') && ieq(v[o + 7u], 'i') &&
+         ieq(v[o + 8u], 'o') && ieq(v[o + 9u], 'n') && ieq(v[o + 10u], 'm') &&
+         ieq(v[o + 11u], 'e') && ieq(v[o + 12u], 't') && ieq(v[o + 13u], 'h') &&
+         ieq(v[o + 14u], 'o') && ieq(v[o + 15u], 'd') && ieq(v[o + 16u], 's');
+}
+
+/* Keeps the complete parameter cur as parameter number out->n_params if there is room, and
+ * counts it (every parameter is counted, CAA-PARAM-*). */
+/*@
+  requires valid_out: \valid(out);
+  requires bound: end <= CABREF_CAA_MAX_RDATA + 1;
+  requires within: CaaValueWithin(out, end);
+  requires cur: CaaParamWithin(cur, end);
+  requires count: out->n_params <= end;
+  assigns out->params[0 .. CABREF_CAA_MAX_PARAMS - 1], out->n_params;
+  ensures within: CaaValueWithin(out, end);
+  ensures count: out->n_params == \old(out->n_params) + 1;
+*/
+static void keep(cabref_caa_issue_value *out, cabref_caa_param cur, size_t end) {
+  uint32_t k = out->n_params;
+  (void)end; /* the contract's bound */
+  if (k < CABREF_CAA_MAX_PARAMS) {
+    out->params[k].tag_off = cur.tag_off;
+    out->params[k].tag_len = cur.tag_len;
+    out->params[k].value_off = cur.value_off;
+    out->params[k].value_len = cur.value_len;
+  }
+  /*@ assert kept: \forall integer j; 0 <= j < k + 1 && j < CABREF_CAA_MAX_PARAMS ==>
+        CaaParamWithin(out->params[j], end); */
+  out->n_params = k + 1u;
+}
+
+/* RFC 8657 §3, §4: counts cur as accounturi (which == 1) or validationmethods (which == 2) and
+ * keeps the first of each. */
+/*@
+  requires valid_out: \valid(out);
+  requires within: CaaValueWithin(out, end);
+  requires cur: CaaParamWithin(cur, end);
+  requires room: out->n_accounturi < out->n_params && out->n_validationmethods < out->n_params;
+  assigns out->n_accounturi, out->accounturi, out->n_validationmethods, out->validationmethods;
+  ensures within: CaaValueWithin(out, end);
+*/
+static void count_rfc8657(cabref_caa_issue_value *out, cabref_caa_param cur, size_t end,
+                          int which) {
+  (void)end; /* the contract's bound */
+  if (which == 1) {
+    if (out->n_accounturi == 0u) {
+      out->accounturi.tag_off = cur.tag_off;
+      out->accounturi.tag_len = cur.tag_len;
+      out->accounturi.value_off = cur.value_off;
+      out->accounturi.value_len = cur.value_len;
+    }
+    out->n_accounturi++;
+  } else if (which == 2) {
+    if (out->n_validationmethods == 0u) {
+      out->validationmethods.tag_off = cur.tag_off;
+      out->validationmethods.tag_len = cur.tag_len;
+      out->validationmethods.value_off = cur.value_off;
+      out->validationmethods.value_len = cur.value_len;
+    }
+    out->n_validationmethods++;
+  }
+  /*@ assert frame: \forall integer j; 0 <= j < CABREF_CAA_MAX_PARAMS ==>
+        out->params[j].tag_off == \at(out->params[j].tag_off, Pre) &&
+        out->params[j].tag_len == \at(out->params[j].tag_len, Pre) &&
+        out->params[j].value_off == \at(out->params[j].value_off, Pre) &&
+        out->params[j].value_len == \at(out->params[j].value_len, Pre); */
+  /*@ assert frame_fields: out->n_params == \at(out->n_params, Pre) &&
+        out->issuer_off == \at(out->issuer_off, Pre) &&
+        out->issuer_len == \at(out->issuer_len, Pre); */
 }
 
 /* Adds the complete parameter cur (its spans inside v[0 .. end-1]) to *out: kept if there is
@@ -323,29 +390,41 @@ static int is_validationmethods(const uint8_t *v, size_t o) {
 */
 static void commit(const uint8_t *v, size_t end, cabref_caa_issue_value *out,
                    cabref_caa_param cur) {
-  uint32_t k = out->n_params;
   /* RFC 8657 §3, §4 (spec/caa.md CAA-PARAM-CASE: tags matched ASCII case-insensitively). */
   int which = cur.tag_len == 10u && is_accounturi(v, cur.tag_off)          ? 1
               : cur.tag_len == 17u && is_validationmethods(v, cur.tag_off) ? 2
                                                                            : 0;
-  (void)end; /* the contract's bound */
-  if (k < CABREF_CAA_MAX_PARAMS) {
-    out->params[k] = cur;
-  }
-  /*@ assert kept: \forall integer j; 0 <= j < k + 1 && j < CABREF_CAA_MAX_PARAMS ==>
-        CaaParamWithin(out->params[j], end); */
-  out->n_params = k + 1u;
-  if (which == 1) {
-    if (out->n_accounturi == 0u) {
-      out->accounturi = cur;
+  keep(out, cur, end);
+  count_rfc8657(out, cur, end, which);
+}
+
+/* The issuer-domain-name: from its first octet to the last letter or digit read (the octet at
+ * offset at took the automaton from st to nst). */
+/*@
+  requires valid_out: \valid(out);
+  requires bound: at < CABREF_CAA_MAX_RDATA;
+  requires within: CaaValueWithin(out, at);
+  assigns out->issuer_off, out->issuer_len;
+  ensures within: CaaValueWithin(out, at + 1);
+  ensures same: out->n_params == \old(out->n_params);
+*/
+static void note_issuer(cabref_caa_issue_value *out, unsigned st, unsigned nst, uint32_t at) {
+  if (nst == CABREF_CAA_ST_ISS_LD) {
+    if (st == CABREF_CAA_ST_LEAD) {
+      out->issuer_off = at;
     }
-    out->n_accounturi++;
-  } else if (which == 2) {
-    if (out->n_validationmethods == 0u) {
-      out->validationmethods = cur;
-    }
-    out->n_validationmethods++;
+    out->issuer_len = at + 1u - out->issuer_off;
   }
+  /*@ assert frame: \forall integer j; 0 <= j < CABREF_CAA_MAX_PARAMS ==>
+        out->params[j].tag_off == \at(out->params[j].tag_off, Pre) &&
+        out->params[j].tag_len == \at(out->params[j].tag_len, Pre) &&
+        out->params[j].value_off == \at(out->params[j].value_off, Pre) &&
+        out->params[j].value_len == \at(out->params[j].value_len, Pre); */
+  /*@ assert frame_fields: out->n_params == \at(out->n_params, Pre) &&
+        out->n_accounturi == \at(out->n_accounturi, Pre) &&
+        out->n_validationmethods == \at(out->n_validationmethods, Pre) &&
+        out->accounturi == \at(out->accounturi, Pre) &&
+        out->validationmethods == \at(out->validationmethods, Pre); */
 }
 
 /* The second pass over a value of profile p: the issuer span and the parameters. */
@@ -375,13 +454,7 @@ static void record(const uint8_t *v, size_t len, cabref_caa_profile p,
   for (i = 0; i < len; i++) {
     unsigned nst = step(p, st, v[i]);
     uint32_t at = (uint32_t)i;
-    /* the issuer-domain-name: from its first octet to the last letter or digit read */
-    if (nst == CABREF_CAA_ST_ISS_LD) {
-      if (st == CABREF_CAA_ST_LEAD) {
-        out->issuer_off = at;
-      }
-      out->issuer_len = at + 1u - out->issuer_off;
-    }
+    note_issuer(out, st, nst, at);
     /* a parameter tag starts after ';' and blanks, or (RFC 6844) after a blank */
     if (nst == CABREF_CAA_ST_TAG_LD) {
       if (st == CABREF_CAA_ST_SEMI || st == CABREF_CAA_ST_PSEMI) {
@@ -513,6 +586,7 @@ static unsigned methods_step(unsigned s, unsigned c) {
 /*@
   requires valid_v: \valid_read(v + (o .. o + n - 1));
   requires valid_m: \valid_read(m + (0 .. n - 1));
+  requires bound: o + n <= SIZE_MAX;
   assigns \nothing;
   ensures same: \result == 1 <==>
     \forall integer k; 0 <= k < n ==> CaaLower(v[o + k]) == CaaLower(m[k]);
