@@ -176,14 +176,14 @@
 
   // NAME-SPANS: *nm holds the parse of the valid body t[0 .. n-1]: its length, its labels (in
   // order, separated by single dots, covering the body, each a valid label), whether the first
-  // label is the wildcard, whether the body holds an underscore (only where allowed), and a
+  // label is the wildcard (it starts with '*', hence, being a ValidLabel, it is "*"), whether the body holds an underscore (only where allowed), and a
   // count of XN-labels no greater than the count of labels.
   predicate ParsedBody{L}(char *t, integer n, integer policy, cabref_name *nm) =
     nm->text_len == n &&
     SpansCover(t, nm, n) &&
     (\forall integer j; 0 <= j < nm->n_labels ==>
        ValidLabel(t, nm->labels[j].off, nm->labels[j].off + nm->labels[j].len, policy)) &&
-    (nm->wildcard == 1 <==> (nm->labels[0].len == 1 && t[nm->labels[0].off] == '*')) &&
+    (nm->wildcard == 1 <==> t[nm->labels[0].off] == '*') &&
     (nm->wildcard == 0 || nm->wildcard == 1) &&
     (nm->underscore == 0 || nm->underscore == 1) &&
     (nm->underscore == 1 <==>

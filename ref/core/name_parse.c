@@ -381,6 +381,10 @@ static void close_label(const char *text, cabref_name *out, size_t k, size_t sta
         text[\at(out->labels[j].off, Pre) + \at(out->labels[j].len, Pre)] == '.' &&
         \at(out->labels[j + 1].off, Pre) ==
           \at(out->labels[j].off, Pre) + \at(out->labels[j].len, Pre) + 1; */
+  /*@ assert old_next: \forall integer j; 0 <= j < k - 1 ==>
+        out->labels[j].off == \at(out->labels[j].off, Pre) &&
+        out->labels[j].len == \at(out->labels[j].len, Pre) &&
+        out->labels[j + 1].off == \at(out->labels[j + 1].off, Pre); */
   /*@ assert dots_old: \forall integer j; 0 <= j < k - 1 ==>
         text[out->labels[j].off + out->labels[j].len] == '.' &&
         out->labels[j + 1].off == out->labels[j].off + out->labels[j].len + 1; */
@@ -491,11 +495,7 @@ static void finish(const char *text, size_t n, cabref_name *out, size_t k, uint3
   /*@ assert cover: SpansCover(text, out, n); */
   /*@ assert labels: \forall integer j; 0 <= j < out->n_labels ==>
         ValidLabel(text, out->labels[j].off, out->labels[j].off + out->labels[j].len, policy); */
-  /*@ assert first: ValidLabel(text, out->labels[0].off,
-                              out->labels[0].off + out->labels[0].len, policy); */
-  /*@ assert star: text[out->labels[0].off] == '*' ==> out->labels[0].len == 1; */
-  /*@ assert wildcard: out->wildcard == 1 <==>
-        (out->labels[0].len == 1 && text[out->labels[0].off] == '*'); */
+  /*@ assert wildcard: out->wildcard == 1 <==> text[out->labels[0].off] == '*'; */
   /*@ assert flags: (out->wildcard == 0 || out->wildcard == 1) &&
         (out->underscore == 0 || out->underscore == 1); */
   /*@ assert underscore: out->underscore == 1 <==>
