@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cabref/name_idn.h"
 #include "cabref/psl_load.h"
 
 int cabref_cmd_psl(int argc, char **argv);
@@ -37,38 +38,6 @@ static void put_labels(const char *text, const cabref_name *nm, unsigned labels)
   }
 }
 
-/* The length of the well-formed UTF-8 sequence at s[0 .. n-1] (RFC 3629 §4: no overlong form,
- * no surrogate, nothing above U+10FFFF), 0 if there is none. */
-static size_t utf8_seq(const unsigned char *s, size_t n) {
-  unsigned long cp;
-  size_t len, k;
-  if (s[0] < 0x80u)
-    return 1;
-  if (s[0] >= 0xc2u && s[0] <= 0xdfu) {
-    len = 2;
-    cp = s[0] & 0x1fu;
-  } else if (s[0] >= 0xe0u && s[0] <= 0xefu) {
-    len = 3;
-    cp = s[0] & 0x0fu;
-  } else if (s[0] >= 0xf0u && s[0] <= 0xf4u) {
-    len = 4;
-    cp = s[0] & 0x07u;
-  } else {
-    return 0;
-  }
-  if (n < len)
-    return 0;
-  for (k = 1; k < len; k++) {
-    if ((s[k] & 0xc0u) != 0x80u)
-      return 0;
-    cp = (cp << 6) | (s[k] & 0x3fu);
-  }
-  if ((len == 3 && cp < 0x800u) || (len == 4 && (cp < 0x10000u || cp > 0x10ffffu)) ||
-      (cp >= 0xd800u && cp <= 0xdfffu))
-    return 0;
-  return len;
-}
-
 /* s[0 .. n-1] as a JSON string. JSON text is UTF-8 (RFC 8259 §8.1): well-formed UTF-8 is written
  * as it is, '"', '\\' and control bytes escaped, and each byte outside a well-formed sequence as
  * \ufffd (U+FFFD), as cabref adn does. */
@@ -77,7 +46,7 @@ static void put_json_str(const char *s, size_t n) {
   putchar('"');
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
-    size_t k = utf8_seq((const unsigned char *)s + i, n - i);
+    size_t k = cabref_utf8_seq((const unsigned char *)s + i, n - i);
     if (k == 0) {
       fputs("\\ufffd", stdout);
       i++;

@@ -308,38 +308,6 @@ static json_t *view_json(const cabref_adn_view *v) {
   return o;
 }
 
-/* The length of the well-formed UTF-8 sequence at s[0 .. n-1] (RFC 3629 §4: no overlong form,
- * no surrogate, nothing above U+10FFFF), 0 if there is none. */
-static size_t utf8_seq(const unsigned char *s, size_t n) {
-  uint32_t cp;
-  size_t len, k;
-  if (s[0] < 0x80u)
-    return 1;
-  if (s[0] >= 0xc2u && s[0] <= 0xdfu) {
-    len = 2;
-    cp = s[0] & 0x1fu;
-  } else if (s[0] >= 0xe0u && s[0] <= 0xefu) {
-    len = 3;
-    cp = s[0] & 0x0fu;
-  } else if (s[0] >= 0xf0u && s[0] <= 0xf4u) {
-    len = 4;
-    cp = s[0] & 0x07u;
-  } else {
-    return 0;
-  }
-  if (n < len)
-    return 0;
-  for (k = 1; k < len; k++) {
-    if ((s[k] & 0xc0u) != 0x80u)
-      return 0;
-    cp = (cp << 6) | (s[k] & 0x3fu);
-  }
-  if ((len == 3 && cp < 0x800u) || (len == 4 && (cp < 0x10000u || cp > 0x10ffffu)) ||
-      (cp >= 0xd800u && cp <= 0xdfffu))
-    return 0;
-  return len;
-}
-
 /* The user's text echoed as a JSON string. JSON strings are Unicode, so a byte outside a
  * well-formed UTF-8 sequence is echoed as U+FFFD; valid text is echoed unchanged. */
 static json_t *text_json(const char *text, size_t n) {
@@ -349,7 +317,7 @@ static json_t *text_json(const char *text, size_t n) {
   if (j != NULL || text == NULL || (b = malloc(3 * n + 1)) == NULL)
     return j;
   while (i < n) {
-    size_t k = utf8_seq((const unsigned char *)text + i, n - i);
+    size_t k = cabref_utf8_seq((const unsigned char *)text + i, n - i);
     if (k == 0) {
       memcpy(b + o, "\xef\xbf\xbd", 3);
       o += 3;

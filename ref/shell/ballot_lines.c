@@ -1,6 +1,7 @@
 /* cabref shell: the line form of a vote log (spec/tally-formats.md §3; TALLY-INPUT-FORMAT).
  * Converts text to a cabref_ballot; every error names FILE:LINE:COLUMN. No rule is decided here. */
 #include "cabref/ballot.h"
+#include "cabref/name_idn.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -34,25 +35,6 @@ static cabref_status fail(const where *w, cabref_status st, size_t col, const ch
     va_end(ap);
   }
   return st;
-}
-
-/* Length of one well-formed UTF-8 sequence at p (RFC 3629), or 0. */
-static size_t utf8_seq(const unsigned char *p, size_t n) {
-  if (p[0] < 0x80)
-    return 1;
-  if (p[0] >= 0xC2 && p[0] <= 0xDF)
-    return (n >= 2 && (p[1] & 0xC0) == 0x80) ? 2 : 0;
-  if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-    unsigned char lo = p[0] == 0xE0 ? 0xA0 : 0x80, hi = p[0] == 0xED ? 0x9F : 0xBF;
-    return (n >= 3 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80) ? 3 : 0;
-  }
-  if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-    unsigned char lo = p[0] == 0xF0 ? 0x90 : 0x80, hi = p[0] == 0xF4 ? 0x8F : 0xBF;
-    return (n >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80)
-               ? 4
-               : 0;
-  }
-  return 0;
 }
 
 /* Splits a line into at most max fields; the last one takes the rest of the line. */
@@ -353,7 +335,7 @@ cabref_status cabref_ballot_parse_lines(const char *text, size_t len, const char
         return fail(&w, CABREF_E_NUL, i + 1, "NUL byte in text%s", "");
       if (i >= CABREF_MAX_LINE)
         return fail(&w, CABREF_E_TOO_LONG, i + 1, "line longer than 4096 bytes%s", "");
-      size_t k = utf8_seq(p, line_len - i);
+      size_t k = cabref_utf8_seq(p, line_len - i);
       if (k == 0)
         return fail(&w, CABREF_E_ENCODING, i + 1, "invalid UTF-8%s", "");
       if (*p < 0x20 && *p != '\t')

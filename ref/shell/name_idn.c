@@ -268,3 +268,35 @@ uint32_t cabref_name_policy_bit(const char *word) {
     return CABREF_NAME_ALLOW_TRAILING_DOT;
   return 0;
 }
+
+size_t cabref_utf8_seq(const unsigned char *s, size_t n) {
+  uint32_t cp;
+  size_t len, k;
+  if (n == 0)
+    return 0;
+  if (s[0] < 0x80u)
+    return 1;
+  if (s[0] >= 0xc2u && s[0] <= 0xdfu) {
+    len = 2;
+    cp = s[0] & 0x1fu;
+  } else if (s[0] >= 0xe0u && s[0] <= 0xefu) {
+    len = 3;
+    cp = s[0] & 0x0fu;
+  } else if (s[0] >= 0xf0u && s[0] <= 0xf4u) {
+    len = 4;
+    cp = s[0] & 0x07u;
+  } else {
+    return 0;
+  }
+  if (n < len)
+    return 0;
+  for (k = 1; k < len; k++) {
+    if ((s[k] & 0xc0u) != 0x80u)
+      return 0;
+    cp = (cp << 6) | (s[k] & 0x3fu);
+  }
+  if ((len == 3 && cp < 0x800u) || (len == 4 && (cp < 0x10000u || cp > 0x10ffffu)) ||
+      (cp >= 0xd800u && cp <= 0xdfffu))
+    return 0;
+  return len;
+}

@@ -60,4 +60,9 @@ const char *cabref_name_error_name(cabref_name_error e);
 /* The policy bit of a vector policy word ("wildcard", "underscore", "trailing-dot"), 0 if none. */
 uint32_t cabref_name_policy_bit(const char *word);
 
+/* The length of the well-formed UTF-8 sequence at s[0 .. n-1] (RFC 3629 §4: no overlong form, no
+ * surrogate, nothing above U+10FFFF), 0 if there is none or n is 0. The one UTF-8 check of the
+ * shell and the CLI (vote logs, JSON echo of names). */
+size_t cabref_utf8_seq(const unsigned char *s, size_t n);
+
 #endif
