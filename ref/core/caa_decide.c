@@ -467,20 +467,111 @@ static uint16_t record_value_status(const uint8_t *buf, size_t buf_len, const ca
   return value_status(buf + off + 2u + tl, rr[i].len - 2u - tl, profile);
 }
 
-/* CAA-ISSUEWILD-IGNORED, CAA-ISSUEWILD-SHADOWS: does a record of kind k apply? */
+/* CAA-ISSUEWILD-IGNORED, CAA-ISSUEWILD-SHADOWS: record i, of kind k, applies to the request
+ * (CaaRecApplies), given whether the set holds an issuewild record. */
 /*@
+  requires kind: CaaRecKind(buf, buf_len, rr, i, cfg, k);
+  requires issuewild: has_issuewild == 1 <==>
+    CaaHasKind(buf, buf_len, rr, n_rr, cfg, CABREF_CAA_KIND_ISSUEWILD);
+  requires flag: has_issuewild == 0 || has_issuewild == 1;
   assigns \nothing;
-  ensures applies: \result == 1 <==>
-    (k == CABREF_CAA_KIND_ISSUEWILD && w != 0) ||
-    (k == CABREF_CAA_KIND_ISSUE && (w == 0 || has_issuewild == 0));
+  ensures applies: \result == 1 <==> CaaRecApplies(buf, buf_len, rr, n_rr, i, wildcard, cfg);
   ensures boolean: \result == 0 || \result == 1;
 */
-static int applies(uint8_t k, int w, int has_issuewild) {
+static int record_applies(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr, size_t n_rr,
+                          size_t i, int wildcard, const cabref_caa_config *cfg, uint8_t k,
+                          int has_issuewild) {
+  (void)buf; /* the contract's logic reads them */
+  (void)buf_len;
+  (void)rr;
+  (void)n_rr;
+  (void)i;
+  (void)cfg;
   if (k == (uint8_t)CABREF_CAA_KIND_ISSUEWILD) {
-    return w != 0 ? 1 : 0;
+    /*@ assert wild_kind: CaaRecKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_ISSUEWILD) &&
+          !CaaRecKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_ISSUE); */
+    return wildcard != 0 ? 1 : 0;
   }
   if (k == (uint8_t)CABREF_CAA_KIND_ISSUE) {
-    return (w == 0 || has_issuewild == 0) ? 1 : 0;
+    /*@ assert issue_kind: CaaRecKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_ISSUE) &&
+          !CaaRecKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_ISSUEWILD); */
+    if (wildcard == 0) {
+      return 1;
+    }
+    return has_issuewild == 0 ? 1 : 0; /* issuewild, when present, shadows issue */
+  }
+  /*@ assert other_kind: !CaaRecKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_ISSUE) &&
+        !CaaRecKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_ISSUEWILD); */
+  return 0;
+}
+
+/* CAA-REASONS: the verdict on record i, of kind k, for this request (CaaVerdictOk). */
+/*@
+  requires valid_buf: \valid_read(buf + (0 .. buf_len - 1));
+  requires valid_rr: \valid_read(rr + i);
+  requires valid_cfg: \valid_read(cfg);
+  requires kind: CaaRecKind(buf, buf_len, rr, i, cfg, k);
+  requires kind_range: k <= CABREF_CAA_KIND_ISSUEWILD;
+  requires issuewild: has_issuewild == 1 <==>
+    CaaHasKind(buf, buf_len, rr, n_rr, cfg, CABREF_CAA_KIND_ISSUEWILD);
+  requires flag: has_issuewild == 0 || has_issuewild == 1;
+  assigns \nothing;
+  ensures verdict: CaaVerdictOk(buf, buf_len, rr, n_rr, i, wildcard, cfg, \result);
+  ensures value: \result == CABREF_CAA_RR_MALFORMED_VALUE ==>
+    k == CABREF_CAA_KIND_ISSUE || k == CABREF_CAA_KIND_ISSUEWILD;
+*/
+static uint16_t record_verdict(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr,
+                               size_t n_rr, size_t i, int wildcard, const cabref_caa_config *cfg,
+                               uint8_t k, int has_issuewild) {
+  /*@ assert kinds: \forall integer k2; CaaRecKind(buf, buf_len, rr, i, cfg, k2) <==> k2 == k; */
+  if (k == (uint8_t)CABREF_CAA_KIND_MALFORMED) {
+    return (uint16_t)CABREF_CAA_RR_RDATA_MALFORMED; /* CAA-RDATA-DENY */
+  }
+  if (k == (uint8_t)CABREF_CAA_KIND_UNKNOWN_CRITICAL) {
+    return (uint16_t)CABREF_CAA_RR_UNKNOWN_CRITICAL; /* CAA-CRITICAL */
+  }
+  if (k == (uint8_t)CABREF_CAA_KIND_UNKNOWN) {
+    return (uint16_t)CABREF_CAA_RR_UNKNOWN_TAG;
+  }
+  if (k == (uint8_t)CABREF_CAA_KIND_NEUTRAL) {
+    return (uint16_t)CABREF_CAA_RR_NEUTRAL;
+  }
+  if (record_applies(buf, buf_len, rr, n_rr, i, wildcard, cfg, k, has_issuewild) == 0) {
+    /*@ assert not_applies: !CaaRecApplies(buf, buf_len, rr, n_rr, i, wildcard, cfg); */
+    return (uint16_t)(k == (uint8_t)CABREF_CAA_KIND_ISSUEWILD ? CABREF_CAA_RR_ISSUEWILD_IGNORED
+                                                              : CABREF_CAA_RR_ISSUE_SHADOWED);
+  }
+  /*@ assert applies: CaaRecApplies(buf, buf_len, rr, n_rr, i, wildcard, cfg); */
+  return (uint16_t)record_value_verdict(buf, buf_len, rr, i, cfg);
+}
+
+/* The detail of record i's verdict v: the RDATA status of an unreadable or unknown record, the
+ * value status of a malformed value, 0 otherwise. */
+/*@
+  requires valid_buf: \valid_read(buf + (0 .. buf_len - 1));
+  requires valid_rr: \valid_read(rr + i);
+  requires valid_cfg: \valid_read(cfg);
+  requires kind: CaaRecKind(buf, buf_len, rr, i, cfg, k);
+  requires verdict: v == CABREF_CAA_RR_MALFORMED_VALUE ==>
+    k == CABREF_CAA_KIND_ISSUE || k == CABREF_CAA_KIND_ISSUEWILD;
+  assigns \nothing;
+  ensures range: \result <= CABREF_CAA_VALUE_UNEXPECTED;
+*/
+static uint16_t record_detail(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr,
+                              size_t i, const cabref_caa_config *cfg, uint8_t k, uint16_t v) {
+  if (k == (uint8_t)CABREF_CAA_KIND_MALFORMED) {
+    if (rr[i].off <= buf_len && rr[i].len <= buf_len - rr[i].off) {
+      return rdata_status(buf + rr[i].off, rr[i].len);
+    }
+    return (uint16_t)CABREF_CAA_RDATA_TRUNCATED; /* RDATA outside the buffer */
+  }
+  if (k == (uint8_t)CABREF_CAA_KIND_UNKNOWN_CRITICAL || k == (uint8_t)CABREF_CAA_KIND_UNKNOWN) {
+    /*@ assert inbuf: CaaInBuf(rr, i, buf_len); */
+    return rdata_status(buf + rr[i].off, rr[i].len);
+  }
+  if (v == (uint16_t)CABREF_CAA_RR_MALFORMED_VALUE) {
+    /*@ assert layout: CaaInBuf(rr, i, buf_len) && CaaRdataLayout(buf + rr[i].off, rr[i].len); */
+    return record_value_status(buf, buf_len, rr, i, cfg->profile);
   }
   return 0;
 }
@@ -530,13 +621,14 @@ static cabref_caa_reason decide_core(const uint8_t *buf, size_t buf_len, const c
                                      uint16_t *verdict, uint16_t *detail, uint16_t *permit_index) {
   uint8_t kind[CABREF_CAA_MAX_RECORDS];
   size_t i, first = 0;
-  int w = wildcard != 0;
   int has_issuewild = 0, any_malformed = 0, any_critical = 0, any_applies = 0, found = 0;
   /* Pass 1: the kind of every record (it does not depend on the request). */
   /*@
     loop invariant bound: 0 <= i <= n_rr;
     loop invariant kinds: \forall integer j; 0 <= j < i ==>
       CaaRecKind(buf, buf_len, rr, j, cfg, kind[j]);
+    loop invariant kind_range: \forall integer j; 0 <= j < i ==>
+      kind[j] <= CABREF_CAA_KIND_ISSUEWILD;
     loop invariant issuewild: has_issuewild == 1 <==>
       CaaHasKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_ISSUEWILD);
     loop invariant malformed: any_malformed == 1 <==>
@@ -586,40 +678,26 @@ static cabref_caa_reason decide_core(const uint8_t *buf, size_t buf_len, const c
   */
   for (i = 0; i < n_rr; i++) {
     uint8_t k = kind[i];
-    uint16_t v;
-    uint16_t dt = 0;
-    if (k == (uint8_t)CABREF_CAA_KIND_MALFORMED) {
-      v = (uint16_t)CABREF_CAA_RR_RDATA_MALFORMED;
-      if (rr[i].off <= buf_len && rr[i].len <= buf_len - rr[i].off) {
-        dt = rdata_status(buf + rr[i].off, rr[i].len);
-      } else {
-        dt = (uint16_t)CABREF_CAA_RDATA_TRUNCATED; /* RDATA outside the buffer */
-      }
-    } else if (k == (uint8_t)CABREF_CAA_KIND_UNKNOWN_CRITICAL) {
-      v = (uint16_t)CABREF_CAA_RR_UNKNOWN_CRITICAL;
-      dt = rdata_status(buf + rr[i].off, rr[i].len);
-    } else if (k == (uint8_t)CABREF_CAA_KIND_UNKNOWN) {
-      v = (uint16_t)CABREF_CAA_RR_UNKNOWN_TAG;
-      dt = rdata_status(buf + rr[i].off, rr[i].len);
-    } else if (k == (uint8_t)CABREF_CAA_KIND_NEUTRAL) {
-      v = (uint16_t)CABREF_CAA_RR_NEUTRAL;
-    } else if (!applies(k, w, has_issuewild)) {
-      v = (uint16_t)(k == (uint8_t)CABREF_CAA_KIND_ISSUEWILD ? CABREF_CAA_RR_ISSUEWILD_IGNORED
-                                                             : CABREF_CAA_RR_ISSUE_SHADOWED);
-    } else {
+    uint16_t v = record_verdict(buf, buf_len, rr, n_rr, i, wildcard, cfg, k, has_issuewild);
+    if (record_applies(buf, buf_len, rr, n_rr, i, wildcard, cfg, k, has_issuewild) != 0) {
       any_applies = 1;
-      v = (uint16_t)record_value_verdict(buf, buf_len, rr, i, cfg);
-      if (v == (uint16_t)CABREF_CAA_RR_MALFORMED_VALUE) {
-        dt = record_value_status(buf, buf_len, rr, i, cfg->profile);
-      }
-      if (v == (uint16_t)CABREF_CAA_RR_PERMITS && !found) {
-        found = 1;
-        first = i;
-      }
+    }
+    if (v == (uint16_t)CABREF_CAA_RR_PERMITS && !found) {
+      found = 1;
+      first = i;
     }
     verdict[i] = v;
-    detail[i] = dt;
+    detail[i] = record_detail(buf, buf_len, rr, i, cfg, k, v);
   }
+  /* What the two passes established, in the terms of CaaPermits (the verdicts are uint16_t
+   * cells, which the logic of the input never reads). */
+  /*@ assert applies_iff: any_applies == 1 <==>
+        CaaAnyApplies(buf, buf_len, rr, n_rr, wildcard, cfg); */
+  /*@ assert first_ok: found == 1 ==>
+        CaaVerdictOk(buf, buf_len, rr, n_rr, first, wildcard, cfg, verdict[first]); */
+  /*@ assert found_sound: found == 1 ==> CaaSomeAuthorizes(buf, buf_len, rr, n_rr, wildcard, cfg); */
+  /*@ assert found_exact: cfg->rfc8657 == 0 &&
+        CaaSomeAuthorizes(buf, buf_len, rr, n_rr, wildcard, cfg) ==> found == 1; */
   *permit_index = 0u;
   /* CAA-REASONS: deny reasons first, in their rank; then the permit reasons. */
   if (any_malformed) {

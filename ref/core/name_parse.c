@@ -385,14 +385,16 @@ static void close_label(const char *text, cabref_name *out, size_t k, size_t sta
         out->labels[j].off == \at(out->labels[j].off, Pre) &&
         out->labels[j].len == \at(out->labels[j].len, Pre) &&
         out->labels[j + 1].off == \at(out->labels[j + 1].off, Pre); */
-  /*@ assert dots_old: \forall integer j; 0 <= j < k - 1 ==>
-        text[out->labels[j].off + out->labels[j].len] == '.' &&
+  /*@ assert dots_old_text: \forall integer j; 0 <= j < k - 1 ==>
+        text[out->labels[j].off + out->labels[j].len] == '.'; */
+  /*@ assert dots_old_next: \forall integer j; 0 <= j < k - 1 ==>
         out->labels[j + 1].off == out->labels[j].off + out->labels[j].len + 1; */
   /*@ assert last_dot: k > 0 ==>
         text[out->labels[k - 1].off + out->labels[k - 1].len] == '.' &&
         out->labels[k].off == out->labels[k - 1].off + out->labels[k - 1].len + 1; */
-  /*@ assert dots: \forall integer j; 0 <= j < k ==>
-        text[out->labels[j].off + out->labels[j].len] == '.' &&
+  /*@ assert dots_text: \forall integer j; 0 <= j < k ==>
+        text[out->labels[j].off + out->labels[j].len] == '.'; */
+  /*@ assert dots_next: \forall integer j; 0 <= j < k ==>
         out->labels[j + 1].off == out->labels[j].off + out->labels[j].len + 1; */
 }
 
