@@ -39,20 +39,8 @@
 
 #define REPS 3
 
-static uint64_t rng = 0x2545F4914F6CDD1Du;
-
-static uint64_t next(void) {
-  rng ^= rng << 13;
-  rng ^= rng >> 7;
-  rng ^= rng << 17;
-  return rng;
-}
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#define BENCH_SEED 0x2545F4914F6CDD1Du
+#include "bench_util.h"
 
 static const char *const issue_values[] = {
     "ca.example",

@@ -22,20 +22,8 @@
 
 #define REPS 3
 
-static uint64_t rng = 0x9E3779B97F4A7C15u;
-
-static uint64_t next(void) {
-  rng ^= rng << 13;
-  rng ^= rng >> 7;
-  rng ^= rng << 17;
-  return rng;
-}
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#define BENCH_SEED 0x9E3779B97F4A7C15u
+#include "bench_util.h"
 
 static size_t rand_label(char *p) {
   static const char al[] = "abcdefghijklmnopqrstuvwxyz0123456789";
