@@ -557,8 +557,8 @@ static uint16_t record_verdict(const uint8_t *buf, size_t buf_len, const cabref_
   assigns \nothing;
   ensures range: \result <= CABREF_CAA_VALUE_UNEXPECTED;
 */
-static uint16_t record_detail(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr,
-                              size_t i, const cabref_caa_config *cfg, uint8_t k, uint16_t v) {
+static uint16_t record_detail(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr, size_t i,
+                              const cabref_caa_config *cfg, uint8_t k, uint16_t v) {
   if (k == (uint8_t)CABREF_CAA_KIND_MALFORMED) {
     if (rr[i].off <= buf_len && rr[i].len <= buf_len - rr[i].off) {
       return rdata_status(buf + rr[i].off, rr[i].len);
