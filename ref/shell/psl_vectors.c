@@ -53,6 +53,7 @@ static json_t *suffix_json(const char *text, const cabref_name *nm, unsigned lab
 
 /* Options from the vector's names (spec/psl.md PSL-OPT-*); -1 for an unknown name. */
 static long options_of(json_t *arr) {
+  /* PSL-OPT-DEFAULT: no option name (or no "options" key) means the BR default. */
   long o = CABREF_PSL_BR_DEFAULT;
   size_t i;
   json_t *v;
@@ -65,7 +66,7 @@ static long options_of(json_t *arr) {
     if (s == NULL)
       return -1;
     if (strcmp(s, "private") == 0)
-      o |= CABREF_PSL_PRIVATE;
+      o |= CABREF_PSL_PRIVATE; /* PSL-OPT-SECTIONS: PRIVATE rules only when named */
     else if (strcmp(s, "no-star") == 0)
       o |= CABREF_PSL_NO_STAR_RULE;
     else if (strcmp(s, "wildcard-parent") == 0)
