@@ -126,7 +126,7 @@ static json_t *answer_own_list(json_t *jlist, json_t *jhex, json_t *input, json_
   if (jlist != NULL) {
     if (!json_is_string(jlist))
       return json_pack("{s:I, s:s, s:[s]}", "tcId", tc, "result", "error", "reason", "bad-input");
-    /* json_string_length keeps an embedded NUL (PSL-FORMAT-TEXT refuses it). */
+    /* json_string_length keeps an embedded NUL, which the loader must see (and refuse). */
     st = cabref_psl_load_text(json_string_value(jlist), json_string_length(jlist), "list", &own,
                               &err);
   } else {
