@@ -14,7 +14,9 @@ schema named by the file's "schema" key, else vectors/schema/<name>.schema.json)
   * reasons are listed in the canonical order of spec/tally.md (the order of the schema's
     reasonCode enumeration, which must itself equal that order), an error test has exactly one
     code, and the result agrees with its reasons (the outcome rule of spec/tally.md);
-  * every requirement ID named in notes is defined in some spec/*.md.
+  * every requirement ID named in notes is defined in some spec/*.md;
+  * vectors/psl.json: expect.listRules / expect.listWarnings only in tests with a list of their
+    own (input.list or input.listHex).
 
 Prints one line per file and then "N passed, N failed" (files). Exit status 0 when every file
 passes, 1 when some file fails, 2 on usage errors (nothing to check).
@@ -159,6 +161,17 @@ def check_rules(schema, doc, problems):
                 if rid not in known_ids:
                     problems.append("note %r: requirement %r is not an ID of any spec/*.md" % (flag, rid))
 
+    if doc.get("algorithm") == "PSL-FORMAL":
+        # A custom list (input.list / input.listHex) is what listRules, listWarnings and a
+        # list-error speak of; the schema requires it for list-error, this for the two counts.
+        for t in tests:
+            inp = t.get("input") if isinstance(t.get("input"), dict) else {}
+            expect = t.get("expect") if isinstance(t.get("expect"), dict) else {}
+            own = "list" in inp or "listHex" in inp
+            if not own and ("listRules" in expect or "listWarnings" in expect):
+                problems.append("tcId %r: listRules/listWarnings need input.list or input.listHex"
+                                % t.get("tcId"))
+        return
     if doc.get("algorithm") != "CABF-BALLOT-TALLY":
         return
     schema_order = schema.get("$defs", {}).get("reasonCode", {}).get("enum")

@@ -128,6 +128,8 @@ static int one(const cabref_psl_table *t, const char *s, size_t len, uint32_t op
 
 int cabref_cmd_psl(int argc, char **argv) {
   const char *list = "/usr/share/publicsuffix/public_suffix_list.dat";
+  /* PSL-OPT-DEFAULT: without an option flag the BR default holds (ICANN section only, the "*"
+   * rule on, strict wildcards); each flag below departs from it in one point. */
   uint32_t opts = CABREF_PSL_BR_DEFAULT;
   int json = 0, i, bad = 0, names = 0;
   cabref_psl_list *l;
@@ -137,7 +139,7 @@ int cabref_cmd_psl(int argc, char **argv) {
     list = env;
   for (i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--private") == 0)
-      opts |= CABREF_PSL_PRIVATE;
+      opts |= CABREF_PSL_PRIVATE; /* PSL-OPT-SECTIONS: the PRIVATE rules count only if asked */
     else if (strcmp(argv[i], "--no-star") == 0)
       opts |= CABREF_PSL_NO_STAR_RULE;
     else if (strcmp(argv[i], "--wildcard-parent") == 0)

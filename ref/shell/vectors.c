@@ -157,6 +157,7 @@ json_t *cabref_audit_answer(json_t *input, json_int_t tc);
 json_t *cabref_psl_answer(json_t *input, json_int_t tc);
 json_t *cabref_adn_answer(json_t *input, json_int_t tc);
 json_t *cabref_name_answer(json_t *input, json_int_t tc);
+json_t *cabref_name_suffix_answer(json_t *input, json_int_t tc);
 json_t *cabref_caa_answer(const char *type, json_t *input, json_int_t tc); /* caa_vectors.c */
 
 static json_t *own_answer(const char *type, json_t *input, json_int_t tc) {
@@ -166,6 +167,8 @@ static json_t *own_answer(const char *type, json_t *input, json_int_t tc) {
     return cabref_audit_answer(input, tc);
   if (strcmp(type, "NameTest") == 0)
     return cabref_name_answer(input, tc);
+  if (strcmp(type, "NameSuffixTest") == 0)
+    return cabref_name_suffix_answer(input, tc);
   if (strcmp(type, "PslTest") == 0)
     return cabref_psl_answer(input, tc);
   if (strcmp(type, "AdnTest") == 0 || strcmp(type, "MethodTest") == 0 ||
