@@ -46,7 +46,7 @@ static int lower(int c) {
   assigns \nothing;
   ensures step: \result == CaaStepIssuer(s, c);
 */
-static unsigned step_issuer(unsigned s, unsigned c) {
+static inline unsigned step_issuer(unsigned s, unsigned c) {
   if (s == CABREF_CAA_ST_ISS_LD) {
     if (is_alnum(c)) {
       return CABREF_CAA_ST_ISS_LD;
@@ -84,7 +84,7 @@ static unsigned step_issuer(unsigned s, unsigned c) {
   assigns \nothing;
   ensures step: \result == CaaStep8659(s, c);
 */
-static unsigned step_params8659(unsigned s, unsigned c) {
+static inline unsigned step_params8659(unsigned s, unsigned c) {
   if (s == CABREF_CAA_ST_SEMI || s == CABREF_CAA_ST_PSEMI) {
     if (is_wsp(c)) {
       return s;
@@ -135,7 +135,7 @@ static unsigned step_params8659(unsigned s, unsigned c) {
   assigns \nothing;
   ensures step: \result == CaaStep6844(s, c);
 */
-static unsigned step_params6844(unsigned s, unsigned c) {
+static inline unsigned step_params6844(unsigned s, unsigned c) {
   if (s == CABREF_CAA_ST_SEMI) {
     if (is_wsp(c)) {
       return CABREF_CAA_ST_SEMI;
@@ -164,7 +164,10 @@ static unsigned step_params6844(unsigned s, unsigned c) {
   assigns \nothing;
   ensures step: \result == CaaStep(p, s, c);
 */
-static unsigned step(cabref_caa_profile p, unsigned s, unsigned c) {
+/* Inlined into both passes (the compiler would otherwise call it for every octet: half the
+ * parser's time in the bench; the proof is the same). */
+static inline __attribute__((always_inline)) unsigned step(cabref_caa_profile p, unsigned s,
+                                                           unsigned c) {
   if (p != CABREF_CAA_PROFILE_RFC8659 && p != CABREF_CAA_PROFILE_RFC6844_E5065) {
     return CABREF_CAA_ST_DEAD;
   }
