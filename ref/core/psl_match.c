@@ -7,6 +7,128 @@
  */
 #include "cabref/psl.h"
 
+/* Lemmas for the prevailing-rule theorem (PSL-MATCH-PREVAILING), proved by WP in this module.
+ * Each one is a single step: the matcher's loop applies them one label, one depth at a time. */
+/*@
+  // PSL-CANON, one label: equal labels of the table are equal to the same label of the name.
+  lemma label_span{L}:
+    \forall cabref_psl_table *t, integer s1, integer s2, char *text, cabref_name *nm, integer i;
+      PslLabelEq(t, s1, text, nm, i) && PslSpanEq(t, s1, s2) ==> PslLabelEq(t, s2, text, nm, i);
+  lemma label_span_rev{L}:
+    \forall cabref_psl_table *t, integer s1, integer s2, char *text, cabref_name *nm, integer i;
+      PslLabelEq(t, s2, text, nm, i) && PslSpanEq(t, s1, s2) ==> PslLabelEq(t, s1, text, nm, i);
+  lemma label_both{L}:
+    \forall cabref_psl_table *t, integer s1, integer s2, char *text, cabref_name *nm, integer i;
+      PslLabelEq(t, s1, text, nm, i) && PslLabelEq(t, s2, text, nm, i) ==> PslSpanEq(t, s1, s2);
+
+  // PSL-TABLE-KEY: the last label of a node of depth j + 1 whose label j equals the name's has
+  // the name label's length, first, middle and last byte (in lower case), the parts of its key.
+  lemma last_label{L}:
+    \forall cabref_psl_table *t, integer m, integer j, char *text, cabref_name *nm;
+      0 <= j && PslDepth(t, m) == j + 1 && 1 <= PslNameLen(nm, j) &&
+      PslLabelEq(t, PslSpan(t, m, j), text, nm, j) ==>
+      t->spans[PslLastSpan(t, m)].len == PslNameLen(nm, j) &&
+      PslByteAt(t->pool, t->spans[PslLastSpan(t, m)].off, 0) ==
+        PslLower(PslByteAt(text, PslNameOff(nm, j), 0)) &&
+      PslByteAt(t->pool, t->spans[PslLastSpan(t, m)].off, t->spans[PslLastSpan(t, m)].len / 2) ==
+        PslLower(PslByteAt(text, PslNameOff(nm, j), PslNameLen(nm, j) / 2)) &&
+      PslByteAt(t->pool, t->spans[PslLastSpan(t, m)].off, t->spans[PslLastSpan(t, m)].len - 1) ==
+        PslLower(PslByteAt(text, PslNameOff(nm, j), PslNameLen(nm, j) - 1));
+
+  // PSL-TABLE-KEY: the key of the child of cur for label j of the name is computed from cur and
+  // the name's label (its length, first, middle and last byte in lower case), as find_child does.
+  lemma child_key{L}:
+    \forall cabref_psl_table *t, integer m, integer cur, integer j, char *text, cabref_name *nm;
+      PslChild(t, m, cur, j, text, nm) && 0 <= j && 1 <= PslNameLen(nm, j) ==>
+      PslNodeKey(t, m) ==
+        PslKey(cur, PslNameLen(nm, j),
+               PslLower(PslByteAt(text, PslNameOff(nm, j), 0)),
+               PslLower(PslByteAt(text, PslNameOff(nm, j), PslNameLen(nm, j) / 2)),
+               PslLower(PslByteAt(text, PslNameOff(nm, j), PslNameLen(nm, j) - 1)),
+               t->n_buckets);
+
+  // No label: every node matches the name on its first 0 labels.
+  lemma top_match_zero{L}:
+    \forall cabref_psl_table *t, integer c, char *text, cabref_name *nm;
+      PslTopMatch(t, c, 0, text, nm);
+
+  // PSL-MATCH-RULE, one label more: j matching labels and an equal label j make j + 1.
+  lemma top_match_next{L}:
+    \forall cabref_psl_table *t, integer c, integer j, char *text, cabref_name *nm;
+      0 <= j && PslTopMatch(t, c, j, text, nm) &&
+      PslLabelEq(t, PslSpan(t, c, j), text, nm, j) ==> PslTopMatch(t, c, j + 1, text, nm);
+
+  // Fewer labels of a matching node match.
+  lemma top_match_fewer{L}:
+    \forall cabref_psl_table *t, integer c, integer d, integer e, char *text, cabref_name *nm;
+      PslTopMatch(t, c, e, text, nm) && d <= e ==> PslTopMatch(t, c, d, text, nm);
+
+  // Label i of a node whose first d labels match is equal to the name's label i.
+  lemma top_match_label{L}:
+    \forall cabref_psl_table *t, integer r, integer d, integer i, char *text, cabref_name *nm;
+      PslTopMatch(t, r, d, text, nm) && 0 <= i < d ==>
+      PslLabelEq(t, PslSpan(t, r, i), text, nm, i);
+
+  // Nodes with the same first d labels: one matches them as the other does (either way).
+  lemma top_match_same{L}:
+    \forall cabref_psl_table *t, integer p, integer c, integer d, integer e, char *text,
+            cabref_name *nm;
+      PslTopMatch(t, p, e, text, nm) && PslSameLabels(t, p, c, d) && 0 <= d <= e ==>
+      PslTopMatch(t, c, d, text, nm);
+  lemma top_match_same_rev{L}:
+    \forall cabref_psl_table *t, integer p, integer c, integer d, integer e, char *text,
+            cabref_name *nm;
+      PslTopMatch(t, c, e, text, nm) && PslSameLabels(t, p, c, d) && 0 <= d <= e ==>
+      PslTopMatch(t, p, d, text, nm);
+
+  // Two nodes matching the same d labels of the name have the same first d labels.
+  lemma top_match_both{L}:
+    \forall cabref_psl_table *t, integer a, integer b, integer d, char *text, cabref_name *nm;
+      PslTopMatch(t, a, d, text, nm) && PslTopMatch(t, b, d, text, nm) ==>
+      PslSameLabels(t, a, b, d);
+
+  // PSL-TABLE-UNIQUE: at most one node of each depth matches the name.
+  lemma unique_match{L}:
+    \forall cabref_psl_table *t, integer a, integer b, integer d, char *text, cabref_name *nm;
+      PslTableUnique(t) && 0 <= a < t->n_nodes && 0 <= b < t->n_nodes &&
+      PslDepth(t, a) == d && PslDepth(t, b) == d &&
+      PslTopMatch(t, a, d, text, nm) && PslTopMatch(t, b, d, text, nm) ==> a == b;
+
+  // PSL-TABLE-PARENT: the parent of a matching node matches one label less.
+  lemma parent_match{L}:
+    \forall cabref_psl_table *t, integer p, integer d, char *text, cabref_name *nm;
+      PslTableParent(t) && 0 <= p < t->n_nodes && PslDepth(t, p) == d && d > 1 &&
+      PslTopMatch(t, p, d, text, nm) ==>
+      0 <= t->nodes[p].parent < t->n_nodes && PslDepth(t, t->nodes[p].parent) == d - 1 &&
+      PslTopMatch(t, t->nodes[p].parent, d - 1, text, nm);
+
+  // PSL-TABLE-PREFIX, instantiated: the node of the first d labels of q.
+  lemma prefix_node{L}:
+    \forall cabref_psl_table *t, integer q, integer d;
+      PslTablePrefix(t) && 0 <= q < t->n_nodes && 1 <= d < PslDepth(t, q) ==>
+      PslPrefixNode(t, q, d);
+  // ... matches the name when q does.
+  lemma prefix_match{L}:
+    \forall cabref_psl_table *t, integer q, integer d, char *text, cabref_name *nm;
+      PslPrefixNode(t, q, d) && 0 <= d <= PslDepth(t, q) &&
+      PslTopMatch(t, q, PslDepth(t, q), text, nm) ==>
+      \exists integer p; 0 <= p < t->n_nodes && PslDepth(t, p) == d &&
+        PslTopMatch(t, p, d, text, nm);
+
+  // The walk: a matching node of depth j + 1 is a child of the matching node of depth j
+  // (cur), or of the root (-1) when j = 0.
+  lemma child_of_root{L}:
+    \forall cabref_psl_table *t, integer p;
+      PslTableParent(t) && 0 <= p < t->n_nodes && PslDepth(t, p) == 1 ==>
+      t->nodes[p].parent == -1;
+  lemma child_of_cur{L}:
+    \forall cabref_psl_table *t, integer p, integer cur, integer j, char *text, cabref_name *nm;
+      PslTableParent(t) && PslTableUnique(t) && 0 < j &&
+      0 <= p < t->n_nodes && PslDepth(t, p) == j + 1 && PslTopMatch(t, p, j + 1, text, nm) &&
+      0 <= cur < t->n_nodes && PslDepth(t, cur) == j && PslTopMatch(t, cur, j, text, nm) ==>
+      t->nodes[p].parent == cur;
+*/
+
 uint32_t cabref_psl_key(int32_t parent, uint8_t len, int c0, int cm, int cl, uint32_t nb) {
   /* PSL-TABLE-KEY. Every term is non-negative and the sum stays below 2^57. */
   uint64_t h = (uint64_t)((int64_t)parent + 1) * 2654435761u + (uint64_t)len * 97u +
@@ -24,27 +146,32 @@ static int lower(char c) {
   return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* PSL-CANON: the len bytes at a (the table's pool) equal the len bytes at b (the name's text),
- * ASCII case-insensitively. Only the two byte ranges it reads are in its context; the caller
- * checks the lengths (PslLabelEq). */
+/* PSL-CANON: the len bytes at a + ao (the table's pool) equal the len bytes at b + bo (the name's
+ * text), ASCII case-insensitively. Only the two byte ranges it reads are in its context; the
+ * caller checks the lengths (PslLabelEq). */
 /*@
   requires len_range: 1 <= len <= 63;
-  requires a_valid: \valid_read(a + (0 .. len - 1));
-  requires b_valid: \valid_read(b + (0 .. len - 1));
+  requires offsets: ao <= CABREF_PSL_MAX_POOL && bo <= 65535;
+  requires a_valid: \valid_read(a + (ao .. ao + len - 1));
+  requires b_valid: \valid_read(b + (bo .. bo + len - 1));
   assigns \nothing;
-  ensures eq: \result != 0 <==> PslBytesEq(a, b, len);
+  ensures eq: \result != 0 <==> PslBytesEq(a, ao, b, bo, len);
 */
-static int label_eq(const char *a, const char *b, uint32_t len) {
+static int label_eq(const char *a, uint32_t ao, const char *b, uint32_t bo, uint32_t len) {
+  const char *pa = a + ao, *pb = b + bo;
   uint32_t x;
   /*@
     loop invariant x_range: 0 <= x <= len;
-    loop invariant same: PslBytesEq(a, b, x);
+    loop invariant same: PslBytesEq(a, ao, b, bo, x);
     loop assigns x;
     loop variant len - x;
   */
   for (x = 0; x < len; x++) {
-    if (a[x] != lower(b[x]))
+    if (pa[x] != lower(pb[x])) {
+      /*@ assert differs: PslByteAt(a, ao, x) != PslLower(PslByteAt(b, bo, x)); */
       return 0;
+    }
+    /*@ assert byte: PslByteAt(a, ao, x) == PslLower(PslByteAt(b, bo, x)); */
   }
   return 1;
 }
@@ -52,7 +179,7 @@ static int label_eq(const char *a, const char *b, uint32_t len) {
 /* PSL-TABLE-KEY, PSL-TABLE-BUCKETS: the child of node `cur` (-1: the root) of depth j + 1 whose
  * last label is label j (from the right) of the name; -1 when the table has none. */
 /*@
-  requires table: ValidPslTable(t);
+  requires table: PslTableMemory(t) && PslTableSpans(t) && PslTableNodes(t) && PslTableBuckets(t);
   requires name: PslValidName(text, text_len, nm);
   requires j_range: 0 <= j < nm->n_labels;
   requires cur_range: -1 <= cur < (integer)t->n_nodes;
@@ -60,6 +187,7 @@ static int label_eq(const char *a, const char *b, uint32_t len) {
   ensures found: \result != -1 ==>
     0 <= \result < t->n_nodes && t->nodes[\result].parent == cur &&
     PslDepth(t, \result) == j + 1 && PslLabelEq(t, PslSpan(t, \result, j), text, nm, j);
+  ensures none: \result == -1 ==> \forall integer m; !PslChild(t, m, cur, j, text, nm);
 */
 static int32_t find_child(const cabref_psl_table *t, int32_t cur, const char *text, size_t text_len,
                           const cabref_name *nm, uint32_t j) {
@@ -73,8 +201,20 @@ static int32_t find_child(const cabref_psl_table *t, int32_t cur, const char *te
   uint32_t hi = t->buckets[key + 1u];
   uint32_t x;
   (void)text_len; /* in the contract only */
+  /*@ assert c0: c0 == PslLower(PslByteAt(text, lab->off, 0)); */
+  /*@ assert cm: cm == PslLower(PslByteAt(text, lab->off, len / 2)); */
+  /*@ assert cl: cl == PslLower(PslByteAt(text, lab->off, len - 1)); */
+  /*@ assert key_name: key == PslKey(cur, PslNameLen(nm, j),
+        PslLower(PslByteAt(text, PslNameOff(nm, j), 0)),
+        PslLower(PslByteAt(text, PslNameOff(nm, j), PslNameLen(nm, j) / 2)),
+        PslLower(PslByteAt(text, PslNameOff(nm, j), PslNameLen(nm, j) - 1)), t->n_buckets); */
+  /*@ assert bounds:
+        lo == t->buckets[key] && hi == t->buckets[key + 1] && 1 <= PslNameLen(nm, j); */
+  /*@ assert lab_is: lab->off == PslNameOff(nm, j) && len == PslNameLen(nm, j); */
   /*@
     loop invariant x_range: lo <= x && (x <= hi || lo > hi);
+    loop invariant skipped: \forall integer y; lo <= y < x ==>
+      !PslChild(t, t->order[y], cur, j, text, nm);
     loop assigns x;
     loop variant hi - x;
   */
@@ -83,10 +223,14 @@ static int32_t find_child(const cabref_psl_table *t, int32_t cur, const char *te
     const cabref_psl_node *n = &t->nodes[m];
     if (n->parent == cur && n->depth == j + 1u) {
       const cabref_psl_span *sp = &t->spans[n->labels + j];
-      if (sp->len == len && label_eq(t->pool + sp->off, text + lab->off, len))
+      if (sp->len == len && label_eq(t->pool, sp->off, text, lab->off, len))
         return (int32_t)m;
     }
+    /*@ assert not_child: !PslChild(t, m, cur, j, text, nm); */
   }
+  /*@ assert listed: \forall integer m; 0 <= m < t->n_nodes && PslNodeKey(t, m) == key ==>
+        PslListed(t, m, key); */
+  /*@ assert none: \forall integer m; !PslChild(t, m, cur, j, text, nm); */
   return -1;
 }
 
@@ -107,20 +251,37 @@ int cabref_psl_match_name(const cabref_psl_table *t, const char *text, size_t te
   k = (uint32_t)nm->n_labels - (nm->wildcard != 0 ? 1u : 0u);
   if (k < 1u)
     return -1;
-  /* PSL-MATCH-RULE, PSL-MATCH-PREVAILING: one node per depth can match (PSL-TABLE-UNIQUE). */
+  /*@ assert table_parts: PslTableMemory(t) && PslTableSpans(t) && PslTableNodes(t) &&
+        PslTableParent(t) && PslTablePrefix(t) && PslTableUnique(t) && PslTableBuckets(t); */
+  /* PSL-MATCH-RULE, PSL-MATCH-PREVAILING: one node per depth can match (PSL-TABLE-UNIQUE); the
+   * walk visits it, depth j + 1 at step j, and records the longest matching rules so far. */
   /*@
     loop invariant j_range: 0 <= j <= k;
     loop invariant cur_root: cur == -1 <==> j == 0;
     loop invariant cur_node: cur != -1 ==> 0 <= cur < t->n_nodes && PslDepth(t, cur) == j;
+    loop invariant cur_match: cur != -1 ==> PslTopMatch(t, cur, j, text, nm);
+    loop invariant cur_unique: \forall integer q; 0 <= q < t->n_nodes && PslDepth(t, q) == j &&
+      PslTopMatch(t, q, j, text, nm) ==> q == cur;
     loop invariant best_kind: best_kind == CABREF_PSL_RULE_NONE ||
       best_kind == CABREF_PSL_RULE_NORMAL || best_kind == CABREF_PSL_RULE_WILDCARD;
     loop invariant best_none: best_kind == CABREF_PSL_RULE_NONE <==> best == -1;
     loop invariant best_len0: best == -1 ==> best_len == 0;
+    loop invariant best_len_j: best_len <= j + 1;
     loop invariant best_ok: best != -1 ==> 0 <= best < t->n_nodes &&
       PslActive(t, best, best_kind, options) && PslDepth(t, best) <= j &&
       best_len == PslRuleLen(t, best, best_kind, k) && 1 <= best_len <= k;
+    loop invariant best_match: best != -1 ==>
+      PslRuleMatches(t, best, best_kind, text, nm, options);
     loop invariant exc_ok: exc != -1 ==> 0 <= exc < t->n_nodes &&
       PslActive(t, exc, CABREF_PSL_RULE_EXCEPTION, options) && PslDepth(t, exc) <= j;
+    loop invariant exc_match: exc != -1 ==>
+      PslRuleMatches(t, exc, CABREF_PSL_RULE_EXCEPTION, text, nm, options);
+    loop invariant exc_all: \forall integer q; 0 <= q < t->n_nodes && PslDepth(t, q) <= j &&
+      PslRuleMatches(t, q, CABREF_PSL_RULE_EXCEPTION, text, nm, options) ==>
+      exc != -1 && PslDepth(t, q) <= PslDepth(t, exc);
+    loop invariant best_all: \forall integer q, integer kq; 0 <= q < t->n_nodes &&
+      PslDepth(t, q) <= j && (kq == CABREF_PSL_RULE_NORMAL || kq == CABREF_PSL_RULE_WILDCARD) &&
+      PslRuleMatches(t, q, kq, text, nm, options) ==> PslRuleLen(t, q, kq, k) <= best_len;
     loop assigns j, cur, best, best_len, best_kind, exc;
     loop variant k - j;
   */
@@ -128,19 +289,53 @@ int cabref_psl_match_name(const cabref_psl_table *t, const char *text, size_t te
     int32_t child = find_child(t, cur, text, text_len, nm, j);
     const cabref_psl_node *n;
     if (child < 0) {
-      /* PSL-TABLE-PREFIX: no node of depth j + 1 matches, so no deeper rule can (not proved here:
-       * spec/psl.md, "Proof"). */
+      /* PSL-TABLE-PREFIX, -PARENT, -UNIQUE: a matching node of depth j + 1 would be a child of cur
+       * with label j equal to the name's; there is none, so no deeper node matches. */
+      /*@ assert next_parent: \forall integer p; 0 <= p < t->n_nodes && PslDepth(t, p) == j + 1 &&
+            j > 0 ==> 0 <= t->nodes[p].parent < t->n_nodes &&
+            PslDepth(t, t->nodes[p].parent) == j && PslSameLabels(t, t->nodes[p].parent, p, j); */
+      /*@ assert next_parent_top: \forall integer p; 0 <= p < t->n_nodes &&
+            PslDepth(t, p) == j + 1 && j > 0 && PslTopMatch(t, p, j + 1, text, nm) ==>
+            PslTopMatch(t, t->nodes[p].parent, j, text, nm); */
+      /*@ assert next_parent_cur: \forall integer p; 0 <= p < t->n_nodes &&
+            PslDepth(t, p) == j + 1 && PslTopMatch(t, p, j + 1, text, nm) ==>
+            t->nodes[p].parent == cur; */
+      /*@ assert next_label: \forall integer p; 0 <= p < t->n_nodes &&
+            PslDepth(t, p) == j + 1 && PslTopMatch(t, p, j + 1, text, nm) ==>
+            PslLabelEq(t, PslSpan(t, p, j), text, nm, j); */
+      /*@ assert next_child: \forall integer p; 0 <= p < t->n_nodes && PslDepth(t, p) == j + 1 &&
+            PslTopMatch(t, p, j + 1, text, nm) ==> PslChild(t, p, cur, j, text, nm); */
+      /*@ assert none_next: \forall integer p; 0 <= p < t->n_nodes && PslDepth(t, p) == j + 1 ==>
+            !PslTopMatch(t, p, j + 1, text, nm); */
+      /*@ assert prefixes: \forall integer q; 0 <= q < t->n_nodes && j + 1 < PslDepth(t, q) ==>
+            PslPrefixNode(t, q, j + 1); */
+      /*@ assert none_deeper: \forall integer q; 0 <= q < t->n_nodes && j < PslDepth(t, q) ==>
+            !PslTopMatch(t, q, PslDepth(t, q), text, nm); */
       break;
     }
+    /*@ assert child_parent: j > 0 ==> PslSameLabels(t, cur, child, j); */
+    /*@ assert child_top: PslTopMatch(t, child, j, text, nm); */
+    /*@ assert child_match: PslTopMatch(t, child, j + 1, text, nm); */
+    /*@ assert child_only: \forall integer q; 0 <= q < t->n_nodes && PslDepth(t, q) == j + 1 &&
+          PslTopMatch(t, q, j + 1, text, nm) ==> q == child; */
     cur = child;
     n = &t->nodes[cur];
     if (n->exc_icann != 0 || (priv && n->exc_private != 0))
       exc = cur;
+    /*@ assert exc_next: \forall integer q; 0 <= q < t->n_nodes && PslDepth(t, q) <= j + 1 &&
+          PslRuleMatches(t, q, CABREF_PSL_RULE_EXCEPTION, text, nm, options) ==>
+          exc != -1 && PslDepth(t, q) <= PslDepth(t, exc); */
     if (n->normal_icann != 0 || (priv && n->normal_private != 0)) {
       best = cur;
       best_len = j + 1u;
       best_kind = CABREF_PSL_RULE_NORMAL;
     }
+    /*@ assert normal_next: \forall integer q, integer kq; 0 <= q < t->n_nodes &&
+          (PslDepth(t, q) <= j &&
+             (kq == CABREF_PSL_RULE_NORMAL || kq == CABREF_PSL_RULE_WILDCARD) ||
+           q == child && kq == CABREF_PSL_RULE_NORMAL) &&
+          PslRuleMatches(t, q, kq, text, nm, options) ==>
+          PslRuleLen(t, q, kq, k) <= best_len; */
     if (n->wild_icann != 0 || (priv && n->wild_private != 0)) {
       /* PSL-MATCH-RULE: "*" matches the next label; PSL-OPT-WILDCARD-PARENT: or the node. */
       if (j + 1u < k) {
@@ -154,6 +349,17 @@ int cabref_psl_match_name(const cabref_psl_table *t, const char *text, size_t te
       }
     }
   }
+  /*@ assert k_labels: k == PslLookupLabels(nm); */
+  /* Every matching rule has been seen: the walk ended at the name's length or below the deepest
+   * matching node. */
+  /*@ assert within: \forall integer q, integer kq;
+        PslRuleMatches(t, q, kq, text, nm, options) ==> PslDepth(t, q) <= j; */
+  /*@ assert exc_max: \forall integer q; 0 <= q < t->n_nodes &&
+        PslRuleMatches(t, q, CABREF_PSL_RULE_EXCEPTION, text, nm, options) ==>
+        exc != -1 && PslDepth(t, q) <= PslDepth(t, exc); */
+  /*@ assert best_max: \forall integer q, integer kq; 0 <= q < t->n_nodes &&
+        (kq == CABREF_PSL_RULE_NORMAL || kq == CABREF_PSL_RULE_WILDCARD) &&
+        PslRuleMatches(t, q, kq, text, nm, options) ==> PslRuleLen(t, q, kq, k) <= best_len; */
   /* The answer in locals first (the table is read only before *out is written). */
   if (exc >= 0) {
     /* PSL-MATCH-PREVAILING: an exception beats every rule; PSL-MATCH-SUFFIX: drop its
@@ -162,32 +368,48 @@ int cabref_psl_match_name(const cabref_psl_table *t, const char *text, size_t te
     rule = exc;
     suffix = (uint8_t)(t->nodes[exc].depth - 1u);
     psec = t->nodes[exc].exc_icann != 0 ? 0 : 1;
+    /*@ assert prevails_exc: PslPrevails(t, rule, kind, text, nm, options); */
   } else if (best >= 0) {
     kind = best_kind;
     rule = best;
     suffix = (uint8_t)best_len;
     psec = best_kind == CABREF_PSL_RULE_NORMAL ? (t->nodes[best].normal_icann != 0 ? 0 : 1)
                                                : (t->nodes[best].wild_icann != 0 ? 0 : 1);
-  } else if ((options & CABREF_PSL_NO_STAR_RULE) == 0u) {
-    /* PSL-MATCH-DEFAULT: no rule matches, the prevailing rule is "*". */
-    kind = CABREF_PSL_RULE_DEFAULT;
-    rule = -1;
-    suffix = 1;
-    psec = 0;
+    /*@ assert no_exc: !PslSomeMatch(t, CABREF_PSL_RULE_EXCEPTION, text, nm, options); */
+    /*@ assert prevails_best: PslPrevails(t, rule, kind, text, nm, options); */
   } else {
-    /* PSL-OPT-NO-STAR: no rule at all. */
-    kind = CABREF_PSL_RULE_NONE;
-    rule = -1;
-    suffix = 0;
-    psec = 0;
+    /*@ assert no_exc_rule: !PslSomeMatch(t, CABREF_PSL_RULE_EXCEPTION, text, nm, options); */
+    /*@ assert len_pos: \forall integer q, integer kq; 0 <= q < t->n_nodes ==>
+          1 <= PslRuleLen(t, q, kq, k); */
+    /*@ assert no_normal_rule: !PslSomeMatch(t, CABREF_PSL_RULE_NORMAL, text, nm, options); */
+    /*@ assert no_wild_rule: !PslSomeMatch(t, CABREF_PSL_RULE_WILDCARD, text, nm, options); */
+    /*@ assert no_match: !PslAnyMatch(t, text, nm, options); */
+    if ((options & CABREF_PSL_NO_STAR_RULE) == 0u) {
+      /* PSL-MATCH-DEFAULT: no rule matches, the prevailing rule is "*". */
+      kind = CABREF_PSL_RULE_DEFAULT;
+      rule = -1;
+      suffix = 1;
+      psec = 0;
+    } else {
+      /* PSL-OPT-NO-STAR: no rule at all. */
+      kind = CABREF_PSL_RULE_NONE;
+      rule = -1;
+      suffix = 0;
+      psec = 0;
+    }
   }
   /* PSL-MATCH-REGISTRABLE: a label left of the public suffix; none without a suffix. */
   reg = (kind != CABREF_PSL_RULE_NONE && k > suffix) ? 1 : 0;
-  /*@ assert k_labels: k == PslLookupLabels(nm); */
   /*@ assert found: (kind == CABREF_PSL_RULE_NORMAL || kind == CABREF_PSL_RULE_WILDCARD ||
                      kind == CABREF_PSL_RULE_EXCEPTION) ==>
       0 <= rule < t->n_nodes && PslActive(t, rule, kind, options) && PslDepth(t, rule) <= k; */
+  /*@ assert prevails: (kind == CABREF_PSL_RULE_NORMAL || kind == CABREF_PSL_RULE_WILDCARD ||
+                        kind == CABREF_PSL_RULE_EXCEPTION) ==>
+      PslPrevails(t, rule, kind, text, nm, options); */
+  /*@ assert none: (kind == CABREF_PSL_RULE_DEFAULT || kind == CABREF_PSL_RULE_NONE) <==>
+      !PslAnyMatch(t, text, nm, options); */
   /*@ assert suffix: suffix == PslSuffixLabels(t, rule, kind, k); */
+  /*@ assert section: psec == PslSection(t, rule, kind); */
   out->kind = kind;
   out->rule = rule;
   out->suffix_labels = suffix;
