@@ -28,25 +28,35 @@
   // Index in spans of label i of node r.
   logic integer PslSpan{L}(cabref_psl_table *t, integer r, integer i) = t->nodes[r].labels + i;
 
-  // The key of node r: its parent and the first, middle and last byte of its own label.
+  // Byte x of the string at a + ao. Every statement about bytes goes through this function, so
+  // that the provers match bytes by (string, offset, index), never by pointer arithmetic.
+  logic integer PslByteAt{L}(char *a, integer ao, integer x) = a[ao + x];
+
+  // The span of the last label of node r (its own label, under its parent).
+  logic integer PslLastSpan{L}(cabref_psl_table *t, integer r) = PslSpan(t, r, PslDepth(t, r) - 1);
+
+  // The key of node r: its parent and the length, first, middle and last byte of its own label.
   logic integer PslNodeKey{L}(cabref_psl_table *t, integer r) =
-    PslKey(t->nodes[r].parent, t->spans[PslSpan(t, r, PslDepth(t, r) - 1)].len,
-           t->pool[t->spans[PslSpan(t, r, PslDepth(t, r) - 1)].off],
-           t->pool[t->spans[PslSpan(t, r, PslDepth(t, r) - 1)].off +
-                   t->spans[PslSpan(t, r, PslDepth(t, r) - 1)].len / 2],
-           t->pool[t->spans[PslSpan(t, r, PslDepth(t, r) - 1)].off +
-                   t->spans[PslSpan(t, r, PslDepth(t, r) - 1)].len - 1],
+    PslKey(t->nodes[r].parent, t->spans[PslLastSpan(t, r)].len,
+           PslByteAt(t->pool, t->spans[PslLastSpan(t, r)].off, 0),
+           PslByteAt(t->pool, t->spans[PslLastSpan(t, r)].off, t->spans[PslLastSpan(t, r)].len / 2),
+           PslByteAt(t->pool, t->spans[PslLastSpan(t, r)].off, t->spans[PslLastSpan(t, r)].len - 1),
            t->n_buckets);
 
-  // Nodes a and b agree on their first j labels (lengths, then bytes).
+  // Spans s1 and s2 hold the same label (length, then bytes).
+  predicate PslSpanEq{L}(cabref_psl_table *t, integer s1, integer s2) =
+    t->spans[s1].len == t->spans[s2].len &&
+    \forall integer x; 0 <= x < t->spans[s1].len ==>
+      PslByteAt(t->pool, t->spans[s1].off, x) == PslByteAt(t->pool, t->spans[s2].off, x);
+
+  // Nodes a and b agree on their first j labels. Label by label (one quantifier over labels, the
+  // bytes inside PslSpanEq), so that the proofs chain whole labels.
   predicate PslSameLabels{L}(cabref_psl_table *t, integer a, integer b, integer j) =
-    (\forall integer i; 0 <= i < j ==>
-       t->spans[PslSpan(t, a, i)].len == t->spans[PslSpan(t, b, i)].len) &&
-    (\forall integer i, integer x; 0 <= i < j && 0 <= x < t->spans[PslSpan(t, a, i)].len ==>
-       t->pool[t->spans[PslSpan(t, a, i)].off + x] == t->pool[t->spans[PslSpan(t, b, i)].off + x]);
+    \forall integer i; 0 <= i < j ==> PslSpanEq(t, PslSpan(t, a, i), PslSpan(t, b, i));
 
   // ---- PSL-TABLE-VALID: the invariants the shell's compiler establishes ------------------------
-  predicate ValidPslTable{L}(cabref_psl_table *t) =
+  // One predicate per requirement, so that a lemma or a goal opens only the part it needs.
+  predicate PslTableMemory{L}(cabref_psl_table *t) =
     \valid_read(t) &&
     1 <= t->n_buckets <= CABREF_PSL_MAX_BUCKETS && t->n_nodes <= CABREF_PSL_MAX_NODES &&
     t->n_spans <= CABREF_PSL_MAX_SPANS && t->pool_len <= CABREF_PSL_MAX_POOL &&
@@ -54,32 +64,51 @@
     \valid_read(t->spans + (0 .. t->n_spans - 1)) &&
     \valid_read(t->nodes + (0 .. t->n_nodes - 1)) &&
     \valid_read(t->buckets + (0 .. t->n_buckets)) &&
-    // PSL-TABLE-SPANS: every label is 1..63 bytes inside the pool
-    (\forall integer s; 0 <= s < t->n_spans ==>
-       1 <= t->spans[s].len <= 63 && t->spans[s].off + t->spans[s].len <= t->pool_len) &&
-    // PSL-TABLE-NODES: depth 1..127, labels inside spans
-    (\forall integer r; 0 <= r < t->n_nodes ==>
-       1 <= PslDepth(t, r) <= 127 && t->nodes[r].labels + PslDepth(t, r) <= t->n_spans) &&
-    // PSL-TABLE-PARENT: the parent is the node of the labels but the last one
+    \valid_read(t->order + (0 .. t->n_nodes - 1));
+
+  // PSL-TABLE-SPANS: every label is 1..63 bytes inside the pool
+  predicate PslTableSpans{L}(cabref_psl_table *t) =
+    \forall integer s; 0 <= s < t->n_spans ==>
+      1 <= t->spans[s].len <= 63 && t->spans[s].off + t->spans[s].len <= t->pool_len;
+
+  // PSL-TABLE-NODES: depth 1..127, labels inside spans
+  predicate PslTableNodes{L}(cabref_psl_table *t) =
+    \forall integer r; 0 <= r < t->n_nodes ==>
+      1 <= PslDepth(t, r) <= 127 && t->nodes[r].labels + PslDepth(t, r) <= t->n_spans;
+
+  // PSL-TABLE-PARENT: the parent is the node of the labels but the last one
+  predicate PslTableParent{L}(cabref_psl_table *t) =
     (\forall integer r; 0 <= r < t->n_nodes && PslDepth(t, r) == 1 ==> t->nodes[r].parent == -1) &&
     (\forall integer r; 0 <= r < t->n_nodes && PslDepth(t, r) > 1 ==>
        0 <= t->nodes[r].parent < t->n_nodes &&
        PslDepth(t, t->nodes[r].parent) == PslDepth(t, r) - 1 &&
-       PslSameLabels(t, t->nodes[r].parent, r, PslDepth(t, r) - 1)) &&
-    // PSL-TABLE-PREFIX: every proper prefix of a node is a node
-    (\forall integer r, integer j; 0 <= r < t->n_nodes && 1 <= j < PslDepth(t, r) ==>
-       \exists integer p; 0 <= p < t->n_nodes && PslDepth(t, p) == j &&
-         PslSameLabels(t, p, r, j)) &&
-    // PSL-TABLE-UNIQUE: no two nodes for one label sequence
-    (\forall integer a, integer b; 0 <= a < t->n_nodes && 0 <= b < t->n_nodes &&
-       PslDepth(t, a) == PslDepth(t, b) && PslSameLabels(t, a, b, PslDepth(t, a)) ==> a == b) &&
-    // PSL-TABLE-BUCKETS: order[] lists the nodes by key; every node is listed in its key's bucket
-    \valid_read(t->order + (0 .. t->n_nodes - 1)) &&
+       PslSameLabels(t, t->nodes[r].parent, r, PslDepth(t, r) - 1));
+
+  // PSL-TABLE-PREFIX: every proper prefix of a node is a node (the node of the first j labels of
+  // r: PslPrefixNode, named so that the provers can instantiate the rule on r and j)
+  predicate PslPrefixNode{L}(cabref_psl_table *t, integer r, integer j) =
+    \exists integer p; 0 <= p < t->n_nodes && PslDepth(t, p) == j && PslSameLabels(t, p, r, j);
+  predicate PslTablePrefix{L}(cabref_psl_table *t) =
+    \forall integer r, integer j; 0 <= r < t->n_nodes && 1 <= j < PslDepth(t, r) ==>
+      PslPrefixNode(t, r, j);
+
+  // PSL-TABLE-UNIQUE: no two nodes for one label sequence
+  predicate PslTableUnique{L}(cabref_psl_table *t) =
+    \forall integer a, integer b; 0 <= a < t->n_nodes && 0 <= b < t->n_nodes &&
+      PslDepth(t, a) == PslDepth(t, b) && PslSameLabels(t, a, b, PslDepth(t, a)) ==> a == b;
+
+  // PSL-TABLE-BUCKETS: order[] lists the nodes by key; every node is listed in its key's bucket
+  // (PslListed: node r is listed in bucket b)
+  predicate PslListed{L}(cabref_psl_table *t, integer r, integer b) =
+    \exists integer x; t->buckets[b] <= x < t->buckets[b + 1] && t->order[x] == r;
+  predicate PslTableBuckets{L}(cabref_psl_table *t) =
     (\forall integer b; 0 <= b <= t->n_buckets ==> t->buckets[b] <= t->n_nodes) &&
     (\forall integer x; 0 <= x < t->n_nodes ==> t->order[x] < t->n_nodes) &&
-    (\forall integer r; 0 <= r < t->n_nodes ==>
-       \exists integer x; t->buckets[PslNodeKey(t, r)] <= x < t->buckets[PslNodeKey(t, r) + 1] &&
-         t->order[x] == r);
+    (\forall integer r; 0 <= r < t->n_nodes ==> PslListed(t, r, PslNodeKey(t, r)));
+
+  predicate ValidPslTable{L}(cabref_psl_table *t) =
+    PslTableMemory(t) && PslTableSpans(t) && PslTableNodes(t) && PslTableParent(t) &&
+    PslTablePrefix(t) && PslTableUnique(t) && PslTableBuckets(t);
 
   // ---- The name side ----------------------------------------------------------------------
   // The labels looked up: all but the wildcard label (PSL-MATCH-WILDCARD-NAME).
@@ -94,22 +123,27 @@
     (\forall integer i; 0 <= i < nm->n_labels ==>
        1 <= nm->labels[i].len <= 63 && nm->labels[i].off + nm->labels[i].len <= len);
 
-  // The n bytes at a equal the n bytes at b, the latter in lower case (PSL-CANON).
-  predicate PslBytesEq{L}(char *a, char *b, integer n) =
-    \forall integer x; 0 <= x < n ==> a[x] == PslLower(b[x]);
+  // The n bytes at a + ao equal the n bytes at b + bo, the latter in lower case (PSL-CANON).
+  predicate PslBytesEq{L}(char *a, integer ao, char *b, integer bo, integer n) =
+    \forall integer x; 0 <= x < n ==> PslByteAt(a, ao, x) == PslLower(PslByteAt(b, bo, x));
 
   // Span s equals label i (from the right) of the name, ASCII case-insensitively (PSL-CANON).
   predicate PslLabelEq{L}(cabref_psl_table *t, integer s, char *text, cabref_name *nm,
                           integer i) =
     t->spans[s].len == PslNameLen(nm, i) &&
-    PslBytesEq(t->pool + t->spans[s].off, text + PslNameOff(nm, i), t->spans[s].len);
+    PslBytesEq(t->pool, t->spans[s].off, text, PslNameOff(nm, i), t->spans[s].len);
 
-  // Node r's first j labels are the name's rightmost j labels (lengths, then bytes).
+  // Node r's first j labels are the name's rightmost j labels, label by label.
   predicate PslTopMatch{L}(cabref_psl_table *t, integer r, integer j, char *text,
                            cabref_name *nm) =
-    (\forall integer i; 0 <= i < j ==> t->spans[PslSpan(t, r, i)].len == PslNameLen(nm, i)) &&
-    (\forall integer i, integer x; 0 <= i < j && 0 <= x < PslNameLen(nm, i) ==>
-       t->pool[t->spans[PslSpan(t, r, i)].off + x] == PslLower(text[PslNameOff(nm, i) + x]));
+    \forall integer i; 0 <= i < j ==> PslLabelEq(t, PslSpan(t, r, i), text, nm, i);
+
+  // Node m is the child of node cur (-1: the root) whose last label is label j of the name: the
+  // node the walk looks up at step j (PSL-TABLE-PARENT, PSL-MATCH-RULE).
+  predicate PslChild{L}(cabref_psl_table *t, integer m, integer cur, integer j, char *text,
+                        cabref_name *nm) =
+    0 <= m < t->n_nodes && t->nodes[m].parent == cur && PslDepth(t, m) == j + 1 &&
+    PslLabelEq(t, PslSpan(t, m, j), text, nm, j);
 
   // ---- PSL-MATCH: the rules and when they match -------------------------------------------
   predicate PslPrivate(integer opts) = (opts & CABREF_PSL_PRIVATE) != 0;
@@ -174,6 +208,13 @@
     (kind == CABREF_PSL_RULE_NORMAL || kind == CABREF_PSL_RULE_WILDCARD) ?
       PslRuleLen(t, r, kind, k) :
     kind == CABREF_PSL_RULE_DEFAULT ? 1 : 0;
+
+  // The section of the returned rule (cabref_psl_match.private_section): 0 for ICANN, also when
+  // the rule is listed in both sections; 1 for PRIVATE; 0 for the default rule and none.
+  logic integer PslSection{L}(cabref_psl_table *t, integer r, integer kind) =
+    kind == CABREF_PSL_RULE_EXCEPTION ? (t->nodes[r].exc_icann != 0 ? 0 : 1) :
+    kind == CABREF_PSL_RULE_NORMAL ? (t->nodes[r].normal_icann != 0 ? 0 : 1) :
+    kind == CABREF_PSL_RULE_WILDCARD ? (t->nodes[r].wild_icann != 0 ? 0 : 1) : 0;
 
 */
 

@@ -139,8 +139,19 @@ uint32_t cabref_psl_key(int32_t parent, uint8_t len, int c0, int cm, int cl, uin
       out->registrable ==
       ((out->kind != CABREF_PSL_RULE_NONE && PslLookupLabels{Pre}(nm) > out->suffix_labels)
          ? 1 : 0);
+    // PSL-MATCH-PREVAILING: the returned rule is the prevailing rule of the formal algorithm
+    // over every rule of the table the options allow: it matches, an exception beats every
+    // rule, and no matching rule of its class is longer (PslPrevails).
+    ensures prevails:
+      (out->kind == CABREF_PSL_RULE_NORMAL || out->kind == CABREF_PSL_RULE_WILDCARD ||
+       out->kind == CABREF_PSL_RULE_EXCEPTION) ==>
+      PslPrevails{Pre}(t, out->rule, out->kind, text, nm, options);
+    // PSL-MATCH-DEFAULT, PSL-OPT-NO-STAR: the default rule or none exactly when no rule matches.
+    ensures default_iff_no_match:
+      (out->kind == CABREF_PSL_RULE_DEFAULT || out->kind == CABREF_PSL_RULE_NONE) <==>
+      !PslAnyMatch{Pre}(t, text, nm, options);
     ensures section:
-      out->private_section == 0 || out->private_section == 1;
+      out->private_section == PslSection{Pre}(t, out->rule, out->kind);
   complete behaviors;
   disjoint behaviors;
 */
