@@ -383,7 +383,8 @@ static psl_walk walk_node(const cabref_psl_table *t, const char *text, const cab
   /*@ assert cur_only: \forall integer q; 0 <= q < t->n_nodes && PslDepth(t, q) == j + 1 &&
         PslTopMatch(t, q, j + 1, text, nm) ==> q == cur; */
   /*@ assert cur_rules: \forall integer kq; PslActive(t, cur, kq, options) ==>
-        PslDepth(t, cur) <= PslLookupLabels(nm) && PslTopMatch(t, cur, PslDepth(t, cur), text, nm); */
+        PslDepth(t, cur) <= PslLookupLabels(nm) && PslTopMatch(t, cur, PslDepth(t, cur), text, nm);
+   */
   /*@ assert next_depth: \forall integer q, integer kq; 0 <= q < t->n_nodes &&
         PslDepth(t, q) == j + 1 && PslRuleMatches(t, q, kq, text, nm, options) ==> q == cur; */
   if (n->exc_icann != 0 || (priv && n->exc_private != 0))
@@ -467,8 +468,8 @@ static psl_walk walk_node(const cabref_psl_table *t, const char *text, const cab
   ensures section: \result.private_section == PslSection(t, \result.rule, \result.kind);
 */
 static cabref_psl_match walk_answer(const cabref_psl_table *t, const char *text,
-                                    const cabref_name *nm, uint32_t options, uint32_t k,
-                                    uint32_t j, psl_walk w) {
+                                    const cabref_name *nm, uint32_t options, uint32_t k, uint32_t j,
+                                    psl_walk w) {
   cabref_psl_match r;
   (void)text; /* in the contract only */
   (void)nm;
