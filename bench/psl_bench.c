@@ -20,7 +20,7 @@
 
 #include "cabref/psl_load.h"
 
-#define REPS 3
+#define REPS 7
 
 #define BENCH_SEED 0x9E3779B97F4A7C15u
 #include "bench_util.h"
