@@ -134,9 +134,9 @@ static cabref_caa_kind classify(const uint8_t *rdata, size_t len, const cabref_c
   size_t pos, tl;
   int extra, critical;
   cabref_caa_tag_kind tk;
-  /* CAA-RDATA-DENY: a record whose layout is broken cannot be read at all (RFC 8659 §4.1:
-   * flags, a tag length of at least 1, the tag inside the RDATA; RFC 1035 §3.2.1: at most
-   * 65535 octets). */
+  /* CAA-RDATA-DENY: a record whose layout is broken cannot be read at all (CAA-RDATA-FORMAT,
+   * CAA-RDATA-TAG-LEN, RFC 8659 §4.1: flags, a tag length of at least 1, the tag inside the
+   * RDATA; RFC 1035 §3.2.1: at most 65535 octets). */
   if (len > CABREF_CAA_MAX_RDATA || len < 2u || rdata[1] == 0u || rdata[1] > len - 2u) {
     return CABREF_CAA_KIND_MALFORMED;
   }
@@ -304,7 +304,9 @@ static int uri_equal(const uint8_t *a, size_t alen, const cabref_caa_config *cfg
 }
 
 /* CAA-PARAM-*: the RFC 8657 parameters, when the CA processes them; others are ignored
- * (CAA-PARAM-UNKNOWN). They can only take an authorization away. */
+ * (CAA-PARAM-UNKNOWN). They can only take an authorization away. CAA-DETAIL-PARAMS: accounturi
+ * (duplicate before mismatch; an empty value is a mismatch), then validationmethods (duplicate,
+ * malformed, mismatch); the first that fails is the verdict. */
 /*@
   requires valid_v: \valid_read(v + (0 .. len - 1));
   requires valid_pv: \valid_read(pv);
@@ -348,7 +350,8 @@ static cabref_caa_rr_verdict params_verdict(const uint8_t *v, size_t len,
   return CABREF_CAA_RR_PERMITS;
 }
 
-/* The second layer: what an issue/issuewild value says about this CA. */
+/* The second layer: what an issue/issuewild value says about this CA. Its checks run issuer
+ * first, then the parameters (CAA-DETAIL-PARAMS). */
 /*@
   requires valid_v: \valid_read(v + (0 .. len - 1));
   requires valid_cfg: \valid_read(cfg);

@@ -78,6 +78,11 @@ static size_t tag_first_bad(const uint8_t *r, size_t e) {
   return e;
 }
 
+/* CAA-RDATA-FORMAT, CAA-RDATA-TAG-LEN, CAA-RDATA-TOTAL (spec/caa.md): flags, tag length, tag,
+ * and the value as every remaining octet, whatever the octets and the length; the layout is
+ * checked before the tag's characters (CAA-DETAIL-CODES), each error at the position
+ * CAA-DETAIL-OFFSET names (the length when truncated, the tag-length octet for tag-empty and
+ * tag-past-end, the bad tag octet itself). */
 cabref_caa_rdata_error cabref_caa_rdata_parse(const uint8_t *rdata, size_t len,
                                               cabref_caa_record *out, size_t *err_pos) {
   size_t n, bad;

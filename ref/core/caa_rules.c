@@ -23,7 +23,8 @@ cabref_caa_rules cabref_caa_rules_at(cabref_caa_instant at) {
 /* CAA-REUSE: BR 3.2.2.8 (Ballot 187): issue "within the TTL of the CAA record, or 8 hours,
  * whichever is greater". An empty set has no TTL: 8 hours. RFC 2181 §8: a TTL with its top bit
  * set is read as 0. No subtraction or addition can overflow: the window is added only where
- * the sum stays below INT64_MAX. */
+ * the sum stays below INT64_MAX. CAA-DETAIL-DATES: issuing before the check is not covered
+ * (before-check); TTLs from 2^31 to 2^32-1 are read as 0. */
 int cabref_caa_reuse_ok(cabref_caa_instant checked, cabref_caa_instant issued, uint32_t ttl,
                         int has_ttl) {
   int64_t window = (int64_t)CABREF_CAA_REUSE_MIN;
@@ -41,7 +42,9 @@ int cabref_caa_reuse_ok(cabref_caa_instant checked, cabref_caa_instant issued, u
 
 /* CAA-EXC-CT, CAA-EXC-TCSCA, CAA-EXC-DNS-OPERATOR: the three exceptions of Ballot 187, in force
  * from its effective date; the DNS-Operator one only for certificates issued before 2021-07-01
- * (Ballot SC46). */
+ * (Ballot SC46). CAA-DETAIL-DATES: an exception out of force is not-in-force whether or not its
+ * conditions hold; the DNS-Operator one covers 2017-09-08T00:00:00Z up to, not including,
+ * 2021-07-01T00:00:00Z. */
 cabref_caa_exception_result cabref_caa_exception_applies(cabref_caa_exception kind,
                                                          cabref_caa_instant issued,
                                                          const cabref_caa_exception_facts *f) {
@@ -75,7 +78,8 @@ cabref_caa_exception_result cabref_caa_exception_applies(cabref_caa_exception ki
  * once, no DNSSEC validation chain to the ICANN root); SC085 (from 2025-07-21 the domain
  * confirmed "Insecure", RFC 4035 §4.3; from 2026-03-15 a DNSSEC validation failure is never
  * permission, BR 3.2.2.8.1). Before the mandate CAA is not required, so a failure does not stop
- * issuance: 1. */
+ * issuance: 1. CAA-DETAIL-DATES: before 2025-07-21 only "no DNSSEC chain" counts, from then on
+ * only "Insecure"; a DNSSEC validation failure matters from 2026-03-15. */
 int cabref_caa_failure_permits(cabref_caa_instant at, const cabref_caa_failure_facts *f) {
   if (f == NULL) {
     return 0;

@@ -40,7 +40,8 @@ static int lower(int c) {
 }
 
 /* The issuer-domain-name states, shared by both profiles (RFC 8659 §4.2 issuer-domain-name and
- * label; RFC 6844 §5.2 domain and label). */
+ * label; RFC 6844 §5.2 domain and label: CAA-VALUE-8659, CAA-VALUE-6844). No state counts the
+ * octets of a label: neither grammar limits its length (CAA-DETAIL-LABELS). */
 /*@
   requires issuer: CaaIssuerState(s);
   assigns \nothing;
@@ -78,7 +79,7 @@ static inline unsigned step_issuer(unsigned s, unsigned c) {
   return c == ';' ? CABREF_CAA_ST_SEMI : CABREF_CAA_ST_DEAD;
 }
 
-/* RFC 8659 §4.2 issue-value: the parameter part. */
+/* CAA-VALUE-8659 (RFC 8659 §4.2 issue-value): the parameter part. */
 /*@
   requires not_issuer: !CaaIssuerState(s) && s != CABREF_CAA_ST_LEAD;
   assigns \nothing;
@@ -129,7 +130,8 @@ static inline unsigned step_params8659(unsigned s, unsigned c) {
   return CABREF_CAA_ST_DEAD;
 }
 
-/* RFC 6844 §5.2 issuevalue: the parameter part. */
+/* CAA-VALUE-6844 (RFC 6844 §5.2 issuevalue): the parameter part; a parameter value runs to
+ * the next blank, so "a=b;c=d" is one parameter (CAA-DETAIL-6844). */
 /*@
   requires not_issuer: !CaaIssuerState(s) && s != CABREF_CAA_ST_LEAD;
   assigns \nothing;
@@ -191,6 +193,7 @@ static inline __attribute__((always_inline)) unsigned step(cabref_caa_profile p,
   return step_params6844(s, c);
 }
 
+/* CAA-VALUE-8659, CAA-VALUE-6844: the states in which a value of profile p may end. */
 /*@
   assigns \nothing;
   ensures accept: \result == 1 <==> CaaAccept(p, s);
@@ -204,8 +207,9 @@ static int accepting(cabref_caa_profile p, unsigned s) {
   return (s == CABREF_CAA_ST_VAL_WSP && p == CABREF_CAA_PROFILE_RFC8659) ? 1 : 0;
 }
 
-/* The error when octet c, read in the live state s, kills the automaton (the table in
- * caa_record.h). */
+/* CAA-DETAIL-CODES: the error when octet c, read in the live state s, kills the automaton (the
+ * table in caa_record.h); ";;" and a ';' after a parameter and blanks are trailing-semicolon
+ * under both profiles (CAA-DETAIL-6844). */
 /*@
   assigns \nothing;
   ensures codes: CABREF_CAA_VALUE_BAD_ISSUER <= \result <= CABREF_CAA_VALUE_UNEXPECTED;
@@ -244,7 +248,7 @@ static cabref_caa_value_error error_at(unsigned s, unsigned c) {
   return CABREF_CAA_VALUE_UNEXPECTED;
 }
 
-/* The error when the value ends in the live, non-accepting state s. */
+/* CAA-DETAIL-CODES: the error when the value ends in the live, non-accepting state s. */
 /*@
   assigns \nothing;
   ensures codes: CABREF_CAA_VALUE_BAD_ISSUER <= \result <= CABREF_CAA_VALUE_UNEXPECTED;
@@ -309,7 +313,8 @@ static int is_validationmethods(const uint8_t *v, size_t o) {
 }
 
 /* Keeps the complete parameter cur as parameter number out->n_params if there is room, and
- * counts it (every parameter is counted, CAA-PARAM-*). */
+ * counts it (every parameter is counted, CAA-PARAM-*). Its tag is kept as written, as a span
+ * (CAA-DETAIL-PARAMS). */
 /*@
   requires valid_out: \valid(out);
   requires bound: end <= CABREF_CAA_MAX_RDATA + 1;
@@ -375,7 +380,8 @@ static void count_rfc8657(cabref_caa_issue_value *out, cabref_caa_param cur, siz
 }
 
 /* Adds the complete parameter cur (its spans inside v[0 .. end-1]) to *out: kept if there is
- * room, always counted, and counted as accounturi / validationmethods by its tag. */
+ * room, always counted, and counted as accounturi / validationmethods by its tag, whatever its
+ * case (CAA-DETAIL-PARAMS: the RFC 8657 counts ignore case). */
 /*@
   requires valid_out: \valid(out);
   requires valid_v: \valid_read(v + (0 .. end - 1));
@@ -506,6 +512,10 @@ static void clear(cabref_caa_issue_value *out) {
   out->n_validationmethods = 0u;
 }
 
+/* CAA-VALUE-8659, CAA-VALUE-6844: OK iff the automaton of the profile accepts v. Otherwise
+ * CAA-DETAIL-OFFSET: the error is at the octet that killed it (bad: the longest viable prefix),
+ * at len when the value stops early, or at the last ';' for a trailing one (semi); and
+ * CAA-DETAIL-CODES: the first failure wins, its code from the state it was read in. */
 cabref_caa_value_error cabref_caa_issue_value_parse(const uint8_t *v, size_t len,
                                                     cabref_caa_profile profile,
                                                     cabref_caa_issue_value *out, size_t *err_pos) {
@@ -611,6 +621,8 @@ static int same_label(const uint8_t *v, size_t o, const char *m, size_t n) {
   return 1;
 }
 
+/* CAA-DETAIL-PARAMS: the whole list is read, so a malformed list is malformed even if it holds
+ * the method; a label of hyphens only is a label; a repeated label is fine. */
 cabref_caa_methods_result cabref_caa_methods_contains(const uint8_t *v, size_t len,
                                                       const char *method, size_t mlen) {
   unsigned st = CABREF_CAA_MST_START;
@@ -662,7 +674,7 @@ cabref_caa_methods_result cabref_caa_methods_contains(const uint8_t *v, size_t l
 
 /* ---- iodef (RFC 8659 §4.4; RFC 3986 §3.1) --------------------------------------------------- */
 
-/* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */
+/* CAA-DETAIL-IODEF: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3986 §3.1). */
 /*@
   assigns \nothing;
   ensures scheme: \result == 1 <==> CaaSchemeChar(c);
@@ -704,6 +716,8 @@ static int is_http(const uint8_t *v, int s) {
              : 0;
 }
 
+/* CAA-DETAIL-IODEF: URL text is octets 0x21-0x7E (a blank, NUL or non-ASCII octet makes the
+ * value malformed); the scheme is RFC 3986's, so "httpsx:" is other. */
 cabref_caa_iodef_scheme cabref_caa_iodef_parse(const uint8_t *v, size_t len) {
   size_t i, k;
   /*@

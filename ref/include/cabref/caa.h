@@ -204,7 +204,9 @@ typedef struct {
  * rdata-malformed, unknown-critical, no-records, no-issue-property, issuer-permits (the first
  * record whose verdict is permits) and not-authorized. The decision permits only where CaaPermits
  * does, and, without RFC 8657 processing, exactly where it does: the named properties of
- * CaaPermits (lemmas of caa_decide.c) then hold of the decision. */
+ * CaaPermits (lemmas of caa_relevant.c) then hold of the decision, CAA-ADDITIVE among them (the
+ * lemmas additive and additive_grant, through `exact`; with RFC 8657 processing it is not proved
+ * of the decision). */
 /*@
   requires valid_buf: \valid_read(buf + (0 .. buf_len - 1));
   requires valid_rr: \valid_read(rr + (0 .. n_rr - 1));
