@@ -24,7 +24,8 @@ static int lower_ascii(int c) {
 }
 
 /* BR 1.6.1 Onion Domain Name: a name whose last label is "onion" (RFC 7686), ASCII case
- * ignored; "onion" alone is the special-use name itself, not an Onion Domain Name. */
+ * ignored; "onion" alone is the special-use name itself, not an Onion Domain Name
+ * (CAA-DETAIL-NAMES). */
 /*@
   requires valid_s: \valid_read(s + (0 .. len - 1));
   assigns \nothing;
@@ -116,7 +117,8 @@ int cabref_caa_names(const char *text, size_t text_len, const cabref_caa_san *na
     res[k].wildcard = o.wildcard;
     res[k].permit_index = o.permit_index;
   }
-  /* CAA-MULTI-NAME: the certificate is permitted iff every name is. */
+  /* CAA-MULTI-NAME: the certificate is permitted iff every name is (an onion name counts as
+   * permitted, so a certificate of only onion names is: CAA-DETAIL-NAMES). */
   /*@
     loop invariant bound: 0 <= k <= n_names;
     loop invariant all: all == 1 <==> \forall integer j; 0 <= j < k ==>
