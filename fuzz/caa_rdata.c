@@ -2,11 +2,13 @@
  * decision on what it found.
  *
  * Requirements: CAA-RDATA-FORMAT, CAA-RDATA-TAG-LEN, CAA-RDATA-TAG-CHARS, CAA-RDATA-TOTAL,
- * CAA-FLAGS, CAA-TAG-CASE, CAA-DETAIL-OFFSET (RDATA); through the decision: CAA-RDATA-DENY,
- * CAA-CRITICAL, CAA-NO-ISSUE, CAA-PERMIT, CAA-ISSUEWILD-IGNORED, CAA-ISSUEWILD-SHADOWS,
- * CAA-VALUE-MALFORMED, CAA-ISSUER-MATCH, CAA-PARAM-CASE, CAA-PARAM-ACCOUNTURI, CAA-PARAM-METHODS,
- * CAA-PARAM-UNKNOWN, CAA-IODEF, CAA-REASONS, CAA-DETAIL-PARAMS, CAA-DETAIL-CODES. Not checked
- * here: CAA-ADDITIVE as a property (only through the twin on sets of one and three records).
+ * CAA-FLAGS, CAA-TAG-CASE, CAA-DETAIL-OFFSET (RDATA); through the decision: CAA-DECIDE (the
+ * decision, a function of the records, the wildcard flag and the configuration, is the twin's),
+ * CAA-EMPTY-SET, CAA-RDATA-DENY, CAA-CRITICAL, CAA-NO-ISSUE, CAA-PERMIT, CAA-ISSUEWILD-IGNORED,
+ * CAA-ISSUEWILD-SHADOWS, CAA-VALUE-MALFORMED, CAA-ISSUER-MATCH, CAA-PARAM-CASE,
+ * CAA-PARAM-ACCOUNTURI, CAA-PARAM-METHODS, CAA-PARAM-UNKNOWN, CAA-IODEF, CAA-REASONS,
+ * CAA-DETAIL-PARAMS, CAA-DETAIL-CODES. Not checked here: CAA-ADDITIVE as a property (only through
+ * the twin on sets of one and three records).
  *
  * The whole input is the RDATA of one record, copied into an exactly sized heap buffer so that
  * ASan reports any read past its end. The parser's status must follow from the octets (checked
@@ -14,10 +16,10 @@
  * value), and tag_kind must agree with a case-insensitive compare done here. The value goes to
  * the value parser under both profiles (never crashes; spans inside the value). Then the record
  * is decided alone and beside two fixed records (one that authorizes the CA, one that authorizes
- * no one), for wildcard and non-wildcard requests, under two CA configurations (rfc8659 with
- * RFC 8657 on, a recognised extra tag and flag 1 read as critical; rfc6844-e5065 with neither),
- * and the decision must equal the twin's: permit, reason, permit index, every verdict and every
- * detail code (CAA-DETAIL-PARAMS, CAA-DETAIL-CODES).
+ * no one), and the empty set is decided too, for wildcard and non-wildcard requests, under two CA
+ * configurations (rfc8659 with RFC 8657 on, a recognised extra tag and flag 1 read as critical;
+ * rfc6844-e5065 with neither), and the decision must equal the twin's: permit, reason, permit
+ * index, every verdict and every detail code (CAA-DETAIL-PARAMS, CAA-DETAIL-CODES).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -178,7 +180,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (e == CABREF_CAA_RDATA_OK)
     CHECK(layout == 0);
 
-  /* The decision: the record alone, then first and last beside the two fixed records. */
+  /* The decision: the empty set, the record alone, then first and last beside the two fixed
+   * records. */
   if (size <= CABREF_CAA_MAX_RDATA) {
     size_t ny = sizeof yes, nn = sizeof no;
     cabref_caa_rr set[3];
@@ -190,6 +193,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     memcpy(buf + size + ny, no, nn);
     for (ci = 0; ci < 2; ci++) {
       for (w = 0; w < 2; w++) {
+        check_decision(buf, size + ny + nn, set, 0, w, &cfg[ci]); /* CAA-EMPTY-SET */
         set[0].off = 0;
         set[0].len = (uint32_t)size;
         check_decision(buf, size + ny + nn, set, 1, w, &cfg[ci]);
