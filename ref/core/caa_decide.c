@@ -610,14 +610,17 @@ static uint16_t record_detail(const uint8_t *buf, size_t buf_len, const cabref_c
     \forall integer j; 0 <= j < *permit_index ==> verdict[j] != CABREF_CAA_RR_PERMITS;
   ensures first_auth: \result == CABREF_CAA_PERMIT_ISSUER && cfg->rfc8657 == 0 ==>
     \let k = *permit_index; \forall integer j; 0 <= j < k ==>
-      \old(!(CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg) && CaaRecAuth(buf, rr, j,
-  cfg))); ensures index: \result != CABREF_CAA_PERMIT_ISSUER ==> *permit_index == 0; ensures
-  reasons: \result == CABREF_CAA_PERMIT_NO_RECORDS || \result == CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY
-  || \result == CABREF_CAA_PERMIT_ISSUER || \result == CABREF_CAA_DENY_RDATA_MALFORMED || \result ==
-  CABREF_CAA_DENY_UNKNOWN_CRITICAL || \result == CABREF_CAA_DENY_NOT_AUTHORIZED; ensures sound:
-  CaaPermitReason(\result) ==> \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg)); ensures
-  exact: cfg->rfc8657 == 0 ==> (CaaPermitReason(\result) <==> \old(CaaPermits(buf, buf_len, rr,
-  n_rr, wildcard, cfg)));
+      \old(!(CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg) &&
+              CaaRecAuth(buf, rr, j, cfg)));
+  ensures index: \result != CABREF_CAA_PERMIT_ISSUER ==> *permit_index == 0;
+  ensures reasons: \result == CABREF_CAA_PERMIT_NO_RECORDS ||
+    \result == CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY || \result == CABREF_CAA_PERMIT_ISSUER ||
+    \result == CABREF_CAA_DENY_RDATA_MALFORMED || \result == CABREF_CAA_DENY_UNKNOWN_CRITICAL ||
+    \result == CABREF_CAA_DENY_NOT_AUTHORIZED;
+  ensures sound:
+    CaaPermitReason(\result) ==> \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg));
+  ensures exact: cfg->rfc8657 == 0 ==>
+    (CaaPermitReason(\result) <==> \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg)));
 */
 static cabref_caa_reason decide_core(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr,
                                      size_t n_rr, int wildcard, const cabref_caa_config *cfg,

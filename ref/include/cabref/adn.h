@@ -178,8 +178,11 @@ cabref_status cabref_adn_bdn(const cabref_name *name, uint8_t suffix_labels, int
     assumes name != \null && count != \null && (starts != \null || cap == 0);
     assumes AdnShape(name->n_labels, StripStart(name->wildcard), suffix_labels);
     assumes CandidateCount(name->n_labels, StripStart(name->wildcard), suffix_labels, spec13) <=
-  cap; assigns *count, starts[0 .. cap - 1]; ensures status: \result == CABREF_OK; ensures count:
-  *count == CandidateCount(name->n_labels, StripStart(name->wildcard), suffix_labels, spec13);
+      cap;
+    assigns *count, starts[0 .. cap - 1];
+    ensures status: \result == CABREF_OK;
+    ensures count:
+      *count == CandidateCount(name->n_labels, StripStart(name->wildcard), suffix_labels, spec13);
     ensures label_suffix: \forall integer j; 0 <= j < *count ==> IsLabelSuffix(name, starts[j]);
     ensures candidate: \forall integer j; 0 <= j < *count ==>
       IsCandidate(name->n_labels, StripStart(name->wildcard), suffix_labels, spec13, starts[j]);

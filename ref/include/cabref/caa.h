@@ -315,8 +315,9 @@ cabref_caa_rr_verdict cabref_caa_value_verdict(const uint8_t *v, size_t len,
     \old(CaaRecApplies(buf, buf_len, rr, n_rr, k, wildcard, cfg) && CaaRecAuth(buf, rr, k, cfg));
   ensures first: \result == CABREF_CAA_PERMIT_ISSUER && \old(cfg->rfc8657) == 0 ==>
     \let k = *permit_index; \forall integer j; 0 <= j < k ==>
-      \old(!(CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg) && CaaRecAuth(buf, rr, j,
-  cfg))); ensures index: \result != CABREF_CAA_PERMIT_ISSUER ==> *permit_index == 0;
+      \old(!(CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg) &&
+              CaaRecAuth(buf, rr, j, cfg)));
+  ensures index: \result != CABREF_CAA_PERMIT_ISSUER ==> *permit_index == 0;
 */
 cabref_caa_reason cabref_caa_decide_reason(const uint8_t *buf, size_t buf_len,
                                            const cabref_caa_rr *rr, size_t n_rr, int wildcard,
