@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "cabref/caa_shell.h"
+#include "shell.h"
 
 json_t *cabref_caa_answer(const char *type, json_t *input, json_int_t tc);
 
@@ -38,28 +39,14 @@ static int bytes_put(bytes *b, const uint8_t *p, size_t n) {
   return 0;
 }
 
-static int hexval(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 /* Appends the octets of hex text (even length, no separators). */
 static int hex_put(bytes *b, const char *h) {
   size_t n = strlen(h), i;
+  uint8_t o;
   if (n % 2 != 0)
     return -1;
   for (i = 0; i < n; i += 2) {
-    int hi = hexval(h[i]), lo = hexval(h[i + 1]);
-    uint8_t o;
-    if (hi < 0 || lo < 0)
-      return -1;
-    o = (uint8_t)(hi * 16 + lo);
-    if (bytes_put(b, &o, 1) != 0)
+    if (cabref_hex_decode(h + i, 2, &o) != 0 || bytes_put(b, &o, 1) != 0)
       return -1;
   }
   return 0;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cabref/psl_load.h"
+#include "shell.h"
 
 json_t *cabref_psl_answer(json_t *input, json_int_t tc);
 
@@ -82,32 +83,17 @@ static long options_of(json_t *arr) {
   return o;
 }
 
-static int hex_digit(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 /* The bytes of input.listHex in a new buffer (*n of them); NULL if it is not hexadecimal. */
 static char *hex_bytes(const char *h, size_t len, size_t *n) {
   char *b;
-  size_t i;
   if (len % 2u != 0)
     return NULL;
   b = malloc(len / 2u + 1u);
   if (b == NULL)
     return NULL;
-  for (i = 0; i < len / 2u; i++) {
-    int hi = hex_digit(h[2u * i]), lo = hex_digit(h[2u * i + 1u]);
-    if (hi < 0 || lo < 0) {
-      free(b);
-      return NULL;
-    }
-    b[i] = (char)(hi * 16 + lo);
+  if (cabref_hex_decode(h, len, (uint8_t *)b) != 0) {
+    free(b);
+    return NULL;
   }
   *n = len / 2u;
   return b;

@@ -25,6 +25,9 @@ enum {
 /* Reads a whole file ("-" = stdin) into a NUL-terminated buffer; CABREF_E_IO or _TOO_LONG. */
 cabref_status cabref_read_file(const char *path, char **out, size_t *len, cabref_error *err);
 void cabref_print_error(FILE *f, const cabref_error *err);
+/* Decodes len hexadecimal digits (even, no separators, either case) into len / 2 octets at out;
+ * -1 (out partly written) if len is odd or a character is not a hex digit. */
+int cabref_hex_decode(const char *h, size_t len, uint8_t *out);
 json_t *cabref_error_json(const cabref_error *err);
 
 json_t *cabref_tally_json(const cabref_ballot *b, const cabref_tally_run *run);
