@@ -1,8 +1,9 @@
 /* libFuzzer target: the shell's zone reader (ref/shell/caa_zone.c, through ldns), the printer
  * (ref/shell/caa_print.c) and the evaluation of names against the zone read.
  *
- * Requirements: CAA-RDATA-TOTAL, CAA-RELEVANT, CAA-MULTI-NAME, CAA-CAPACITY. The records' octets
- * are not compared with what the zone text says (caa_ldns_diff compares the shell with ldns).
+ * Requirements: CAA-RDATA-TOTAL, CAA-RELEVANT, CAA-MULTI-NAME, CAA-CAPACITY, CAA-ZONE-ALIAS. The
+ * records' octets are not compared with what the zone text says (caa_ldns_diff compares the shell
+ * with ldns).
  *
  * The input is a master file, copied into an exactly sized heap buffer so that ASan reports any
  * read past its end. The reader must never crash; on error the status is one the header names
@@ -12,8 +13,10 @@
  * it a status (the generic form "\# N hex" may carry any octets, which the core then judges);
  * the canonical text of it read back by the shell gives the same octets. Then every owner (and
  * "*." before it, and a child "x." of it) is evaluated under a fixed configuration, the three as
- * one certificate: a name the shell accepts must find the owner a climb done here finds (from X
- * for X and *.X, up to the TLD) with all its records, or none when the climb finds none,
+ * one certificate (the owners of other records too): a name the shell accepts must find the
+ * owner a climb done here finds (from X for X and *.X, up to the TLD) with all its records, or
+ * none when the climb finds none, or the lookup failure with its kind where an alias or a
+ * wildcard (CAA-ZONE-ALIAS: CNAME, DNAME, RFC 4592 synthesis) stops it, never a permit then,
  * the decision must cover every record of that set, and the certificate is permitted iff every
  * name is.
  */
@@ -49,21 +52,96 @@ static size_t owned(const cabref_caa_zone *z, const char *o) {
   return c;
 }
 
-/* CAA-RELEVANT, as a climb done here: for "*.X" start at X; the first of the name and its
- * parents (up to the TLD) that owns records; NULL when none does. A "*" owner is an ordinary
- * owner name to this climb (the shell does not expand wildcard owners). */
-static const char *climb(const cabref_caa_zone *z, const char *name) {
+/* owner is d or a descendant of d (d follows an unescaped dot of owner). */
+static int at_or_below(const char *owner, const char *d) {
+  const char *p;
+  if (strcmp(owner, d) == 0)
+    return 1;
+  for (p = owner; *p != '\0'; p++) {
+    if (*p == '\\' && p[1] != '\0')
+      p++;
+    else if (*p == '.' && strcmp(p + 1, d) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* The name exists in the file's tree (an owner at or below it, RFC 4592 §2.2.2). */
+static int exists(const cabref_caa_zone *z, const char *d) {
+  size_t k;
+  for (k = 0; k < z->n; k++)
+    if (at_or_below(z->rrs[k].owner, d))
+      return 1;
+  for (k = 0; k < z->n_nodes; k++)
+    if (at_or_below(z->nodes[k].owner, d))
+      return 1;
+  return 0;
+}
+
+/* A non-CAA record of this kind at exactly o. */
+static int has_node(const cabref_caa_zone *z, const char *o, int kind) {
+  size_t k;
+  for (k = 0; k < z->n_nodes; k++)
+    if (z->nodes[k].kind == kind && strcmp(z->nodes[k].owner, o) == 0)
+      return 1;
+  return 0;
+}
+
+/* CAA-ZONE-ALIAS, as a twin: the outcome of the lookup at chain[k] as zone mode must give it
+ * (1 records, 0 empty, 2 failure) and the failure's kind. */
+static int twin_outcome(const cabref_caa_zone *z, char *const *chain, size_t n, size_t k,
+                        int *why) {
+  size_t j;
+  char key[300];
+  for (j = k + 1; j < n; j++) {
+    if (has_node(z, chain[j], CABREF_CAA_NODE_DNAME)) {
+      *why = CABREF_CAA_ZONE_FAIL_DNAME;
+      return 2;
+    }
+  }
+  if (has_node(z, chain[k], CABREF_CAA_NODE_CNAME)) {
+    *why = CABREF_CAA_ZONE_FAIL_CNAME;
+    return 2;
+  }
+  if (owned(z, chain[k]) > 0)
+    return 1;
+  if (exists(z, chain[k]))
+    return 0;
+  for (j = k + 1; j < n && !exists(z, chain[j]); j++)
+    ;
+  snprintf(key, sizeof key, j < n ? "*.%s" : "*", j < n ? chain[j] : "");
+  if (owned(z, key) > 0 || has_node(z, key, CABREF_CAA_NODE_CNAME) ||
+      has_node(z, key, CABREF_CAA_NODE_DNAME)) {
+    *why = CABREF_CAA_ZONE_FAIL_WILDCARD;
+    return 2;
+  }
+  return 0;
+}
+
+/* CAA-RELEVANT over CAA-ZONE-ALIAS outcomes, as a climb done here: for "*.X" start at X; the
+ * first of the name and its parents (up to the TLD) whose outcome is not empty. Returns that
+ * name (NULL when all are empty); *fail is 1 when its outcome is a failure (kind in *why). */
+static const char *climb(const cabref_caa_zone *z, const char *name, int *fail, int *why) {
+  char *chain[130];
+  size_t n = 0, k;
   const char *d = name;
   if (d[0] == '*' && d[1] == '.')
     d += 2;
-  while (*d != '\0') {
+  while (*d != '\0' && n < 130) {
     const char *dot;
-    if (owned(z, d) > 0)
-      return d;
+    chain[n++] = (char *)d;
     dot = strchr(d, '.');
     if (dot == NULL)
       break;
     d = dot + 1;
+  }
+  *fail = 0;
+  for (k = 0; k < n; k++) {
+    int o = twin_outcome(z, chain, n, k, why);
+    if (o != 0) {
+      *fail = o == 2;
+      return chain[k];
+    }
   }
   return NULL;
 }
@@ -95,16 +173,24 @@ static void eval_names(const cabref_caa_zone *z, const char *const *names, size_
     if (x->has_owner)
       CHECK(x->owner_off <= x->text_len);
     if (x->res.result != CABREF_CAA_NAME_ONION_EXEMPT) {
-      const char *w = climb(z, names[k]);
+      int fail = 0, why = 0;
+      const char *w = climb(z, x->text, &fail, &why);
       size_t wl = w != NULL ? strlen(w) : 0;
-      if (w == NULL ? x->lookup != CABREF_CAA_RELEVANT_NONE || x->n_set != 0
-                    : !(x->lookup == CABREF_CAA_RELEVANT_FOUND && x->has_owner &&
-                        x->text_len - x->owner_off == wl &&
-                        memcmp(x->text + x->owner_off, w, wl) == 0 && x->n_set == owned(z, w))) {
-        fprintf(stderr, "%s: relevant owner %s, want %s\n", names[k],
-                x->has_owner ? x->text + x->owner_off : "(none)", w != NULL ? w : "(none)");
+      int same_owner = w != NULL && x->has_owner && x->text_len - x->owner_off == wl &&
+                       memcmp(x->text + x->owner_off, w, wl) == 0;
+      if (w == NULL   ? x->lookup != CABREF_CAA_RELEVANT_NONE || x->n_set != 0
+          : fail != 0 ? !(x->lookup == CABREF_CAA_RELEVANT_FAILURE && same_owner &&
+                          x->failure == why && x->failure_owner != NULL && x->n_set == 0)
+                      : !(x->lookup == CABREF_CAA_RELEVANT_FOUND && same_owner &&
+                          x->n_set == owned(z, w))) {
+        fprintf(stderr, "%s: relevant owner %s (lookup %d, failure %d), want %s (failure %d)\n",
+                names[k], x->has_owner ? x->text + x->owner_off : "(none)", x->lookup, x->failure,
+                w != NULL ? w : "(none)", fail ? why : 0);
         abort();
       }
+      /* CAA-ZONE-ALIAS: a climb that meets what zone mode cannot answer is never a permit. */
+      if (fail)
+        CHECK(x->res.result == CABREF_CAA_NAME_LOOKUP_FAILURE);
     }
     if (x->lookup == CABREF_CAA_RELEVANT_FOUND && x->has_verdicts) {
       const char *owner = x->text + x->owner_off;
@@ -190,10 +276,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     free(back);
     free(t);
   }
-  /* Every owner (at most 8 of them, to bound the time), as is, as a wildcard and a child, as the
-   * three names of one certificate. */
-  for (k = 0; k < z.n && k < 8; k++) {
-    const char *o = z.rrs[k].owner;
+  /* Every owner (at most 8 CAA owners and 8 others, to bound the time), as is, as a wildcard
+   * and a child, as the three names of one certificate. */
+  for (k = 0; k < 16; k++) {
+    const char *o = k < 8 && k < z.n              ? z.rrs[k].owner
+                    : k >= 8 && k - 8 < z.n_nodes ? z.nodes[k - 8].owner
+                                                  : NULL;
+    if (o == NULL)
+      continue;
     size_t ol = strlen(o);
     char *wild = malloc(ol + 3), *child = malloc(ol + 3);
     const char *names[3];

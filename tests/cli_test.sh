@@ -336,12 +336,65 @@ run "caa eval: missing zone" 4 caa eval --zone "$T/no-such.zone" --ca ca.example
 run "caa eval: no --ca" 2 caa eval --zone "$T/caa.zone" a.example
 run "caa eval: no name" 2 caa eval --zone "$T/caa.zone" --ca ca.example
 run "caa: no subcommand" 2 caa
-printf '$ORIGIN example.com.\n* CAA 0 issue "x"\nwww CNAME other.example.\n@ CAA 0 issue "ca.example"\n' \
-  >"$T/wild.zone"
-run "caa eval: wildcard owner and CNAME" 0 caa eval --zone "$T/wild.zone" --ca ca.example \
+# CAA-ZONE-ALIAS: what a resolver would answer from an alias or a wildcard is a lookup failure in
+# zone mode (exit 9, never a permit). foo.example.com does not exist: RFC 4592 §3.3.1 synthesizes
+# the CAA set of *.example.com (issue "x"), which would deny ca.example; www has a CNAME (RFC 1034
+# §3.6.2); everything under old.example.com is redirected by its DNAME (RFC 6672 §2.3);
+# host.example.com exists (an A record), so the wildcard does not apply to it and the climb
+# reaches example.com (permit); under sub.example.com, an empty non-terminal (it exists: a.sub has
+# a record) blocks synthesis for sub itself but not for b.sub (*.sub holds a CNAME).
+cat >"$T/wild.zone" <<'ZONE'
+$ORIGIN example.com.
+*        CAA   0 issue "x"
+www      CNAME other.example.
+old      DNAME new.example.
+host     A     192.0.2.1
+@        CAA   0 issue "ca.example"
+a.sub    A     192.0.2.2
+*.sub    CNAME elsewhere.example.
+ZONE
+run "caa eval: wildcard owner synthesizes" 9 caa eval --zone "$T/wild.zone" --ca ca.example \
   foo.example.com
-contains "caa eval: wildcard owner noted" "$T/err" "wild.zone:2: note: CAA at the wildcard owner"
-contains "caa eval: CNAME noted" "$T/err" "1 CNAME/DNAME records are not followed"
+contains "caa eval: wildcard failure" "$T/out" \
+  "foo.example.com: lookup-failure wildcard (the lookup at foo.example.com failed)"
+contains "caa eval: wildcard owner and line" "$T/out" "wild.zone:2: *.example.com: "
+contains "caa eval: wildcard certificate" "$T/out" "certificate: lookup-failure"
+run "caa eval: wildcard for a *. request too" 9 caa eval --zone "$T/wild.zone" --ca ca.example \
+  '*.foo.example.com'
+run "caa eval: CNAME at the name" 9 caa eval --zone "$T/wild.zone" --ca ca.example www.example.com
+contains "caa eval: CNAME failure" "$T/out" "www.example.com: lookup-failure cname"
+contains "caa eval: CNAME line" "$T/out" "wild.zone:3: www.example.com: a CNAME at the name"
+run "caa eval: CNAME above the name" 9 caa eval --zone "$T/wild.zone" --ca ca.example \
+  a.b.www.example.com
+contains "caa eval: CNAME above" "$T/out" "(the lookup at www.example.com failed)"
+run "caa eval: DNAME at an ancestor" 9 caa eval --zone "$T/wild.zone" --ca ca.example \
+  x.old.example.com
+contains "caa eval: DNAME failure" "$T/out" "x.old.example.com: lookup-failure dname"
+run "caa eval: DNAME owner itself is not redirected" 0 caa eval --zone "$T/wild.zone" \
+  --ca ca.example old.example.com
+run "caa eval: an existing name is not synthesized" 0 caa eval --zone "$T/wild.zone" \
+  --ca ca.example host.example.com
+contains "caa eval: existing name climbs" "$T/out" "host.example.com: permit issuer-permits (owner example.com)"
+run "caa eval: empty non-terminal" 0 caa eval --zone "$T/wild.zone" --ca ca.example sub.example.com
+run "caa eval: wildcard CNAME below the empty non-terminal" 9 caa eval --zone "$T/wild.zone" \
+  --ca ca.example b.sub.example.com
+contains "caa eval: wildcard CNAME owner" "$T/out" "wild.zone:8: *.sub.example.com"
+run "caa eval --json: lookup failure" 9 caa eval --zone "$T/wild.zone" --ca ca.example --json \
+  www.example.com host.example.com
+json_is "caa eval --json: failure result" "$T/out" 'd["result"]' "lookup-failure"
+json_is "caa eval --json: failure name" "$T/out" 'd["names"][0]["result"]' "lookup-failure"
+json_is "caa eval --json: failure kind" "$T/out" \
+  '[d["names"][0]["lookupFailure"][k] for k in ("kind", "at", "owner", "line")]' \
+  "['cname', 'www.example.com', 'www.example.com', 3]"
+json_is "caa eval --json: no relevant owner" "$T/out" 'd["names"][0]["relevantOwner"]' "None"
+run "caa eval: a denial outranks a lookup failure" 1 caa eval --zone "$T/wild.zone" \
+  --ca other.example www.example.com host.example.com
+contains "caa eval: denial certificate" "$T/out" "certificate: deny"
+run "caa eval: bad --profile" 2 caa eval --zone "$T/wild.zone" --ca ca.example --profile 8659 \
+  host.example.com
+contains "caa eval: bad --profile says the values" "$T/err" \
+  "bad value for --profile: 8659 (rfc8659 or rfc6844-e5065)"
+lacks "caa eval: bad --profile says nothing of issuers" "$T/err" "issuers"
 run "caa parse" 0 caa parse '0 ISSUE ca.example' '0 issue "a\"b\\c\001"' '\# 3 000100'
 contains "caa parse: canonical, unquoted" "$T/out" '0 ISSUE "ca.example"'
 contains "caa parse: escapes" "$T/out" '0 issue "a\"b\\c\001"'

@@ -1,8 +1,9 @@
 /* cabref CLI: `cabref caa eval` and `cabref caa parse` (spec/caa-formats.md). The shell reads the
  * zone (ldns) and the names (libidn2), climbs the zone's own tree; the core decides; we print.
- * Exit statuses (README, man cabref): eval: 0 every name permitted (or exempt), 1 some name denied
- * (or its lookup failed), 3 a malformed zone or a name that is not a domain name, 4 the zone
- * cannot be read; parse: 0 every record read, 3 some record is not in presentation form; 2 usage.
+ * Exit statuses (README, man cabref): eval: 0 every name permitted (or exempt), 1 some name denied,
+ * 9 no name denied but some name's lookup failed, 3 a malformed zone or a name that is not a domain
+ * name, 4 the zone cannot be read; parse: 0 every record read, 3 some record is not in presentation
+ * form; 2 usage.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,32 @@ static const char *detail_code(uint8_t verdict, uint8_t detail) {
   return NULL;
 }
 
+/* CAA-ZONE-ALIAS: why the lookup at a name of the climb failed, in words. */
+static const char *failure_words(int f) {
+  switch (f) {
+  case CABREF_CAA_ZONE_FAIL_CNAME:
+    return "a CNAME at the name: a resolver would answer from its target (RFC 1034 s3.6.2), "
+           "which zone mode does not follow";
+  case CABREF_CAA_ZONE_FAIL_DNAME:
+    return "a DNAME at an ancestor: a resolver would answer from the substituted name (RFC 6672 "
+           "s2.3), which zone mode does not follow";
+  case CABREF_CAA_ZONE_FAIL_WILDCARD:
+    return "the name does not exist and a wildcard at its closest encloser holds CAA or alias "
+           "records: a resolver would synthesize the answer (RFC 4592 s3.3.1), which zone mode "
+           "does not do";
+  case CABREF_CAA_ZONE_FAIL_MARKER:
+    return "the lookup is marked as failed";
+  }
+  return "unknown";
+}
+
+static json_t *failure_json(const cabref_caa_name_eval *e) {
+  return json_pack("{s:s, s:s?, s:s?, s:I, s:s}", "kind",
+                   cabref_caa_zone_failure_code((cabref_caa_zone_failure)e->failure), "at",
+                   e->has_owner ? e->text + e->owner_off : NULL, "owner", e->failure_owner, "line",
+                   (json_int_t)e->failure_line, "why", failure_words(e->failure));
+}
+
 static json_t *name_json(const cabref_caa_zone *z, const cabref_caa_name_eval *e,
                          const char *given) {
   json_t *o, *recs;
@@ -61,6 +88,8 @@ static json_t *name_json(const cabref_caa_zone *z, const cabref_caa_name_eval *e
   if (e->res.result == CABREF_CAA_NAME_PERMIT || e->res.result == CABREF_CAA_NAME_DENY)
     json_object_set_new(o, "reason",
                         json_string(cabref_caa_reason_code((cabref_caa_reason)e->res.reason)));
+  if (e->res.result == CABREF_CAA_NAME_LOOKUP_FAILURE)
+    json_object_set_new(o, "lookupFailure", failure_json(e));
   /* spec/caa.md CAA-DETAIL-NAMES: an onion name or a lookup failure has no relevant owner. */
   json_object_set_new(o, "relevantOwner",
                       e->has_verdicts && e->has_owner ? json_string(e->text + e->owner_off)
@@ -104,7 +133,12 @@ static void name_print(const cabref_caa_zone *z, const cabref_caa_name_eval *e, 
   if (e->res.result == CABREF_CAA_NAME_PERMIT || e->res.result == CABREF_CAA_NAME_DENY)
     printf(" %s", cabref_caa_reason_code((cabref_caa_reason)e->res.reason));
   if (e->res.result == CABREF_CAA_NAME_LOOKUP_FAILURE) {
-    printf(" (the lookup at %s failed)\n", e->has_owner ? e->text + e->owner_off : "?");
+    printf(" %s (the lookup at %s failed)\n",
+           cabref_caa_zone_failure_code((cabref_caa_zone_failure)e->failure),
+           e->has_owner ? e->text + e->owner_off : "?");
+    if (e->failure_owner != NULL)
+      printf("  %s:%lu: %s: %s\n", zone_file, e->failure_line,
+             e->failure_owner[0] ? e->failure_owner : ".", failure_words(e->failure));
     return;
   }
   printf(" (owner %s)\n", e->has_owner ? e->text + e->owner_off : "none");
@@ -126,6 +160,24 @@ static void name_print(const cabref_caa_zone *z, const cabref_caa_name_eval *e, 
     printf("  (%zu records: more than the %u a set may hold)\n", e->n_set, CABREF_CAA_MAX_RECORDS);
 }
 
+/* What an option's value must be, for the message when it is not. */
+static void bad_value(const char *opt, const char *value) {
+  fprintf(stderr, "cabref caa eval: bad value for %s: %s (", opt, value);
+  if (strcmp(opt, "--profile") == 0)
+    fprintf(stderr, "rfc8659 or rfc6844-e5065");
+  else if (strcmp(opt, "--ca") == 0)
+    fprintf(stderr, "a domain name of 1 to %u characters; at most %u of them",
+            (unsigned)CABREF_NAME_MAX_TEXT, (unsigned)CABREF_CAA_MAX_ISSUERS);
+  else if (strcmp(opt, "--tag") == 0)
+    fprintf(stderr, "1 to %u characters; at most %u of them", (unsigned)CABREF_CAA_MAX_TAG_TEXT,
+            (unsigned)CABREF_CAA_MAX_TAGS);
+  else if (strcmp(opt, "--account") == 0)
+    fprintf(stderr, "a URI of at most %u characters", (unsigned)CABREF_CAA_MAX_URI);
+  else if (strcmp(opt, "--method") == 0)
+    fprintf(stderr, "a method name of at most %u characters", (unsigned)CABREF_CAA_MAX_METHOD);
+  fprintf(stderr, ")\n");
+}
+
 static int cmd_eval(int argc, char **argv) {
   const char *zone_file = NULL;
   int json = 0, i, rc;
@@ -136,7 +188,7 @@ static int cmd_eval(int argc, char **argv) {
   const char **names;
   size_t *lens;
   cabref_caa_name_eval *ev;
-  int any_bad = 0;
+  int any_bad = 0, any_deny = 0, any_failure = 0;
 
   memset(&cfg, 0, sizeof cfg);
   names = calloc((size_t)argc, sizeof *names);
@@ -192,8 +244,7 @@ static int cmd_eval(int argc, char **argv) {
     }
     if (bad) {
       if (bad == 1)
-        fprintf(stderr, "cabref caa eval: bad value for %s: %s (at most %u issuers and %u tags)\n",
-                a, argv[i], CABREF_CAA_MAX_ISSUERS, CABREF_CAA_MAX_TAGS);
+        bad_value(a, argv[i]);
       free(names);
       free(lens);
       return usage();
@@ -213,19 +264,6 @@ static int cmd_eval(int argc, char **argv) {
     free(lens);
     return err.status == CABREF_E_IO ? CABREF_EXIT_IO : CABREF_EXIT_INPUT;
   }
-  /* What a zone file alone cannot show: said, never guessed. */
-  if (z.aliases > 0)
-    fprintf(stderr,
-            "%s: note: %lu CNAME/DNAME records are not followed (a resolver would chase them, RFC "
-            "8659 §3); only the zone's own CAA records are used\n",
-            zone_file, z.aliases);
-  for (k = 0; k < z.n; k++) {
-    if (z.rrs[k].owner[0] == '*' && z.rrs[k].owner[1] == '.')
-      fprintf(stderr,
-              "%s:%lu: note: CAA at the wildcard owner %s is not applied (DNS wildcard "
-              "synthesis, RFC 4592, is not emulated)\n",
-              zone_file, z.rrs[k].line, z.rrs[k].owner);
-  }
   ev = calloc(n, sizeof *ev);
   rc = ev != NULL ? cabref_caa_zone_eval(&z, names, lens, n, &cfg, ev) : -1;
   if (rc < 0) {
@@ -234,19 +272,24 @@ static int cmd_eval(int argc, char **argv) {
     json_t *arr = json ? json_array() : NULL;
     for (k = 0; k < n; k++) {
       any_bad |= ev[k].error != 0;
+      any_deny |= !ev[k].error && ev[k].res.result == CABREF_CAA_NAME_DENY;
+      any_failure |= !ev[k].error && ev[k].res.result == CABREF_CAA_NAME_LOOKUP_FAILURE;
       if (json)
         json_array_append_new(arr, name_json(&z, &ev[k], names[k]));
       else
         name_print(&z, &ev[k], names[k], zone_file);
     }
+    /* The certificate: permitted only when every name is; a denial is final, a lookup failure
+     * (with no denial) is not an answer (CAA-LOOKUP-FAILURE: the caller may apply its rule). */
+    const char *cert = rc == 1 ? "permit" : (any_deny || !any_failure ? "deny" : "lookup-failure");
     if (json) {
-      json_t *o = json_pack("{s:o, s:s}", "names", arr, "result", rc == 1 ? "permit" : "deny");
+      json_t *o = json_pack("{s:o, s:s}", "names", arr, "result", cert);
       char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
       printf("%s\n", s ? s : "null");
       free(s);
       json_decref(o);
     } else {
-      printf("certificate: %s\n", rc == 1 ? "permit" : "deny");
+      printf("certificate: %s\n", cert);
     }
   }
   for (k = 0; ev != NULL && k < n; k++)
@@ -259,7 +302,9 @@ static int cmd_eval(int argc, char **argv) {
     return CABREF_EXIT_IO;
   if (any_bad)
     return CABREF_EXIT_INPUT;
-  return rc == 1 ? CABREF_EXIT_OK : CABREF_EXIT_FAILED;
+  if (rc == 1)
+    return CABREF_EXIT_OK;
+  return any_deny || !any_failure ? CABREF_EXIT_FAILED : CABREF_EXIT_LOOKUP;
 }
 
 /* ---- caa parse ------------------------------------------------------------------------------ */

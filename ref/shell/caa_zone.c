@@ -57,15 +57,55 @@ void cabref_caa_zone_free(cabref_caa_zone *z) {
   size_t i;
   for (i = 0; i < z->n; i++)
     free(z->rrs[i].owner);
+  for (i = 0; i < z->n_nodes; i++)
+    free(z->nodes[i].owner);
+  free(z->nodes);
   free(z->rrs);
   free(z->buf);
   memset(z, 0, sizeof *z);
 }
 
+/* An owner as the zone keeps it: lower-case, without the root's trailing dot (an escaped final
+ * dot, "\\.", is part of the last label and stays). NULL when out of memory. */
+static char *owner_copy(const char *owner) {
+  size_t olen = strlen(owner), i;
+  char *o;
+  if (olen > 0 && owner[olen - 1] == '.' && !(olen >= 2 && owner[olen - 2] == '\\'))
+    olen--;
+  o = malloc(olen + 1);
+  if (o == NULL)
+    return NULL;
+  for (i = 0; i < olen; i++)
+    o[i] = (char)tolower((unsigned char)owner[i]);
+  o[olen] = '\0';
+  return o;
+}
+
+cabref_status cabref_caa_zone_add_node(cabref_caa_zone *z, const char *owner, unsigned long line,
+                                       int kind) {
+  cabref_caa_zone_node *nd;
+  char *o;
+  if (z->n_nodes == z->cap_nodes) {
+    size_t ncap = z->cap_nodes ? 2 * z->cap_nodes : 16;
+    cabref_caa_zone_node *nn = realloc(z->nodes, ncap * sizeof *nn);
+    if (nn == NULL)
+      return CABREF_E_CAPACITY;
+    z->nodes = nn;
+    z->cap_nodes = ncap;
+  }
+  o = owner_copy(owner);
+  if (o == NULL)
+    return CABREF_E_CAPACITY;
+  nd = &z->nodes[z->n_nodes++];
+  nd->owner = o;
+  nd->line = line;
+  nd->kind = (uint8_t)kind;
+  return CABREF_OK;
+}
+
 cabref_status cabref_caa_zone_add(cabref_caa_zone *z, const char *owner, uint32_t ttl,
                                   unsigned long line, int failure, const uint8_t *rdata,
                                   size_t len) {
-  size_t olen = strlen(owner), i;
   char *o;
   cabref_caa_zone_rr *r;
   if (failure)
@@ -90,14 +130,9 @@ cabref_status cabref_caa_zone_add(cabref_caa_zone *z, const char *owner, uint32_
     z->buf = nb;
     z->cap = ncap;
   }
-  if (olen > 0 && owner[olen - 1] == '.' && !(olen >= 2 && owner[olen - 2] == '\\'))
-    olen--;
-  o = malloc(olen + 1);
+  o = owner_copy(owner);
   if (o == NULL)
     return CABREF_E_CAPACITY;
-  for (i = 0; i < olen; i++)
-    o[i] = (char)tolower((unsigned char)owner[i]);
-  o[olen] = '\0';
   r = &z->rrs[z->n++];
   r->owner = o;
   r->ttl = ttl;
@@ -691,6 +726,17 @@ cabref_status cabref_caa_zone_parse(const char *text, size_t len, const char *fi
           set_err(err, st, file, first, "RDATA longer than 65535 octets");
         else if (st != CABREF_OK)
           set_err(err, st, file, first, "out of memory");
+      } else if (ldns_rr_get_class(rr) == LDNS_RR_CLASS_IN) {
+        /* CAA-ZONE-ALIAS: the other records say where the climb cannot be answered from the
+         * file alone (aliases, wildcard synthesis) and which names exist. */
+        char *owner = ldns_rdf2str(ldns_rr_owner(rr));
+        int kind = type == LDNS_RR_TYPE_CNAME   ? CABREF_CAA_NODE_CNAME
+                   : type == LDNS_RR_TYPE_DNAME ? CABREF_CAA_NODE_DNAME
+                                                : CABREF_CAA_NODE_OTHER;
+        st = owner != NULL ? cabref_caa_zone_add_node(z, owner, first, kind) : CABREF_E_CAPACITY;
+        free(owner);
+        if (st != CABREF_OK)
+          set_err(err, st, file, first, "out of memory");
       }
     }
     ldns_rr_free(rr);
@@ -784,11 +830,191 @@ size_t cabref_caa_zone_owner_set(const cabref_caa_zone *z, const char *owner, si
 
 /* ---- request names ------------------------------------------------------------------------- */
 
+/* ---- the zone's tree, indexed once per evaluation ------------------------------------------ */
+
+/* What the file holds at one name of its tree: every owner, and every ancestor of an owner (an
+ * empty non-terminal exists too, RFC 4592 §2.2.2). name points into an owner string of z. */
+enum { IX_CAA = 8, IX_MARKER = 16 };
+typedef struct {
+  const char *name;
+  uint8_t kinds;            /* CABREF_CAA_NODE_* | IX_CAA | IX_MARKER; 0: exists, nothing more */
+  unsigned long line_alias; /* first CNAME or DNAME record's line (0: none) */
+  unsigned long line_any;   /* first CAA record's or marker's line (0: none) */
+} ix_entry;
+
+static int ix_cmp(const void *a, const void *b) {
+  return strcmp(((const ix_entry *)a)->name, ((const ix_entry *)b)->name);
+}
+
+static int ix_put(ix_entry **ix, size_t *n, size_t *cap, const char *name, int kinds,
+                  unsigned long line) {
+  ix_entry *e;
+  if (*n == *cap) {
+    size_t ncap = *cap ? 2 * *cap : 64;
+    ix_entry *nx = realloc(*ix, ncap * sizeof *nx);
+    if (nx == NULL)
+      return -1;
+    *ix = nx;
+    *cap = ncap;
+  }
+  e = &(*ix)[(*n)++];
+  e->name = name;
+  e->kinds = (uint8_t)kinds;
+  e->line_alias = (kinds & (CABREF_CAA_NODE_CNAME | CABREF_CAA_NODE_DNAME)) ? line : 0;
+  e->line_any = (kinds & (IX_CAA | IX_MARKER)) ? line : 0;
+  return 0;
+}
+
+/* The owner and each of its ancestors (the suffixes after an unescaped dot; "\." and "\DDD" are
+ * inside a label). The root ("") is not entered: the climb stops at the TLD. */
+static int ix_put_owner(ix_entry **ix, size_t *n, size_t *cap, const char *owner, int kinds,
+                        unsigned long line) {
+  const char *p;
+  if (owner[0] == '\0')
+    return 0;
+  if (ix_put(ix, n, cap, owner, kinds, line) != 0)
+    return -1;
+  for (p = owner; *p != '\0'; p++) {
+    if (*p == '\\' && p[1] != '\0') {
+      p++;
+    } else if (*p == '.' && p[1] != '\0') {
+      if (ix_put(ix, n, cap, p + 1, 0, 0) != 0)
+        return -1;
+    }
+  }
+  return 0;
+}
+
+static unsigned long min_line(unsigned long a, unsigned long b) {
+  return a == 0 ? b : (b == 0 ? a : (a < b ? a : b));
+}
+
+/* The sorted index of z's tree, one entry per name (kinds merged). -1 when out of memory. */
+static int ix_build(const cabref_caa_zone *z, ix_entry **out, size_t *n_out) {
+  ix_entry *ix = NULL;
+  size_t n = 0, cap = 0, i, m;
+  for (i = 0; i < z->n; i++)
+    if (ix_put_owner(&ix, &n, &cap, z->rrs[i].owner, z->rrs[i].failure ? IX_MARKER : IX_CAA,
+                     z->rrs[i].line) != 0)
+      goto oom;
+  for (i = 0; i < z->n_nodes; i++)
+    if (ix_put_owner(&ix, &n, &cap, z->nodes[i].owner, z->nodes[i].kind, z->nodes[i].line) != 0)
+      goto oom;
+  if (n > 0)
+    qsort(ix, n, sizeof *ix, ix_cmp);
+  for (i = 0, m = 0; i < n; i++) {
+    if (m > 0 && strcmp(ix[m - 1].name, ix[i].name) == 0) {
+      ix[m - 1].kinds |= ix[i].kinds;
+      ix[m - 1].line_alias = min_line(ix[m - 1].line_alias, ix[i].line_alias);
+      ix[m - 1].line_any = min_line(ix[m - 1].line_any, ix[i].line_any);
+    } else {
+      ix[m++] = ix[i];
+    }
+  }
+  *out = ix;
+  *n_out = m;
+  return 0;
+oom:
+  free(ix);
+  return -1;
+}
+
+static const ix_entry *ix_find(const ix_entry *ix, size_t n, const char *name) {
+  ix_entry key;
+  key.name = name;
+  return n > 0 ? bsearch(&key, ix, n, sizeof *ix, ix_cmp) : NULL;
+}
+
+const char *cabref_caa_zone_failure_code(cabref_caa_zone_failure f) {
+  switch (f) {
+  case CABREF_CAA_ZONE_FAIL_NONE:
+    return "none";
+  case CABREF_CAA_ZONE_FAIL_MARKER:
+    return "failure";
+  case CABREF_CAA_ZONE_FAIL_CNAME:
+    return "cname";
+  case CABREF_CAA_ZONE_FAIL_DNAME:
+    return "dname";
+  case CABREF_CAA_ZONE_FAIL_WILDCARD:
+    return "wildcard";
+  }
+  return "unknown";
+}
+
+/* ---- request names ------------------------------------------------------------------------- */
+
+/* CAA-ZONE-ALIAS: the outcome of the CAA lookup at chain[k] (chain[j] is the j-th name of the
+ * climb, j = 0 the request's name, each the parent of the one before), as far as the file can
+ * give it: a resolver would answer a name below a DNAME from the DNAME's target (RFC 6672 §2.3), a
+ * name with a CNAME from the CNAME's target (RFC 1034 §3.6.2), a name that does not exist from
+ * the wildcard at its closest encloser (RFC 4592 §3.3.1); none of those is read off the file in
+ * zone mode, so each is a lookup failure (with its kind, owner and line), never an empty set. */
+static cabref_caa_lookup chain_outcome(const ix_entry *ix, size_t n_ix, char *const *chain,
+                                       size_t n_chain, size_t k, char *key, size_t key_cap,
+                                       int *why, const char **where, unsigned long *line) {
+  const ix_entry *e = ix_find(ix, n_ix, chain[k]), *w = NULL;
+  size_t j;
+  /* RFC 6672 §2.3: a DNAME at an ancestor (the highest one: a lower one is occluded). */
+  for (j = n_chain; j-- > k + 1;) {
+    const ix_entry *a = ix_find(ix, n_ix, chain[j]);
+    if (a != NULL && (a->kinds & CABREF_CAA_NODE_DNAME)) {
+      *why = CABREF_CAA_ZONE_FAIL_DNAME;
+      *where = a->name;
+      *line = a->line_alias;
+      return CABREF_CAA_LOOKUP_FAILURE;
+    }
+  }
+  if (e != NULL) {
+    if (e->kinds & CABREF_CAA_NODE_CNAME) { /* RFC 1034 §3.6.2 */
+      *why = CABREF_CAA_ZONE_FAIL_CNAME;
+      *where = e->name;
+      *line = e->line_alias;
+      return CABREF_CAA_LOOKUP_FAILURE;
+    }
+    if (e->kinds & IX_MARKER) {
+      *why = CABREF_CAA_ZONE_FAIL_MARKER;
+      *where = e->name;
+      *line = e->line_any;
+      return CABREF_CAA_LOOKUP_FAILURE;
+    }
+    return (e->kinds & IX_CAA) ? CABREF_CAA_LOOKUP_RECORDS : CABREF_CAA_LOOKUP_EMPTY;
+  }
+  /* RFC 4592 §3.3.1: the name does not exist; the wildcard at its closest encloser (the nearest
+   * ancestor that exists, else the root) answers if it holds CAA or an alias. */
+  for (j = k + 1; j < n_chain; j++)
+    if (ix_find(ix, n_ix, chain[j]) != NULL)
+      break;
+  {
+    const char *ce = j < n_chain ? chain[j] : "";
+    size_t cl = strlen(ce);
+    if (cl + 3 <= key_cap) {
+      key[0] = '*';
+      key[1] = cl > 0 ? '.' : '\0';
+      memcpy(key + (cl > 0 ? 2 : 1), ce, cl + 1);
+      w = ix_find(ix, n_ix, key);
+    }
+  }
+  if (w != NULL &&
+      (w->kinds & (IX_CAA | IX_MARKER | CABREF_CAA_NODE_CNAME | CABREF_CAA_NODE_DNAME))) {
+    *why = CABREF_CAA_ZONE_FAIL_WILDCARD;
+    *where = w->name;
+    *line = min_line(w->line_alias, w->line_any);
+    return CABREF_CAA_LOOKUP_FAILURE;
+  }
+  return CABREF_CAA_LOOKUP_EMPTY;
+}
+
 /* The shell's part for one name: convert, climb the zone's tree (RFC 8659 §3: from X for *.X, up
  * to the TLD), let the core pick the relevant set, gather its records. */
-static int climb(const cabref_caa_zone *z, const char *name, size_t len, cabref_caa_name_eval *e) {
+static int climb(const cabref_caa_zone *z, const ix_entry *ix, size_t n_ix, const char *name,
+                 size_t len, cabref_caa_name_eval *e) {
   cabref_name nm;
   uint8_t outcome[CABREF_NAME_MAX_LABELS];
+  int why[CABREF_NAME_MAX_LABELS];
+  const char *where[CABREF_NAME_MAX_LABELS];
+  unsigned long line[CABREF_NAME_MAX_LABELS];
+  char *chain[CABREF_NAME_MAX_LABELS];
+  char key[CABREF_NAME_TEXT_BUF + 3];
   size_t n_chain, k, first, found = 0;
   int fail;
   e->error = (int)cabref_name_from_text(name, len,
@@ -806,19 +1032,26 @@ static int climb(const cabref_caa_zone *z, const char *name, size_t len, cabref_
   e->text[nm.text_len] = '\0'; /* drop the trailing dot */
   e->fqdn_off = nm.labels[first].off;
   n_chain = nm.n_labels - first;
+  for (k = 0; k < n_chain; k++)
+    chain[k] = e->text + nm.labels[first + k].off;
   for (k = 0; k < n_chain; k++) {
-    const char *o = e->text + nm.labels[first + k].off;
-    size_t n = cabref_caa_zone_owner_set(z, o, strlen(o), NULL, 0, &fail);
-    outcome[k] = (uint8_t)(fail ? CABREF_CAA_LOOKUP_FAILURE
-                                : (n > 0 ? CABREF_CAA_LOOKUP_RECORDS : CABREF_CAA_LOOKUP_EMPTY));
+    why[k] = CABREF_CAA_ZONE_FAIL_NONE;
+    where[k] = NULL;
+    line[k] = 0;
+    outcome[k] = (uint8_t)chain_outcome(ix, n_ix, chain, n_chain, k, key, sizeof key, &why[k],
+                                        &where[k], &line[k]);
   }
   e->lookup = (int)cabref_caa_relevant(outcome, n_chain, &found);
   if (e->lookup == CABREF_CAA_RELEVANT_NONE)
     return 0;
   e->has_owner = 1;
   e->owner_off = nm.labels[first + found].off;
-  if (e->lookup != CABREF_CAA_RELEVANT_FOUND)
+  if (e->lookup != CABREF_CAA_RELEVANT_FOUND) {
+    e->failure = why[found];
+    e->failure_owner = where[found];
+    e->failure_line = line[found];
     return 0;
+  }
   e->n_set = cabref_caa_zone_owner_set(z, e->text + e->owner_off, strlen(e->text + e->owner_off),
                                        NULL, 0, &fail);
   e->idx = malloc(e->n_set * sizeof *e->idx);
@@ -837,9 +1070,14 @@ int cabref_caa_zone_eval(const cabref_caa_zone *z, const char *const *names, con
   cabref_caa_rr *spans = NULL;
   cabref_caa_name_outcome *res = NULL;
   int all = 1, rc = 0;
-  for (k = 0; k < n; k++) {
+  ix_entry *ix = NULL;
+  size_t n_ix = 0;
+  for (k = 0; k < n; k++)
     memset(&out[k], 0, sizeof out[k]);
-    if (climb(z, names[k], lens[k], &out[k]) != 0)
+  if (ix_build(z, &ix, &n_ix) != 0)
+    return -1;
+  for (k = 0; k < n; k++) {
+    if (climb(z, ix, n_ix, names[k], lens[k], &out[k]) != 0)
       rc = -1;
     if (out[k].error) {
       all = 0;
@@ -849,6 +1087,7 @@ int cabref_caa_zone_eval(const cabref_caa_zone *z, const char *const *names, con
     n_rr += out[k].n_set;
     text_len += out[k].text_len;
   }
+  free(ix);
   if (rc != 0)
     return -1;
   /* The core's view of the certificate: the names side by side in one text, every relevant set

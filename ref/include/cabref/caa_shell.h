@@ -23,12 +23,28 @@ typedef struct {
   cabref_caa_rr rr;   /* RDATA: buf[rr.off .. rr.off + rr.len - 1] of the zone */
 } cabref_caa_zone_rr;
 
+/* What a master file holds at one owner name beyond its CAA records, for the climb to see what
+ * zone mode cannot answer as a resolver would (CAA-ZONE-ALIAS): one entry per resource record
+ * that is not CAA, in file order. */
+enum {
+  CABREF_CAA_NODE_CNAME = 1, /* a CNAME record at the owner (RFC 1034 §3.6.2) */
+  CABREF_CAA_NODE_DNAME = 2, /* a DNAME record at the owner (RFC 6672): redirects its descendants */
+  CABREF_CAA_NODE_OTHER = 4  /* a record of any other type (the name exists, RFC 4592 §2.2.2) */
+};
+typedef struct {
+  char *owner;        /* as cabref_caa_zone_rr's owner */
+  unsigned long line; /* the record's first line */
+  uint8_t kind;       /* one CABREF_CAA_NODE_* */
+} cabref_caa_zone_node;
+
 /* The CAA records of a master file, in file order; every RDATA in one buffer. */
 typedef struct {
   uint8_t *buf;
   size_t len, cap;
   cabref_caa_zone_rr *rrs;
   size_t n, cap_rrs;
+  cabref_caa_zone_node *nodes; /* the records of other types (class IN), file order */
+  size_t n_nodes, cap_nodes;
   unsigned long all_rrs; /* resource records of any type read */
   unsigned long aliases; /* CNAME and DNAME records among them (never followed) */
 } cabref_caa_zone;
@@ -42,6 +58,11 @@ void cabref_caa_zone_free(cabref_caa_zone *z);
 cabref_status cabref_caa_zone_add(cabref_caa_zone *z, const char *owner, uint32_t ttl,
                                   unsigned long line, int failure, const uint8_t *rdata,
                                   size_t len);
+
+/* Appends a record of another type (kind one CABREF_CAA_NODE_*) at owner (any case, with or
+ * without the trailing dot) to z. CABREF_E_CAPACITY when out of memory. */
+cabref_status cabref_caa_zone_add_node(cabref_caa_zone *z, const char *owner, unsigned long line,
+                                       int kind);
 
 /* Reads a master file (RFC 1035 §5: $ORIGIN, $TTL, relative names, parentheses, comments; the
  * RFC 3597 generic form `\# N hex`) through ldns and appends its CAA records of class IN to z.
@@ -102,6 +123,21 @@ char *cabref_caa_print_alloc(const uint8_t *rdata, size_t len);
 /* Lower-case hex of bytes into a fresh buffer (free it); NULL when out of memory. */
 char *cabref_caa_hex(const uint8_t *p, size_t len);
 
+/* Why the CAA lookup at one name of the climb is a failure in zone mode (CAA-ZONE-ALIAS): what a
+ * recursive resolver would have answered cannot be read off the file without following aliases
+ * or synthesizing from a wildcard, which zone mode does not do yet. Never a permit. */
+typedef enum {
+  CABREF_CAA_ZONE_FAIL_NONE = 0,
+  CABREF_CAA_ZONE_FAIL_MARKER = 1,  /* a failure marker of the vectors (a simulated lookup) */
+  CABREF_CAA_ZONE_FAIL_CNAME = 2,   /* a CNAME at the name: the answer is the target's */
+  CABREF_CAA_ZONE_FAIL_DNAME = 3,   /* a DNAME at an ancestor: the name is redirected */
+  CABREF_CAA_ZONE_FAIL_WILDCARD = 4 /* the name does not exist and "*.<closest encloser>" holds
+                                       CAA, CNAME or DNAME records: RFC 4592 synthesis */
+} cabref_caa_zone_failure;
+
+/* "failure", "cname", "dname", "wildcard" ("none" for NONE). */
+const char *cabref_caa_zone_failure_code(cabref_caa_zone_failure f);
+
 /* A request name evaluated against a zone: the shell's part (name text -> A-labels, the lookup
  * chain over the zone's owners) and the core's answers (cabref_caa_relevant for the relevant
  * set, cabref_caa_names for the name's result, cabref_caa_decide for the per-record verdicts). */
@@ -114,6 +150,12 @@ typedef struct {
   int lookup;      /* cabref_caa_relevant_result of the climb */
   int has_owner;   /* the climb stopped at an owner: text + owner_off (records or failure) */
   size_t owner_off;
+  /* With lookup CABREF_CAA_RELEVANT_FAILURE: why (a cabref_caa_zone_failure), and the owner of
+   * the record that causes it (the CNAME's, the DNAME's, the wildcard's or the marker's, an owner
+   * string of the zone) and its line. */
+  int failure;
+  const char *failure_owner;
+  unsigned long failure_line;
   size_t n_set;                /* records in the relevant set */
   size_t *idx;                 /* their indices in z->rrs (free with cabref_caa_name_eval_free) */
   cabref_caa_name_outcome res; /* the core's outcome for the name */
