@@ -94,15 +94,30 @@ $(B)/fuzz/%: fuzz/%.c $(B)/fz/libcabref.a $(HEADERS)
 	$(CLANG) $(CPPFLAGS_ALL) -Iref/shell $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined \
 	  -fno-sanitize-recover=all -o $@ $< $(B)/fz/libcabref.a $(LIBS)
 
+# Each target runs FUZZ_SECONDS; its whole log is kept in $(B)/fuzz-logs/TARGET.log. A target that
+# crashes, times out or leaks (libFuzzer exits nonzero) fails `make fuzz` after every target has
+# run, and its report (the log from the first sanitizer or libFuzzer error line) is printed.
 fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
-	@for t in $(FUZZ_TARGETS); do \
-	  mkdir -p fuzz/corpus/$$t $(B)/fuzz-new/$$t fuzz/crashes; \
-	  echo "== $$t: $(FUZZ_SECONDS) s"; \
+	@failed=""; mkdir -p $(B)/fuzz-logs fuzz/crashes; \
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t $(B)/fuzz-new/$$t; \
+	  log=$(B)/fuzz-logs/$$t.log; \
+	  echo "== $$t: $(FUZZ_SECONDS) s (log $$log)"; \
 	  dict=""; [ -f fuzz/$$t.dict ] && dict="-dict=fuzz/$$t.dict"; \
 	  $(B)/fuzz/$$t $$dict -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
 	    -rss_limit_mb=2048 -artifact_prefix=fuzz/crashes/$$t- -print_final_stats=1 \
-	    $(B)/fuzz-new/$$t fuzz/corpus/$$t 2>&1 | tail -12 || exit 1; \
-	done
+	    $(B)/fuzz-new/$$t fuzz/corpus/$$t >$$log 2>&1; \
+	  rc=$$?; \
+	  if [ $$rc -ne 0 ]; then \
+	    echo "!! $$t FAILED (exit $$rc); its report:"; \
+	    report=$$(sed -n '/ERROR: \|runtime error\|invariant violated\|^[^ ]*: relevant owner/,$$p' $$log); \
+	    if [ -n "$$report" ]; then echo "$$report" | head -80; else tail -40 $$log; fi; \
+	    failed="$$failed $$t"; \
+	  else \
+	    grep -E '^(Done|stat::number_of_executed_units|stat::new_units_added)' $$log; \
+	  fi; \
+	done; \
+	if [ -n "$$failed" ]; then echo "make fuzz: failed:$$failed (artifacts in fuzz/crashes/)"; exit 1; fi
 
 fuzz-replay: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
 

@@ -73,6 +73,11 @@ if [ -n "$vector_files" ]; then
   fi
 fi
 
+# `make fuzz` itself: a crashing target must fail it, with its report.
+if [ -f tests/make_fuzz_test.sh ]; then
+  step "make fuzz fails on a crashing target" env B="$B" bash tests/make_fuzz_test.sh
+fi
+
 for t in ${FUZZ_TARGETS:-}; do
   dirs="fuzz/corpus/$t"
   [ -d "fuzz/regressions/$t" ] && dirs="$dirs fuzz/regressions/$t"
