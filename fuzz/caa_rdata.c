@@ -19,7 +19,8 @@
  * no one), and the empty set is decided too, for wildcard and non-wildcard requests, under two CA
  * configurations (rfc8659 with RFC 8657 on, a recognised extra tag and flag 1 read as critical;
  * rfc6844-e5065 with neither), and the decision must equal the twin's: permit, reason, permit
- * index, every verdict and every detail code (CAA-DETAIL-PARAMS, CAA-DETAIL-CODES).
+ * index, every verdict and every detail code (CAA-DETAIL-PARAMS, CAA-DETAIL-CODES); the outcome
+ * alone (cabref_caa_decide_reason) must give the same reason and permit index.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -78,6 +79,17 @@ static void check_decision(const uint8_t *buf, size_t buf_len, const cabref_caa_
   CHECK(d.n == n);
   if (d.reason == CABREF_CAA_PERMIT_ISSUER)
     CHECK(d.permit_index == t.permit_index);
+  /* The outcome alone (cabref_caa_decide_reason, its own code path) gives the same reason and
+   * permitting record as the full decision. */
+  {
+    uint16_t index = 0xa5a5u;
+    cabref_caa_reason r = cabref_caa_decide_reason(buf, buf_len, rr, n, wildcard, c, &index);
+    if ((int)r != (int)d.reason || index != d.permit_index) {
+      fprintf(stderr, "outcome: %s/%u, decision %s/%u\n", cabref_caa_reason_code(r), index,
+              cabref_caa_reason_code((cabref_caa_reason)d.reason), d.permit_index);
+      CHECK((int)r == (int)d.reason && index == d.permit_index);
+    }
+  }
   for (j = 0; j < n; j++) {
     if (d.verdict[j] != t.verdict[j] || (t.detail[j] >= 0 && d.detail[j] != t.detail[j])) {
       fprintf(stderr, "record %zu: core verdict %s detail %d, twin %s detail %d\n", j,

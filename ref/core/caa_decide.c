@@ -25,6 +25,15 @@
     (CaaHasKind(b, blen, rr, n + 1, cfg, k) <==>
      (CaaHasKind(b, blen, rr, n, cfg, k) || CaaRecKind(b, blen, rr, n, cfg, k)));
 
+  // The tags RFC 8659 defines are letters only (classify).
+  lemma lower_letter_alnum: \forall integer c; 'a' <= CaaLower(c) <= 'z' ==> CaaAlnum(c);
+  lemma issue_tag_chars{L}: \forall uint8_t *r, integer n;
+    CaaIsIssue(r, 2, n) ==> CaaTagChars(r, n);
+  lemma issuewild_tag_chars{L}: \forall uint8_t *r, integer n;
+    CaaIsIssuewild(r, 2, n) ==> CaaTagChars(r, n);
+  lemma iodef_tag_chars{L}: \forall uint8_t *r, integer n;
+    CaaIsIodef(r, 2, n) ==> CaaTagChars(r, n);
+
   // The leading blanks and the issuer-domain-name span are unique (CaaValueAuthorizes).
   lemma lead_end_unique{L}: \forall uint8_t *v, integer len, integer s1, s2;
     CaaLeadEnd(v, len, s1) && CaaLeadEnd(v, len, s2) ==> s1 == s2;
@@ -62,7 +71,8 @@ static int text_ieq(const uint8_t *a, size_t alen, const char *b, size_t blen) {
     loop variant alen - k;
   */
   for (k = 0; k < alen; k++) {
-    if (lower_ascii(a[k]) != lower_ascii(b[k])) {
+    /* equal octets need no folding (the common case when the name matches) */
+    if (a[k] != b[k] && lower_ascii(a[k]) != lower_ascii(b[k])) {
       return 0;
     }
   }
@@ -119,9 +129,35 @@ static cabref_caa_tag_kind tag_kind(const uint8_t *r, size_t n) {
   return CABREF_CAA_TAG_OTHER;
 }
 
-/* The first layer: the kind of one record. Its layout is checked here (RFC 8659 §4.1); the
- * RDATA parser says whether the tag holds only letters and digits (CAA-RDATA-TAG-CHARS). Every
- * octet is read before the parser writes its output. */
+/* CAA-RDATA-TAG-CHARS (RFC 8659 §4.1): the tag r[2 .. 2+n-1] holds only letters and digits. */
+/*@
+  requires valid_tag: \valid_read(r + (2 .. 2 + n - 1));
+  requires octet: n <= 255;
+  assigns \nothing;
+  ensures chars: \result == 1 <==> CaaTagChars(r, n);
+  ensures boolean: \result == 0 || \result == 1;
+*/
+static int tag_alnum(const uint8_t *r, size_t n) {
+  size_t k;
+  /*@
+    loop invariant bound: 0 <= k <= n;
+    loop invariant good: \forall integer j; 2 <= j < 2 + k ==> CaaAlnum(r[j]);
+    loop assigns k;
+    loop variant n - k;
+  */
+  for (k = 0; k < n; k++) {
+    uint8_t c = r[2u + k];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* The first layer: the kind of one record. Its layout is checked here (RFC 8659 §4.1). The
+ * tags RFC 8659 defines are spelled in letters only, so a tag that is one of them passes
+ * CAA-RDATA-TAG-CHARS without another look (lemmas issue_tag_chars, issuewild_tag_chars,
+ * iodef_tag_chars); only a tag of the CA's own configuration is checked octet by octet. */
 /*@
   requires valid_r: \valid_read(rdata + (0 .. len - 1));
   requires valid_cfg: \valid_read(cfg);
@@ -130,9 +166,8 @@ static cabref_caa_tag_kind tag_kind(const uint8_t *r, size_t n) {
   ensures range: CABREF_CAA_KIND_MALFORMED <= \result <= CABREF_CAA_KIND_ISSUEWILD;
 */
 static cabref_caa_kind classify(const uint8_t *rdata, size_t len, const cabref_caa_config *cfg) {
-  cabref_caa_record rec;
-  size_t pos, tl;
-  int extra, critical;
+  size_t tl;
+  int critical;
   cabref_caa_tag_kind tk;
   /* CAA-RDATA-DENY: a record whose layout is broken cannot be read at all (CAA-RDATA-FORMAT,
    * CAA-RDATA-TAG-LEN, RFC 8659 §4.1: flags, a tag length of at least 1, the tag inside the
@@ -141,24 +176,28 @@ static cabref_caa_kind classify(const uint8_t *rdata, size_t len, const cabref_c
     return CABREF_CAA_KIND_MALFORMED;
   }
   tl = rdata[1];
+  /* CAA-TAG-CASE: issue, issuewild and iodef up to ASCII case. */
   tk = tag_kind(rdata, tl);
-  extra = extra_tag(rdata + 2, tl, cfg);
+  if (tk == CABREF_CAA_TAG_ISSUE) {
+    /*@ assert chars: CaaTagChars(rdata, tl); */
+    return CABREF_CAA_KIND_ISSUE;
+  }
+  if (tk == CABREF_CAA_TAG_ISSUEWILD) {
+    /*@ assert chars: CaaTagChars(rdata, tl); */
+    return CABREF_CAA_KIND_ISSUEWILD;
+  }
+  if (tk == CABREF_CAA_TAG_IODEF) {
+    /*@ assert chars: CaaTagChars(rdata, tl); */
+    return CABREF_CAA_KIND_NEUTRAL; /* CAA-IODEF: recognised, never changes the decision */
+  }
+  /* CAA-RDATA-TAG-CHARS: a tag with a character outside [A-Za-z0-9] is no tag the CA
+   * recognises, even one of its configuration. */
+  if (extra_tag(rdata + 2, tl, cfg) && tag_alnum(rdata, tl)) {
+    return CABREF_CAA_KIND_NEUTRAL;
+  }
   /* CAA-CRITICAL, CAA-FLAGS: RFC 8659 §4.1, flag value 128; value 1 only by option. */
   critical =
       rdata[0] >= CABREF_CAA_FLAG_CRITICAL || (cfg->flag1_critical != 0u && rdata[0] % 2u == 1u);
-  /* CAA-RDATA-TAG-CHARS: a tag with a character outside [A-Za-z0-9] is no tag the CA
-   * recognises; CAA-TAG-CASE: issue, issuewild and iodef up to ASCII case. */
-  if (cabref_caa_rdata_parse(rdata, len, &rec, &pos) == CABREF_CAA_RDATA_OK) {
-    if (tk == CABREF_CAA_TAG_ISSUE) {
-      return CABREF_CAA_KIND_ISSUE;
-    }
-    if (tk == CABREF_CAA_TAG_ISSUEWILD) {
-      return CABREF_CAA_KIND_ISSUEWILD;
-    }
-    if (tk == CABREF_CAA_TAG_IODEF || extra) {
-      return CABREF_CAA_KIND_NEUTRAL; /* CAA-IODEF: recognised, never changes the decision */
-    }
-  }
   return critical ? CABREF_CAA_KIND_UNKNOWN_CRITICAL : CABREF_CAA_KIND_UNKNOWN;
 }
 
@@ -391,6 +430,36 @@ static cabref_caa_rr_verdict value_verdict(const uint8_t *v, size_t len,
   return params_verdict(v, len, &pv, cfg);
 }
 
+/* CAA-PERMIT for the outcome alone: does the issue/issuewild value v authorize this CA (the
+ * verdict PERMITS)? The issuer-domain-name is read first: a value whose issuer is none of the
+ * CA's cannot authorize it, whatever the rest holds (RFC 8659 §4.2), so only a value naming the
+ * CA is parsed, and a value outside the grammar never authorizes (CAA-VALUE-MALFORMED). */
+/*@
+  requires valid_v: \valid_read(v + (0 .. len - 1));
+  requires valid_cfg: \valid_read(cfg);
+  assigns \nothing;
+  ensures boolean: \result == 0 || \result == 1;
+  ensures permits: \result == 1 ==> CaaValueAuthorizes(v, len, cfg);
+  ensures exact: cfg->rfc8657 == 0 ==> (\result == 1 <==> CaaValueAuthorizes(v, len, cfg));
+*/
+static int value_permits(const uint8_t *v, size_t len, const cabref_caa_config *cfg) {
+  cabref_caa_issue_value pv;
+  size_t pos;
+  size_t s = lead_end(v, len);
+  size_t e = name_end(v, len, s);
+  if (e == s || !issuer_known(v + s, e - s, cfg)) {
+    return 0; /* CAA-ISSUER-MATCH: empty, or not one of the CA's names */
+  }
+  if (cabref_caa_issue_value_parse(v, len, (cabref_caa_profile)cfg->profile, &pv, &pos) !=
+      CABREF_CAA_VALUE_OK) {
+    return 0;
+  }
+  if (cfg->rfc8657 == 0u) {
+    return 1; /* CAA-PARAM-UNKNOWN: parameters not processed */
+  }
+  return params_verdict(v, len, &pv, cfg) == CABREF_CAA_RR_PERMITS ? 1 : 0;
+}
+
 /* The value parser's status, reported beside a malformed-value verdict. */
 /*@
   requires valid_v: \valid_read(v + (0 .. len - 1));
@@ -452,6 +521,28 @@ static cabref_caa_rr_verdict record_value_verdict(const uint8_t *buf, size_t buf
   tl = buf[off + 1u];
   (void)buf_len; /* the contract's: the record lies inside the buffer */
   return value_verdict(buf + off + 2u + tl, rr[i].len - 2u - tl, cfg);
+}
+
+/* Record i, an issue or issuewild record: does its value authorize this CA? */
+/*@
+  requires valid_buf: \valid_read(buf + (0 .. buf_len - 1));
+  requires valid_rr: \valid_read(rr + i);
+  requires valid_cfg: \valid_read(cfg);
+  requires issue: CaaRecKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_ISSUE) ||
+    CaaRecKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_ISSUEWILD);
+  assigns \nothing;
+  ensures boolean: \result == 0 || \result == 1;
+  ensures permits: \result == 1 ==> CaaRecAuth(buf, rr, i, cfg);
+  ensures exact: cfg->rfc8657 == 0 ==> (\result == 1 <==> CaaRecAuth(buf, rr, i, cfg));
+*/
+static int record_permits(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr, size_t i,
+                          const cabref_caa_config *cfg) {
+  size_t off = rr[i].off;
+  size_t tl;
+  /*@ assert layout: CaaInBuf(rr, i, buf_len) && CaaRdataLayout(buf + rr[i].off, rr[i].len); */
+  tl = buf[off + 1u];
+  (void)buf_len; /* the contract's: the record lies inside the buffer */
+  return value_permits(buf + off + 2u + tl, rr[i].len - 2u - tl, cfg);
 }
 
 /* The value detail of record i (an issue or issuewild record). */
@@ -725,16 +816,129 @@ static cabref_caa_reason decide_core(const uint8_t *buf, size_t buf_len, const c
   return CABREF_CAA_DENY_NOT_AUTHORIZED;
 }
 
+/* The outcome alone (CAA-REASONS without the per-record verdicts): the same reason and permit
+ * index as decide_core, with no more work than they need. The kinds are read first (an
+ * unreadable or unknown critical record denies whatever the others say); then the applying
+ * records in order, up to the first that authorizes the CA. */
+/*@
+  requires valid_buf: \valid_read(buf + (0 .. buf_len - 1));
+  requires valid_rr: \valid_read(rr + (0 .. n_rr - 1));
+  requires valid_cfg: \valid_read(cfg);
+  requires capacity: n_rr <= CABREF_CAA_MAX_RECORDS;
+  requires valid_index: \valid(permit_index);
+  requires separated: \separated(permit_index, buf + (0 .. buf_len - 1), rr + (0 .. n_rr - 1), cfg);
+  assigns *permit_index;
+  ensures malformed: \result == CABREF_CAA_DENY_RDATA_MALFORMED <==>
+    \old(CaaHasKind(buf, buf_len, rr, n_rr, cfg, CABREF_CAA_KIND_MALFORMED));
+  ensures critical: \result == CABREF_CAA_DENY_UNKNOWN_CRITICAL <==>
+    \old(!CaaHasKind(buf, buf_len, rr, n_rr, cfg, CABREF_CAA_KIND_MALFORMED) &&
+         CaaHasKind(buf, buf_len, rr, n_rr, cfg, CABREF_CAA_KIND_UNKNOWN_CRITICAL));
+  ensures no_records: \result == CABREF_CAA_PERMIT_NO_RECORDS <==> n_rr == 0;
+  ensures no_issue: \result == CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY <==> n_rr >= 1 &&
+    \old(!CaaHasKind(buf, buf_len, rr, n_rr, cfg, CABREF_CAA_KIND_MALFORMED) &&
+         !CaaHasKind(buf, buf_len, rr, n_rr, cfg, CABREF_CAA_KIND_UNKNOWN_CRITICAL) &&
+         !CaaAnyApplies(buf, buf_len, rr, n_rr, wildcard, cfg));
+  ensures reasons: \result == CABREF_CAA_PERMIT_NO_RECORDS ||
+    \result == CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY || \result == CABREF_CAA_PERMIT_ISSUER ||
+    \result == CABREF_CAA_DENY_RDATA_MALFORMED || \result == CABREF_CAA_DENY_UNKNOWN_CRITICAL ||
+    \result == CABREF_CAA_DENY_NOT_AUTHORIZED;
+  ensures issuer: \result == CABREF_CAA_PERMIT_ISSUER ==> *permit_index < n_rr &&
+    \let k = *permit_index;
+    \old(CaaRecApplies(buf, buf_len, rr, n_rr, k, wildcard, cfg) && CaaRecAuth(buf, rr, k, cfg));
+  ensures first: \result == CABREF_CAA_PERMIT_ISSUER && \old(cfg->rfc8657) == 0 ==>
+    \let k = *permit_index; \forall integer j; 0 <= j < k ==>
+      \old(!(CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg) &&
+              CaaRecAuth(buf, rr, j, cfg)));
+  ensures index: \result != CABREF_CAA_PERMIT_ISSUER ==> *permit_index == 0;
+  ensures sound:
+    CaaPermitReason(\result) ==> \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg));
+  ensures exact: \old(cfg->rfc8657) == 0 ==>
+    (CaaPermitReason(\result) <==> \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg)));
+*/
+static cabref_caa_reason decide_outcome(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr,
+                                        size_t n_rr, int wildcard, const cabref_caa_config *cfg,
+                                        uint16_t *permit_index) {
+  uint8_t kind[CABREF_CAA_MAX_RECORDS];
+  size_t i;
+  int has_issuewild = 0, any_malformed = 0, any_critical = 0, any_applies = 0;
+  /* The kind of every record (it does not depend on the request). */
+  /*@
+    loop invariant bound: 0 <= i <= n_rr;
+    loop invariant kinds: \forall integer j; 0 <= j < i ==>
+      CaaRecKind(buf, buf_len, rr, j, cfg, kind[j]);
+    loop invariant kind_range: \forall integer j; 0 <= j < i ==>
+      kind[j] <= CABREF_CAA_KIND_ISSUEWILD;
+    loop invariant issuewild: has_issuewild == 1 <==>
+      CaaHasKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_ISSUEWILD);
+    loop invariant malformed: any_malformed == 1 <==>
+      CaaHasKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_MALFORMED);
+    loop invariant critical: any_critical == 1 <==>
+      CaaHasKind(buf, buf_len, rr, i, cfg, CABREF_CAA_KIND_UNKNOWN_CRITICAL);
+    loop invariant flags: (has_issuewild == 0 || has_issuewild == 1) &&
+      (any_malformed == 0 || any_malformed == 1) && (any_critical == 0 || any_critical == 1);
+    loop assigns i, kind[0 .. CABREF_CAA_MAX_RECORDS - 1], has_issuewild, any_malformed,
+      any_critical;
+    loop variant n_rr - i;
+  */
+  for (i = 0; i < n_rr; i++) {
+    cabref_caa_kind k = record_kind(buf, buf_len, rr, i, cfg);
+    kind[i] = (uint8_t)k;
+    if (k == CABREF_CAA_KIND_ISSUEWILD) {
+      has_issuewild = 1;
+    } else if (k == CABREF_CAA_KIND_MALFORMED) {
+      any_malformed = 1;
+    } else if (k == CABREF_CAA_KIND_UNKNOWN_CRITICAL) {
+      any_critical = 1;
+    }
+  }
+  /* CAA-REASONS: the deny reasons first, in their rank. */
+  if (any_malformed) {
+    *permit_index = 0u;
+    return CABREF_CAA_DENY_RDATA_MALFORMED; /* CAA-RDATA-DENY */
+  }
+  if (any_critical) {
+    *permit_index = 0u;
+    return CABREF_CAA_DENY_UNKNOWN_CRITICAL; /* CAA-CRITICAL */
+  }
+  /* The applying records in order, up to the first that authorizes the CA (CAA-PERMIT). */
+  /*@
+    loop invariant bound: 0 <= i <= n_rr;
+    loop invariant applies: any_applies == 1 <==>
+      \exists integer j; 0 <= j < i && CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg);
+    loop invariant none: cfg->rfc8657 == 0 ==> \forall integer j; 0 <= j < i ==>
+      !(CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg) && CaaRecAuth(buf, rr, j, cfg));
+    loop invariant flag: any_applies == 0 || any_applies == 1;
+    loop assigns i, any_applies;
+    loop variant n_rr - i;
+  */
+  for (i = 0; i < n_rr; i++) {
+    if (record_applies(buf, buf_len, rr, n_rr, i, wildcard, cfg, kind[i], has_issuewild) != 0) {
+      any_applies = 1;
+      if (record_permits(buf, buf_len, rr, i, cfg) != 0) {
+        *permit_index = (uint16_t)i;
+        return CABREF_CAA_PERMIT_ISSUER; /* CAA-PERMIT */
+      }
+    }
+  }
+  *permit_index = 0u;
+  if (n_rr == 0u) {
+    return CABREF_CAA_PERMIT_NO_RECORDS; /* CAA-EMPTY-SET */
+  }
+  if (!any_applies) {
+    return CABREF_CAA_PERMIT_NO_ISSUE_PROPERTY; /* CAA-NO-ISSUE */
+  }
+  return CABREF_CAA_DENY_NOT_AUTHORIZED;
+}
+
 cabref_caa_reason cabref_caa_decide_reason(const uint8_t *buf, size_t buf_len,
                                            const cabref_caa_rr *rr, size_t n_rr, int wildcard,
                                            const cabref_caa_config *cfg, uint16_t *permit_index) {
-  uint16_t verdict[CABREF_CAA_MAX_RECORDS], detail[CABREF_CAA_MAX_RECORDS];
   /* CAA-CAPACITY: refusing can never be a wrong permit. */
   if (n_rr > CABREF_CAA_MAX_RECORDS) {
     *permit_index = 0u;
     return CABREF_CAA_DENY_CAPACITY;
   }
-  return decide_core(buf, buf_len, rr, n_rr, wildcard, cfg, verdict, detail, permit_index);
+  return decide_outcome(buf, buf_len, rr, n_rr, wildcard, cfg, permit_index);
 }
 
 void cabref_caa_decide(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr, size_t n_rr,
