@@ -1096,6 +1096,46 @@ static void test_audit(const char *shared) {
   free(a);
 }
 
+/* TALLY-VOTE-ONE through the member roll's hash table (issue 15: it was a scan per vote). 20,000
+ * members (the table grows several times), each voting twice, the second time with its name in
+ * another case and with blanks around it: each name must come back to its own member. */
+static void test_roll_lookup(void) {
+  cabref_ballot b;
+  cabref_error err;
+  char name[64], other[80];
+  const char *given;
+  uint32_t m, wrong = 0;
+  int pass;
+  size_t k;
+  cabref_ballot_init(&b);
+  for (pass = 0; pass < 2; pass++) {
+    for (m = 0; m < 20000u; m++) {
+      snprintf(name, sizeof name, "Member %u of the Forum", m);
+      if (pass == 1) {
+        for (k = 0; name[k] != '\0'; k++)
+          name[k] = (char)((name[k] >= 'a' && name[k] <= 'z') ? name[k] - 32 : name[k]);
+        snprintf(other, sizeof other, " \t%s ", name);
+      }
+      given = pass == 1 ? other : name;
+      if (cabref_ballot_add_vote(&b, given, strlen(given),
+                                 m % 3u ? CABREF_CAT_ISSUER : CABREF_CAT_CONSUMER, T_2025_01_10,
+                                 CABREF_VOTE_YES, "public", 6, 1, m + 1, &err) != CABREF_OK) {
+        check(0, "roll lookup: add", "member %u, pass %d: %s", m, pass, err.message);
+        cabref_ballot_free(&b);
+        return;
+      }
+      wrong += b.msgs[b.n_msgs - 1].member != m;
+    }
+  }
+  check(b.n_members == 20000u, "roll lookup: members", "%zu, expected 20000", b.n_members);
+  check(wrong == 0, "roll lookup: each name finds its member", "%u wrong", wrong);
+  /* The same name with another category is still refused (TALLY-INPUT, inconsistent-category). */
+  check(cabref_ballot_add_vote(&b, "member 7 OF THE FORUM", 21, CABREF_CAT_CONSUMER, T_2025_01_10,
+                               CABREF_VOTE_NO, "public", 6, 1, 1, &err) == CABREF_E_INCONSISTENT,
+        "roll lookup: category kept", "status %d", (int)err.status);
+  cabref_ballot_free(&b);
+}
+
 int main(int argc, char **argv) {
   const char *shared = argc > 1 ? argv[1] : getenv("CABREF_SHARED");
   if (shared == NULL || shared[0] == '\0')
@@ -1105,6 +1145,7 @@ int main(int argc, char **argv) {
   test_lines_parse();
   test_json_parse();
   test_tallies();
+  test_roll_lookup();
   test_audit(shared);
   printf("%lu passed, %lu failed\n", passed, failed);
   return failed ? 1 : 0;

@@ -14,6 +14,9 @@ void cabref_ballot_init(cabref_ballot *b) {
 }
 
 void cabref_ballot_free(cabref_ballot *b) {
+  free(b->member_slots);
+  b->member_slots = NULL;
+  b->n_slots = 0;
   free(b->roll_names);
   free(b->roll);
   free(b->msgs);
@@ -36,6 +39,50 @@ static int name_equal(const char *a, const char *b, size_t blen) {
       return 0;
   }
   return a[blen] == '\0';
+}
+
+/* FNV-1a over the ASCII lower-cased name: equal names (name_equal) hash alike. */
+static size_t name_hash(const char *s, size_t len) {
+  uint32_t h = 2166136261u;
+  size_t i;
+  for (i = 0; i < len; i++) {
+    h ^= (uint32_t)ascii_lower((unsigned char)s[i]);
+    h *= 16777619u;
+  }
+  return (size_t)h;
+}
+
+/* The slot of member name s (found, or the empty slot where it would go). */
+static size_t member_slot(const cabref_ballot *b, const char *s, size_t len) {
+  size_t mask = b->n_slots - 1, i = name_hash(s, len) & mask;
+  while (b->member_slots[i] != 0 && !name_equal(b->roll_names[b->member_slots[i] - 1].name, s, len))
+    i = (i + 1) & mask;
+  return i;
+}
+
+/* Grows the table to keep it at most half full once one more member is added; 0 or -1. */
+static int member_slots_reserve(cabref_ballot *b) {
+  size_t n = b->n_slots ? b->n_slots : 64, m;
+  uint32_t *old = b->member_slots;
+  size_t old_n = b->n_slots;
+  if (b->n_slots != 0 && 2 * (b->n_members + 1) <= b->n_slots)
+    return 0;
+  while (2 * (b->n_members + 1) > n)
+    n *= 2;
+  b->member_slots = calloc(n, sizeof *b->member_slots);
+  if (b->member_slots == NULL) {
+    b->member_slots = old;
+    return -1;
+  }
+  b->n_slots = n;
+  for (m = 0; m < old_n; m++) {
+    if (old[m] != 0) {
+      const char *nm = b->roll_names[old[m] - 1].name;
+      b->member_slots[member_slot(b, nm, strlen(nm))] = old[m];
+    }
+  }
+  free(old);
+  return 0;
 }
 
 /* TALLY-VOTE-ONE: names are compared after trimming blanks, ASCII case-insensitively. */
@@ -62,7 +109,7 @@ cabref_status cabref_ballot_add_vote(cabref_ballot *b, const char *member, size_
                                      cabref_category cat, cabref_instant at, cabref_vote vote,
                                      const char *list, size_t list_len, int from_rep,
                                      unsigned long line, cabref_error *err) {
-  size_t m;
+  size_t m, slot;
   trim(&member, &member_len);
   if (member_len == 0) {
     set_error(err, CABREF_E_SYNTAX, line, 0, "empty member name");
@@ -80,10 +127,12 @@ cabref_status cabref_ballot_add_vote(cabref_ballot *b, const char *member, size_
       return c == 0 ? CABREF_E_NUL : CABREF_E_SYNTAX;
     }
   }
-  for (m = 0; m < b->n_members; m++) {
-    if (name_equal(b->roll_names[m].name, member, member_len))
-      break;
+  if (member_slots_reserve(b) != 0) {
+    set_error(err, CABREF_E_CAPACITY, line, 0, "out of memory for the member roll");
+    return CABREF_E_CAPACITY;
   }
+  slot = member_slot(b, member, member_len);
+  m = b->member_slots[slot] != 0 ? b->member_slots[slot] - 1u : b->n_members;
   if (m == b->n_members) {
     if (b->n_members >= CABREF_MAX_MEMBERS) {
       set_error(err, CABREF_E_CAPACITY, line, 0, "more than 100000 members");
@@ -109,6 +158,7 @@ cabref_status cabref_ballot_add_vote(cabref_ballot *b, const char *member, size_
     b->roll_names[m].name[member_len] = '\0';
     b->roll_names[m].category = (uint8_t)cat;
     b->roll[m].category = (uint8_t)cat;
+    b->member_slots[slot] = (uint32_t)(m + 1);
     b->n_members++;
   } else if (b->roll[m].category != (uint8_t)cat) {
     char msg[512];

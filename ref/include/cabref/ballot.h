@@ -59,6 +59,10 @@ typedef struct {
   cabref_roll_entry *roll_names;
   cabref_member *roll;
   size_t n_members, cap_members;
+  /* Name -> member index + 1 (0: empty slot): open addressing over the trimmed, ASCII
+   * lower-cased name, at most half full, so each vote finds its member in O(1) expected. */
+  uint32_t *member_slots;
+  size_t n_slots; /* a power of two, or 0 */
   cabref_message *msgs;
   unsigned long *msg_lines; /* source line (or JSON index + 1) of each message */
   size_t n_msgs, cap_msgs;
