@@ -47,6 +47,13 @@ contains() {
 lacks() {
   if grep -qF -- "$3" "$2"; then bad "$1: \"$3\" unexpectedly in $(basename "$2")"; else ok; fi
 }
+# The same over a file of JSON lines: EXPR over the list l of parsed lines.
+jsonl_is() {
+  local got
+  got=$("$PYTHON" -c 'import json,sys; l=[json.loads(x) for x in open(sys.argv[1])]; print(eval(sys.argv[2]))' \
+    "$2" "$3" 2>&1)
+  if [ "$got" = "$4" ]; then ok; else bad "$1: $3 is \"$got\", expected \"$4\""; fi
+}
 # jq-like check with Python: json_is NAME FILE EXPR EXPECTED (EXPR over the parsed object d).
 json_is() {
   local got
@@ -323,7 +330,7 @@ json_is "caa eval --json: printed record" "$T/out" 'd["names"][0]["records"][0][
   '0 issue "ca.example"'
 run "caa eval: a bad name is reported, the others answered" 3 caa eval --zone "$T/caa.zone" \
   --ca ca.example 'a..b' www.example.com
-contains "caa eval: bad name" "$T/out" "a..b: error: not a domain name: empty-label at byte 2"
+contains "caa eval: bad name" "$T/out" "a..b: error: not a domain name: empty-label at column 3"
 contains "caa eval: other name answered" "$T/out" "www.example.com: permit"
 printf 'a.example. 300 IN CAA 0 issue "x"\n\n; comment\nb.example. 300 IN CAA 0 issue "x" "y"\n' \
   >"$T/bad.zone"
@@ -412,23 +419,26 @@ run "caa parse: not presentation form" 3 caa parse '0 issue "a" "b"'
 PSLF=vectors/psl/public_suffix_list.dat
 for idn in '＊.example.com' '﹡.example.com' '_ü.example'; do
   run "psl: $idn refused" 3 psl --list "$PSLF" --json "$idn"
-  json_is "psl: $idn bad-idn" "$T/out" 'd["error"], d["offset"]' "('bad-idn', 0)"
+  json_is "psl: $idn bad-idn" "$T/out" 'd["error"], d["column"]' "('bad-idn', 1)"
   run "adn: $idn refused" 3 adn --list "$PSLF" --json "$idn"
-  json_is "adn: $idn bad-idn" "$T/out" 'd["error"], d["position"]' "('bad-idn', 0)"
+  json_is "adn: $idn bad-idn" "$T/out" 'd["error"], d["column"]' "('bad-idn', 1)"
 done
 run "psl: a refused U-label's offset" 3 psl --list "$PSLF" --json 'www._ü.example'
-json_is "psl: refused U-label offset" "$T/out" 'd["error"], d["offset"]' "('bad-idn', 4)"
+json_is "psl: refused U-label column" "$T/out" 'd["error"], d["column"]' "('bad-idn', 5)"
 run "psl: a real wildcard over a U-label" 0 psl --list "$PSLF" --json '*.bücher.example'
 json_is "psl: wildcard over a U-label" "$T/out" 'd["registrableDomain"]' "xn--bcher-kva.example"
 run "adn: a real wildcard over a U-label" 0 adn --list "$PSLF" --json '*.bücher.de'
 json_is "adn: wildcard over a U-label" "$T/out" 'd["wildcard"], d["bdn"]' "(True, 'xn--bcher-kva.de')"
 
-# A name that is not UTF-8 is refused (bad-idn) and echoed with U+FFFD, not lost; so is a CNAME
-# target, whose error is shown beside the answered name.
+# A name that is not UTF-8 is refused as such (invalid-utf8, at the offending byte, RFC 3629 §4)
+# and echoed with U+FFFD, not lost; so is a CNAME target, whose error is shown beside the
+# answered name.
 run "adn: not UTF-8" 3 adn --list "$PSLF" --json $'\xff.com'
-json_is "adn: not UTF-8 echoed" "$T/out" 'd["error"], hex(ord(d["name"][0]))' "('bad-idn', '0xfffd')"
+json_is "adn: not UTF-8 echoed" "$T/out" 'd["error"], hex(ord(d["name"][0]))' "('invalid-utf8', '0xfffd')"
+run "adn: not UTF-8 inside a label" 3 adn --list "$PSLF" --json $'www.b\xc3\xbcch\xe9r.de'
+json_is "adn: not UTF-8 at the offending byte" "$T/out" 'd["error"], d["column"]' "('invalid-utf8', 10)"
 run "adn: CNAME target not UTF-8" 0 adn --list "$PSLF" --json www.example.com --cname $'\xff.com'
-json_is "adn: CNAME target not UTF-8 error" "$T/out" 'd["cname"]["error"]' "bad-idn"
+json_is "adn: CNAME target not UTF-8 error" "$T/out" 'd["cname"]["error"]' "invalid-utf8"
 # An ADN to cover and a DNS record name go through the same conversion as the name.
 run "adn: U-label covers and record" 0 adn --list "$PSLF" --json 'www.bücher.de' \
   --covers 'BÜCHER.de' --record '_x.bücher.de'
@@ -447,7 +457,51 @@ strict_json() {
 }
 run "psl --json: name not UTF-8" 3 psl --list "$PSLF" --json $'\xff.com'
 strict_json "psl --json: name not UTF-8" "$T/out"
-json_is "psl --json: name not UTF-8 echoed" "$T/out" 'd["name"] == "\ufffd.com", d["error"]' "(True, 'bad-idn')"
+json_is "psl --json: name not UTF-8 echoed" "$T/out" 'd["name"] == "\ufffd.com", d["error"]' "(True, 'invalid-utf8')"
+run "psl: not UTF-8 inside a label" 3 psl --list "$PSLF" --json $'www.b\xc3\xbcch\xe9r.de'
+json_is "psl: not UTF-8 at the offending byte" "$T/out" 'd["error"], d["column"]' "('invalid-utf8', 10)"
+run "psl: not UTF-8, text" 3 psl --list "$PSLF" $'www.b\xc3\xbcch\xe9r.de'
+contains "psl: not UTF-8, text column" "$T/err" "column 10: invalid UTF-8"
+
+# Options and streams (issue 15): help exits 0 everywhere; "--" ends the options, so a name may
+# start with '-' (refused by the name rules, not by the option parser); every stdin line gets
+# exactly one JSON line, a line over the limit included; positions are 1-based columns.
+for sub in psl adn "caa eval" tally "tally audit"; do
+  # shellcheck disable=SC2086
+  run "$sub --help exits 0" 0 $sub --help
+done
+run "psl: unknown option is a usage error" 2 psl --frobnicate
+run "psl: -- then a name starting with '-'" 3 psl --list "$PSLF" --json -- -www.example.com
+json_is "psl: -- name answered by the name rules" "$T/out" 'd["name"], d["error"], d["column"]' \
+  "('-www.example.com', 'hyphen-edge', 1)"
+run "adn: -- then a name starting with '-'" 3 adn --list "$PSLF" --json -- -www.example.com
+json_is "adn: -- name answered by the name rules" "$T/out" 'd["error"], d["column"]' "('hyphen-edge', 1)"
+{ echo www.example.com; head -c 1500 /dev/zero | tr '\0' a; echo; echo a..b; } >"$T/names"
+"$BIN" psl --list "$PSLF" --json <"$T/names" >"$T/out" 2>"$T/err"
+jsonl_is "psl --json: one line per input line" "$T/out" \
+  '[(x["line"], x.get("error"), x.get("column")) for x in l]' \
+  "[(1, None, None), (2, 'too-long', 1025), (3, 'empty-label', 3)]"
+"$BIN" adn --list "$PSLF" --json <"$T/names" >"$T/out" 2>"$T/err"
+jsonl_is "adn --json: one line per input line" "$T/out" \
+  '[(x["line"], x.get("error"), x.get("column")) for x in l]' \
+  "[(1, None, None), (2, 'too-long', 1025), (3, 'empty-label', 3)]"
+run "psl --json: list missing is one JSON error" 4 psl --list "$T/no-such-list" --json x.com
+json_is "psl --json: list error object" "$T/out" 'd["error"]' "io"
+run "adn --json: list missing is one JSON error" 4 adn --list "$T/no-such-list" --json x.com
+json_is "adn --json: list error object" "$T/out" 'd["result"], d["status"]' "('error', 'io')"
+# Every PSL option of cabref psl on cabref adn too: --no-star (no default "*" rule: a name under
+# a TLD with no rule has no public suffix, hence no Base Domain Name) and --wildcard-parent
+# ("*.kawasaki.jp" makes kawasaki.jp a suffix too).
+printf '// ===BEGIN ICANN DOMAINS===\na.example\n// ===END ICANN DOMAINS===\n' >"$T/small.dat"
+run "adn: default rule" 0 adn --list "$T/small.dat" --json www.b.example
+json_is "adn: default rule BDN" "$T/out" 'd["publicSuffix"], d["bdn"]' "('example', 'b.example')"
+run "adn: --no-star" 0 adn --list "$T/small.dat" --no-star --json www.b.example
+json_is "adn: --no-star, no BDN" "$T/out" 'd["publicSuffix"], d["bdn"], d["candidates"]' \
+  "(None, None, [])"
+run "adn: --wildcard-parent" 0 adn --list "$PSLF" --wildcard-parent --json kawasaki.jp
+json_is "adn: --wildcard-parent, a suffix" "$T/out" 'd["publicSuffix"], d["bdn"]' "('kawasaki.jp', None)"
+run "adn: without --wildcard-parent" 0 adn --list "$PSLF" --json kawasaki.jp
+json_is "adn: without --wildcard-parent, a BDN" "$T/out" 'd["bdn"]' "kawasaki.jp"
 run "psl --json: truncated sequence" 3 psl --list "$PSLF" --json $'b\xc3.example\xe2\x82'
 strict_json "psl --json: truncated sequence" "$T/out"
 json_is "psl --json: truncated sequence echoed" "$T/out" 'd["name"] == "b\ufffd.example\ufffd\ufffd"' "True"

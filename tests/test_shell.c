@@ -69,6 +69,59 @@ static void lines_err(const char *name, const char *text, cabref_status want, un
   lines_err_n(name, text, strlen(text), want, line, col);
 }
 
+/* TALLY-INPUT-COMPLETE: a log cut short is refused; a byte order mark is skipped. */
+static void test_lines_complete(void) {
+  cabref_ballot b;
+  cabref_error err;
+  cabref_status st;
+  const char *bom = "\xEF\xBB\xBF" H VOTE "issuer yes public A\n";
+  const char *ended = H VOTE "issuer yes public A\n" VOTE "issuer no public B\n"
+                             "end 2\n# comments and blank lines may follow\n\n";
+  const char *bad_json = "\xEF\xBB\xBF{\"bylaws\" 1}";
+  const char *bom_json = "\xEF\xBB\xBF{\"bylaws\": \"2.5\", \"quorum\": 1, \"voting\": "
+                         "{\"start\": \"2025-01-10T00:00:00Z\", \"end\": "
+                         "\"2025-01-17T00:00:00Z\"}, \"votes\": []}";
+  /* Cut in the middle of the last member's name: the line has no line feed. */
+  lines_err("cut in the last line", H VOTE "issuer yes public A\n" VOTE "issuer no public Exam",
+            CABREF_E_TRUNCATED, 5, 48); /* where the line feed should be */
+  lines_err("cut after a comment", H "# the end", CABREF_E_TRUNCATED, 4, 10);
+  lines_err("CR LF, cut", H VOTE "issuer yes public A\r\n" VOTE "issuer no pub", CABREF_E_TRUNCATED,
+            5, 40);
+  /* The closing line: the count of vote lines. */
+  lines_err("end: one vote missing",
+            H VOTE "issuer yes public A\n"
+                   "end 2\n",
+            CABREF_E_TRUNCATED, 5, 5);
+  lines_err("end: a directive after it", H "end 0\n" VOTE "issuer yes public A\n", CABREF_E_SYNTAX,
+            5, 1);
+  lines_err("end: not a count", H "end two\n", CABREF_E_SYNTAX, 4, 5);
+  lines_err("end: no count", H "end\n", CABREF_E_SYNTAX, 4, 1);
+  cabref_ballot_init(&b);
+  st = cabref_ballot_parse_lines(ended, strlen(ended), "t", &b, &err);
+  check(st == CABREF_OK && b.n_msgs == 2, "end: matching count", "status %d, %zu votes", (int)st,
+        b.n_msgs);
+  cabref_ballot_free(&b);
+  /* A byte order mark, then the log; in JSON too, and a JSON error keeps the file's columns. */
+  cabref_ballot_init(&b);
+  st = cabref_ballot_parse(bom, strlen(bom), "t", &b, &err);
+  check(st == CABREF_OK && b.n_msgs == 1, "BOM: line log read", "status %d: %s", (int)st,
+        err.message);
+  cabref_ballot_free(&b);
+  cabref_ballot_init(&b);
+  st = cabref_ballot_parse(bom_json, strlen(bom_json), "t", &b, &err);
+  check(st == CABREF_OK, "BOM: JSON ballot read as JSON", "status %d: %s", (int)st, err.message);
+  cabref_ballot_free(&b);
+  cabref_ballot_init(&b);
+  st = cabref_ballot_parse(bad_json, strlen(bad_json), "t", &b, &err);
+  check(st == CABREF_E_SYNTAX && err.line == 1 && err.column == 14, "BOM: JSON error column",
+        "status %d at %lu:%lu", (int)st, err.line, err.column);
+  cabref_ballot_free(&b);
+  lines_err("BOM: a later error keeps file columns",
+            "\xEF\xBB\xBF"
+            "bylaws 9.9\n",
+            CABREF_E_BYLAWS, 1, 11);
+}
+
 static void test_lines_errors(void) {
   /* Columns: "vote " is 1-5, the time 6-25, the category from 27, the vote after it. */
   lines_err("malformed count", H "attendance 1,x,3\n", CABREF_E_SYNTAX, 4, 14);
@@ -503,7 +556,7 @@ static void test_lines_parse(void) {
   {
     const char *t2 = "bylaws auto\nquorum 0\ndiscussion 2025-01-01T00:00:00Z "
                      "2025-01-08T00:00:00Z\nlast-version 2025-01-02T00:00:00Z\nvoting "
-                     "2025-01-10T00:00:00Z 2025-01-17T00:00:00Z";
+                     "2025-01-10T00:00:00Z 2025-01-17T00:00:00Z\n";
     cabref_ballot_init(b);
     st = cabref_ballot_parse_lines(t2, strlen(t2), "t.log", b, &err);
     check(st == CABREF_OK, "lines parse 2", "status %d: %s", (int)st, err.message);
@@ -1141,6 +1194,7 @@ int main(int argc, char **argv) {
   if (shared == NULL || shared[0] == '\0')
     shared = "../shared";
   test_lines_errors();
+  test_lines_complete();
   test_json_errors();
   test_lines_parse();
   test_json_parse();

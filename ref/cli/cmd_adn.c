@@ -22,14 +22,16 @@ static int usage(void) {
   fprintf(stderr,
           "usage: cabref adn NAME... [--method M] [--at DATE] [--cname TARGET] [--covers ADN]\n"
           "                  [--record NAME] [--spec13] [--spec13-list FILE] [--list FILE]\n"
-          "                  [--private] [--json]\n"
+          "                  [--private] [--no-star] [--wildcard-parent] [--json] [--] NAME...\n"
           "       cabref adn --rules --method M [--at DATE] [--json]  (the rules of a method)\n"
           "       cabref adn --ports [--at DATE] [--json]        (the Authorized Ports)\n"
           "Without NAME, names are read from stdin, one per line. M is 3.2.2.4.N or N (1..22);\n"
           "DATE is YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ (UTC; default now). --list is the Public\n"
           "Suffix List (default " DEFAULT_PSL "); --private also uses its PRIVATE section\n"
-          "(BR 3.2.2.6: ICANN only). --spec13 lets a Specification 13 gTLD be its own Base\n"
-          "Domain Name (list: " CABREF_SPEC13_DEFAULT ").\n");
+          "(BR 3.2.2.6: ICANN only); --no-star and --wildcard-parent as for cabref psl.\n"
+          "--spec13 lets a Specification 13 gTLD be its own Base Domain Name "
+          "(list:\n" CABREF_SPEC13_DEFAULT
+          "). \"--\" ends the options. Positions are 1-based byte columns.\n");
   return CABREF_EXIT_USAGE;
 }
 
@@ -97,6 +99,13 @@ static int one_name(const adn_ctx *c, const char *name, size_t len, const char *
     return 1;
   }
   refused = json_object_get(o, "error") != NULL;
+  /* Positions are 1-based byte columns everywhere in the CLI (README, Positions); the library's
+   * "position" (a 0-based offset, as in the vectors) becomes "column". */
+  if (refused && json_object_get(o, "position") != NULL) {
+    json_int_t p = json_integer_value(json_object_get(o, "position"));
+    json_object_del(o, "position");
+    json_object_set_new(o, "column", json_integer(p + 1));
+  }
   if (c->json) {
     char *s;
     if (line > 0)
@@ -106,8 +115,9 @@ static int one_name(const adn_ctx *c, const char *name, size_t len, const char *
       printf("%s\n", s);
     free(s);
   } else if (refused) {
-    fprintf(stderr, "%s:%lu: error: %s at byte %lld (%s)\n", src, line, str_or(o, "message", "?"),
-            (long long)json_integer_value(json_object_get(o, "position")), str_or(o, "error", "?"));
+    fprintf(stderr, "%s:%lu:%lld: error: %s (%s)\n", src, line,
+            (long long)json_integer_value(json_object_get(o, "column")), str_or(o, "message", "?"),
+            str_or(o, "error", "?"));
   } else {
     json_t *cn = json_object_get(o, "cname"), *m = json_object_get(o, "method");
     json_t *cov = json_object_get(o, "covers"), *rec = json_object_get(o, "record");
@@ -166,18 +176,18 @@ static int names_from_stdin(const adn_ctx *c, int *refused) {
       if (too_long) {
         if (c->json)
           printf("{\"line\":%lu,\"error\":\"too-long\",\"message\":\"line longer than %u bytes\","
-                 "\"position\":%u}\n",
-                 line, MAX_LINE, MAX_LINE);
+                 "\"column\":%u}\n",
+                 line, MAX_LINE, MAX_LINE + 1);
         else
-          fprintf(stderr, "<stdin>:%lu: error: line longer than %u bytes (too-long)\n", line,
-                  MAX_LINE);
+          fprintf(stderr, "<stdin>:%lu:%u: error: line longer than %u bytes (too-long)\n", line,
+                  MAX_LINE + 1, MAX_LINE);
         *refused = 1;
       } else if (n == 0) {
         if (c->json)
-          printf("{\"line\":%lu,\"error\":\"empty\",\"message\":\"empty line\",\"position\":0}\n",
+          printf("{\"line\":%lu,\"error\":\"empty\",\"message\":\"empty line\",\"column\":1}\n",
                  line);
         else
-          fprintf(stderr, "<stdin>:%lu: error: empty line (empty)\n", line);
+          fprintf(stderr, "<stdin>:%lu:1: error: empty line (empty)\n", line);
         *refused = 1;
       } else {
         *refused |= one_name(c, buf, n, "<stdin>", line);
@@ -198,9 +208,9 @@ static int names_from_stdin(const adn_ctx *c, int *refused) {
   return any;
 }
 
-int cabref_cmd_adn(int argc, char **argv) {
+static int adn_main(int argc, char **argv, const char **names) {
   const char *list = DEFAULT_PSL, *s13_path = NULL, *method = NULL, *at = NULL;
-  int json = 0, spec13 = 0, ports = 0, rules = 0, n_names = 0, refused = 0, i;
+  int json = 0, spec13 = 0, ports = 0, rules = 0, n_names = 0, refused = 0, i, end_of_options = 0;
   uint32_t psl_options = CABREF_PSL_BR_DEFAULT;
   cabref_adn_request rq;
   cabref_psl_list *psl = NULL;
@@ -216,8 +226,16 @@ int cabref_cmd_adn(int argc, char **argv) {
       json = 1;
     } else if (strcmp(a, "--spec13") == 0) {
       spec13 = 1;
+    } else if (end_of_options || a[0] != '-' || a[1] == '\0') {
+      names[n_names++] = a;
+    } else if (strcmp(a, "--") == 0) {
+      end_of_options = 1;
     } else if (strcmp(a, "--private") == 0) {
-      psl_options |= CABREF_PSL_PRIVATE;
+      psl_options |= CABREF_PSL_PRIVATE; /* PSL-OPT-SECTIONS */
+    } else if (strcmp(a, "--no-star") == 0) {
+      psl_options |= CABREF_PSL_NO_STAR_RULE; /* PSL-OPT-DEFAULT: no "*" rule */
+    } else if (strcmp(a, "--wildcard-parent") == 0) {
+      psl_options |= CABREF_PSL_WILDCARD_PARENT;
     } else if (strcmp(a, "--ports") == 0) {
       ports = 1;
     } else if (strcmp(a, "--rules") == 0) {
@@ -240,11 +258,9 @@ int cabref_cmd_adn(int argc, char **argv) {
     } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
       usage();
       return CABREF_EXIT_OK;
-    } else if (a[0] == '-' && a[1] == '-') {
+    } else {
       fprintf(stderr, "cabref adn: unknown option or missing argument: %s\n", a);
       return usage();
-    } else {
-      n_names++;
     }
   }
   rq.at = (cabref_instant)time(NULL);
@@ -297,11 +313,15 @@ int cabref_cmd_adn(int argc, char **argv) {
       return CABREF_EXIT_OK;
   }
   if (cabref_psl_load_file(list, &psl, &err) != CABREF_OK) {
+    if (json) /* every failure is one JSON object on stdout too */
+      cabref_print_error_json(stdout, &err);
     fprintf(stderr, "cabref adn: %s\n", err.message);
     return CABREF_EXIT_IO;
   }
   if (spec13 &&
       cabref_spec13_load(s13_path ? s13_path : CABREF_SPEC13_DEFAULT, &s13, &err) != CABREF_OK) {
+    if (json)
+      cabref_print_error_json(stdout, &err);
     fprintf(stderr, "cabref adn: %s\n", err.message);
     cabref_psl_list_free(psl);
     return CABREF_EXIT_IO;
@@ -312,22 +332,25 @@ int cabref_cmd_adn(int argc, char **argv) {
   ctx.rq = &rq;
   ctx.json = json;
   if (n_names > 0) {
-    unsigned long k = 0;
-    for (i = 1; i < argc; i++) {
-      const char *a = argv[i];
-      if (a[0] == '-' && a[1] == '-') {
-        if (strcmp(a, "--json") != 0 && strcmp(a, "--spec13") != 0 && strcmp(a, "--private") != 0 &&
-            strcmp(a, "--ports") != 0 && strcmp(a, "--rules") != 0)
-          i++; /* skip the option's argument */
-        continue;
-      }
-      k++;
-      refused |= one_name(&ctx, a, strlen(a), "<argv>", k);
-    }
+    for (i = 0; i < n_names; i++)
+      refused |= one_name(&ctx, names[i], strlen(names[i]), "<argv>", (unsigned long)i + 1u);
   } else {
     names_from_stdin(&ctx, &refused);
   }
   cabref_spec13_free(s13);
   cabref_psl_list_free(psl);
   return refused ? CABREF_EXIT_INPUT : CABREF_EXIT_OK;
+}
+
+int cabref_cmd_adn(int argc, char **argv) {
+  /* The names, in order (after "--" every argument is a name, even one starting with '-'). */
+  const char **names = calloc((size_t)argc + 1u, sizeof *names);
+  int rc;
+  if (names == NULL) {
+    fprintf(stderr, "cabref adn: out of memory\n");
+    return CABREF_EXIT_IO;
+  }
+  rc = adn_main(argc, argv, names);
+  free(names);
+  return rc;
 }

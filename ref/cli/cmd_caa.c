@@ -80,8 +80,8 @@ static json_t *name_json(const cabref_caa_zone *z, const cabref_caa_name_eval *e
   size_t i;
   if (e->error) {
     return json_pack("{s:s, s:s, s:s, s:I}", "name", given, "result", "error", "reason",
-                     cabref_name_error_name((cabref_name_error)e->error), "position",
-                     (json_int_t)e->err_pos);
+                     cabref_name_error_name((cabref_name_error)e->error), "column",
+                     (json_int_t)e->err_pos + 1);
   }
   o = json_pack("{s:s, s:s, s:b, s:s}", "name", e->text, "fqdn", e->text + e->fqdn_off, "wildcard",
                 e->res.wildcard, "result", cabref_caa_name_result_code(e));
@@ -121,8 +121,8 @@ static void name_print(const cabref_caa_zone *z, const cabref_caa_name_eval *e, 
                        const char *zone_file) {
   size_t i;
   if (e->error) {
-    printf("%s: error: not a domain name: %s at byte %zu\n", given,
-           cabref_name_error_name((cabref_name_error)e->error), e->err_pos);
+    printf("%s: error: not a domain name: %s at column %zu\n", given,
+           cabref_name_error_name((cabref_name_error)e->error), e->err_pos + 1);
     return;
   }
   printf("%s: %s", e->text, cabref_caa_name_result_code(e));
@@ -258,6 +258,8 @@ static int cmd_eval(int argc, char **argv) {
   }
   cabref_caa_zone_init(&z);
   if (cabref_caa_zone_read(zone_file, &z, &err) != CABREF_OK) {
+    if (json) /* every failure is one JSON object on stdout too */
+      cabref_print_error_json(stdout, &err);
     cabref_print_error(stderr, &err);
     cabref_caa_zone_free(&z);
     free(names);

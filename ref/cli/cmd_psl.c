@@ -1,4 +1,4 @@
-/* cabref psl NAME... [--private] [--no-star] [--wildcard-parent] [--list FILE] [--json]
+/* cabref psl [--private] [--no-star] [--wildcard-parent] [--list FILE] [--json] [--] NAME...
  *
  * The public suffix, registrable domain and prevailing rule of each name (spec/psl.md PSL-MATCH-*,
  * PSL-OPT-*). Without NAME, names are read from stdin, one per line, streamed with bounded memory
@@ -72,12 +72,13 @@ static int one(const cabref_psl_table *t, const char *s, size_t len, uint32_t op
   size_t pos = 0;
   int e = cabref_psl_lookup_text(t, s, len, opts, &m, &nm, buf, &pos);
   if (e != CABREF_NAME_OK) {
+    /* Positions are 1-based byte columns everywhere in the CLI (README, Positions). */
     if (json) {
       printf("{\"line\":%lu,\"name\":", line);
       put_json_str(s, len);
-      printf(",\"error\":\"%s\",\"offset\":%zu}\n", cabref_psl_name_error_code(e), pos);
+      printf(",\"error\":\"%s\",\"column\":%zu}\n", cabref_psl_name_error_code(e), pos + 1);
     } else {
-      fprintf(stderr, "cabref psl: %s%lu: byte %zu: %s (%s)\n", line ? "line " : "name ", line,
+      fprintf(stderr, "cabref psl: %s%lu: column %zu: %s (%s)\n", line ? "line " : "name ", line,
               pos + 1, cabref_psl_name_error_message(e), cabref_psl_name_error_code(e));
     }
     return 1;
@@ -126,19 +127,41 @@ static int one(const cabref_psl_table *t, const char *s, size_t len, uint32_t op
   return 0;
 }
 
+static int usage(FILE *f) {
+  fprintf(f,
+          "usage: cabref psl [--private] [--no-star] [--wildcard-parent] [--list FILE] [--json]\n"
+          "                  [--] [NAME...]\n"
+          "The public suffix, registrable domain and prevailing rule of each NAME (or of each\n"
+          "line of stdin). --private: also the PRIVATE section; --no-star: no default \"*\"\n"
+          "rule; --wildcard-parent: \"*.X\" also makes X a suffix; --list: the list file\n"
+          "(default /usr/share/publicsuffix/public_suffix_list.dat, or $CABREF_PSL_FILE).\n"
+          "\"--\" ends the options: every later argument is a name, even one starting '-'.\n"
+          "Positions are 1-based byte columns.\n");
+  return f == stdout ? 0 : 2;
+}
+
 int cabref_cmd_psl(int argc, char **argv) {
   const char *list = "/usr/share/publicsuffix/public_suffix_list.dat";
   /* PSL-OPT-DEFAULT: without an option flag the BR default holds (ICANN section only, the "*"
    * rule on, strict wildcards); each flag below departs from it in one point. */
   uint32_t opts = CABREF_PSL_BR_DEFAULT;
-  int json = 0, i, bad = 0, names = 0;
+  int json = 0, i, bad = 0, names = 0, end_of_options = 0;
+  char **name = calloc((size_t)argc + 1u, sizeof *name);
   cabref_psl_list *l;
   cabref_error err;
   const char *env = getenv("CABREF_PSL_FILE");
+  if (name == NULL) {
+    fprintf(stderr, "cabref psl: out of memory\n");
+    return 4;
+  }
   if (env != NULL && env[0] != '\0')
     list = env;
   for (i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--private") == 0)
+    if (end_of_options || argv[i][0] != '-' || argv[i][1] == '\0')
+      name[names++] = argv[i];
+    else if (strcmp(argv[i], "--") == 0)
+      end_of_options = 1;
+    else if (strcmp(argv[i], "--private") == 0)
       opts |= CABREF_PSL_PRIVATE; /* PSL-OPT-SECTIONS: the PRIVATE rules count only if asked */
     else if (strcmp(argv[i], "--no-star") == 0)
       opts |= CABREF_PSL_NO_STAR_RULE;
@@ -148,31 +171,34 @@ int cabref_cmd_psl(int argc, char **argv) {
       json = 1;
     else if (strcmp(argv[i], "--list") == 0 && i + 1 < argc)
       list = argv[++i];
-    else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-      fprintf(stderr, "usage: cabref psl NAME... [--private] [--no-star] [--wildcard-parent] "
-                      "[--list FILE] [--json]\n");
-      return 2;
-    } else
-      names++;
+    else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+      free(name);
+      return usage(stdout);
+    } else {
+      fprintf(stderr, "cabref psl: unknown option or missing argument: %s\n", argv[i]);
+      free(name);
+      return usage(stderr);
+    }
   }
   if (cabref_psl_load_file(list, &l, &err) != CABREF_OK) {
+    if (json) { /* every failure is one JSON object on stdout too */
+      printf("{\"error\":\"%s\",\"file\":", err.status == CABREF_E_IO ? "io" : "list-error");
+      put_json_str(list, strlen(list));
+      printf(",\"line\":%lu,\"message\":", err.line);
+      put_json_str(err.message, strlen(err.message));
+      printf("}\n");
+    }
     fprintf(stderr, "cabref psl: %s\n", err.message);
+    free(name);
     return err.status == CABREF_E_IO ? 4 : 3;
   }
   if (names > 0) {
-    for (i = 1; i < argc; i++) {
-      if (strcmp(argv[i], "--list") == 0) {
-        i++;
-        continue;
-      }
-      if (argv[i][0] == '-' && argv[i][1] != '\0')
-        continue;
-      bad |= one(&l->table, argv[i], strlen(argv[i]), opts, json, 0);
-    }
+    for (i = 0; i < names; i++)
+      bad |= one(&l->table, name[i], strlen(name[i]), opts, json, 0);
   } else {
     /* Streamed byte by byte into a fixed buffer: a line over PSL_LINE_MAX is skipped to its end
      * and refused, so memory stays bounded whatever the input. NUL bytes are kept (and refused
-     * by the name parser). */
+     * by the name parser). Every line gets exactly one answer (JSON: one line). */
     char buf[PSL_LINE_MAX];
     unsigned long line = 0;
     int c = 0;
@@ -191,8 +217,12 @@ int cabref_cmd_psl(int argc, char **argv) {
         c = getc_unlocked(stdin);
       }
       if (too_long) {
-        fprintf(stderr, "cabref psl: line %lu: longer than %d bytes (too-long)\n", line,
-                PSL_LINE_MAX);
+        if (json)
+          printf("{\"line\":%lu,\"name\":null,\"error\":\"too-long\",\"column\":%d}\n", line,
+                 PSL_LINE_MAX + 1);
+        else
+          fprintf(stderr, "cabref psl: line %lu: column %d: longer than %d bytes (too-long)\n",
+                  line, PSL_LINE_MAX + 1, PSL_LINE_MAX);
         bad = 1;
         continue;
       }
@@ -202,6 +232,7 @@ int cabref_cmd_psl(int argc, char **argv) {
     }
   }
   cabref_psl_list_free(l);
+  free(name);
   fflush(stdout);
   return bad ? 3 : 0;
 }

@@ -65,6 +65,8 @@ int cabref_cmd_tally(int argc, char **argv) {
   if (path == NULL || (quorum != NULL && attendance != NULL))
     return usage();
   if (cabref_read_file(path, &text, &len, &err) != CABREF_OK) {
+    if (json)
+      cabref_print_error_json(stdout, &err);
     cabref_print_error(stderr, &err);
     return err.status == CABREF_E_IO ? CABREF_EXIT_IO : CABREF_EXIT_INPUT;
   }
@@ -164,12 +166,8 @@ int cabref_cmd_tally(int argc, char **argv) {
   return rc;
 
 input_error:
-  if (json) {
-    json_t *o = cabref_error_json(&err);
-    json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    fputc('\n', stdout);
-    json_decref(o);
-  }
+  if (json)
+    cabref_print_error_json(stdout, &err);
   cabref_print_error(stderr, &err);
   cabref_ballot_free(b);
   free(b);

@@ -36,6 +36,8 @@ const char *cabref_strerror(cabref_status s) {
     return "a directive given twice";
   case CABREF_E_PERIOD:
     return "a period whose end is not after its start";
+  case CABREF_E_TRUNCATED:
+    return "the input ends before it is complete";
   default:
     return "unknown status";
   }
@@ -75,6 +77,8 @@ const char *cabref_status_code(cabref_status s) {
     return "duplicate";
   case CABREF_E_PERIOD:
     return "bad-period";
+  case CABREF_E_TRUNCATED:
+    return "truncated";
   default:
     return "unknown";
   }

@@ -381,11 +381,18 @@ const char *cabref_fate_name(cabref_message_fate f) {
 
 cabref_status cabref_ballot_parse(const char *text, size_t len, const char *file, cabref_ballot *b,
                                   cabref_error *err) {
-  size_t i = 0;
+  /* A UTF-8 byte order mark (some editors write one) is skipped: it is no part of the ballot,
+   * and JSON is recognised after it. The line log skips it itself (so its columns stay those of
+   * the file); a JSON error on the first line has its column moved past it. */
+  size_t i = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, bom = i;
   while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
     i++;
-  if (i < len && text[i] == '{')
-    return cabref_ballot_parse_json(text, len, file, b, err);
+  if (i < len && text[i] == '{') {
+    cabref_status st = cabref_ballot_parse_json(text + bom, len - bom, file, b, err);
+    if (st != CABREF_OK && err != NULL && err->line == 1 && err->column > 0)
+      err->column += bom;
+    return st;
+  }
   return cabref_ballot_parse_lines(text, len, file, b, err);
 }
 
@@ -403,6 +410,10 @@ const char *cabref_input_error_code(cabref_status s) {
     return "missing-quorum";
   case CABREF_E_PERIOD:
     return "bad-period";
+  case CABREF_E_IO:
+    return "io-error";
+  case CABREF_E_TRUNCATED:
+    return "truncated";
   default:
     return "bad-input";
   }

@@ -112,6 +112,9 @@ static cabref_status arity(const where *w, size_t got, size_t want, const field 
 typedef struct {
   int ballot, bylaws, kind, list, discussion, last_version, voting, boundary, consumer, quorum,
       attendance, review;
+  int end;                /* the closing line "end N" was read */
+  unsigned long end_line; /* its line */
+  unsigned long votes;    /* vote lines read */
 } seen_set;
 
 static cabref_status directive(cabref_ballot *b, const where *w, const char *s, size_t len,
@@ -121,7 +124,35 @@ static cabref_status directive(cabref_ballot *b, const where *w, const char *s, 
   cabref_status st;
   if (n == 0)
     return CABREF_OK;
+  /* spec/tally-formats.md §3: nothing but comments and blank lines after the closing line. */
+  if (seen->end)
+    return fail(w, CABREF_E_SYNTAX, f[0].col,
+                "a directive after the closing \"end\" line (line %lu): the log ends there",
+                seen->end_line);
+  if (is(&f[0], "end")) {
+    /* The closing line: the number of vote lines the writer wrote, so that a log cut at a line
+     * boundary (a truncated download) is caught. */
+    unsigned long want = 0;
+    size_t k;
+    if ((st = arity(w, n, 2, &f[0])) != CABREF_OK)
+      return st;
+    for (k = 0; k < f[1].len; k++) {
+      if (f[1].s[k] < '0' || f[1].s[k] > '9' || want > 100000000ul)
+        return fail(w, CABREF_E_SYNTAX, f[1].col + k,
+                    "\"end\" takes the number of vote lines, a decimal count%s", "");
+      want = want * 10u + (unsigned long)(f[1].s[k] - '0');
+    }
+    if (want != seen->votes)
+      return fail(w, CABREF_E_TRUNCATED, f[1].col,
+                  "the closing line says %lu votes, the log holds %lu: votes are missing or the "
+                  "log was joined from several files",
+                  want, seen->votes);
+    seen->end = 1;
+    seen->end_line = w->line;
+    return CABREF_OK;
+  }
   if (is(&f[0], "vote")) {
+    seen->votes++;
     cabref_instant at;
     cabref_category cat;
     cabref_vote vote;
@@ -310,14 +341,11 @@ static cabref_status directive(cabref_ballot *b, const where *w, const char *s, 
 }
 
 /* TALLY-INPUT-FORMAT: the first error stops the parse and names FILE:LINE:COLUMN. */
-cabref_status cabref_ballot_parse_lines(const char *text, size_t len, const char *file,
-                                        cabref_ballot *b, cabref_error *err) {
+static cabref_status parse_lines(const char *text, size_t len, size_t pos, const char *file,
+                                 cabref_ballot *b, cabref_error *err) {
   where w = {file, 0, err};
   seen_set seen;
-  size_t pos = 0;
   memset(&seen, 0, sizeof seen);
-  if (err != NULL)
-    memset(err, 0, sizeof *err);
   while (pos < len) {
     size_t end = pos, i;
     cabref_status st;
@@ -325,6 +353,7 @@ cabref_status cabref_ballot_parse_lines(const char *text, size_t len, const char
     while (end < len && text[end] != '\n')
       end++;
     size_t line_len = end - pos;
+
     if (line_len > 0 && text[pos + line_len - 1] == '\r')
       line_len--;
     /* Check the whole line before reading it: NUL, encoding, and length, in that order of
@@ -342,6 +371,14 @@ cabref_status cabref_ballot_parse_lines(const char *text, size_t len, const char
         return fail(&w, CABREF_E_SYNTAX, i + 1, "control character in text%s", "");
       i += k;
     }
+    /* TALLY-INPUT-COMPLETE (spec/tally-formats.md §3): every line ends with a line feed. A last
+     * line without one is what a cut download leaves (a member's name cut short): refused, not
+     * guessed. */
+    if (end == len)
+      return fail(&w, CABREF_E_TRUNCATED, line_len + 1,
+                  "the last line has no line feed: the log looks cut short (a truncated "
+                  "download?); a complete log ends with a line feed%s",
+                  "");
     if (!(line_len > 0 && text[pos] == '#')) {
       st = directive(b, &w, text + pos, line_len, &seen);
       if (st != CABREF_OK)
@@ -356,4 +393,18 @@ cabref_status cabref_ballot_parse_lines(const char *text, size_t len, const char
   if (!b->has_last_version)
     b->timeline.last_version = b->timeline.discussion_start;
   return CABREF_OK;
+}
+
+cabref_status cabref_ballot_parse_lines(const char *text, size_t len, const char *file,
+                                        cabref_ballot *b, cabref_error *err) {
+  /* TALLY-INPUT-COMPLETE: a UTF-8 byte order mark (as some editors write) is not part of the
+   * first line; columns stay those of the file. */
+  size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  cabref_status st;
+  if (err != NULL)
+    memset(err, 0, sizeof *err);
+  st = parse_lines(text, len, bom, file, b, err);
+  if (st != CABREF_OK && err != NULL && err->line == 1 && err->column > 0)
+    err->column += bom;
+  return st;
 }

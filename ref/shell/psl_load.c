@@ -735,6 +735,8 @@ const char *cabref_psl_name_error_code(int e) {
       "bad-wildcard", "underscore", "trailing-dot", "all-numeric-tld"};
   if (e == CABREF_PSL_NAME_BAD_IDN)
     return "bad-idn";
+  if (e == CABREF_PSL_NAME_BAD_UTF8)
+    return "invalid-utf8";
   if (e >= 0 && (size_t)e < sizeof codes / sizeof codes[0])
     return codes[e];
   return "unknown";
@@ -758,6 +760,8 @@ const char *cabref_psl_name_error_message(int e) {
       "all-numeric top-level label"};
   if (e == CABREF_PSL_NAME_BAD_IDN)
     return "not a valid IDN (invalid Punycode or not IDNA2008)";
+  if (e == CABREF_PSL_NAME_BAD_UTF8)
+    return "invalid UTF-8 (RFC 3629): not text";
   if (e >= 0 && (size_t)e < sizeof msgs / sizeof msgs[0])
     return msgs[e];
   return "unknown error";
@@ -774,9 +778,20 @@ int cabref_psl_lookup_text(const cabref_psl_table *t, const char *name_text, siz
   int non_ascii = 0;
   cabref_name_error e;
   *err_pos = 0;
-  for (i = 0; i < len && name_text[i] != '\0'; i++) /* nothing after a NUL is converted */
-    if ((unsigned char)name_text[i] >= 0x80)
+  for (i = 0; i < len && name_text[i] != '\0';) { /* nothing after a NUL is converted */
+    size_t k = 1;
+    if ((unsigned char)name_text[i] >= 0x80) {
       non_ascii = 1;
+      /* Bytes that are not UTF-8 (RFC 3629 §4) are not text at all: said as such, at the first
+       * byte that is not part of a well-formed sequence, before any name rule. */
+      k = cabref_utf8_seq((const unsigned char *)name_text + i, len - i);
+      if (k == 0) {
+        *err_pos = i;
+        return CABREF_PSL_NAME_BAD_UTF8;
+      }
+    }
+    i += k;
+  }
   /* A NUL byte too: cabref_name_from_text reports the first offending byte (NAME-ERROR), the NUL
    * at its offset in the given text. */
   e = cabref_name_from_text(name_text, len, policy, name_buf, CABREF_NAME_TEXT_BUF, name_out, &pos);

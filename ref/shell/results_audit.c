@@ -568,7 +568,12 @@ int cabref_cmd_audit(int argc, char **argv) {
   for (i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--json") == 0)
       json = 1;
-    else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+    else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+      printf("usage: cabref tally audit FILE [--json]\n"
+             "Recomputes a published results post (the Forum's format) and names each\n"
+             "inconsistency with its line. '-' reads stdin.\n");
+      return CABREF_EXIT_OK;
+    } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
       fprintf(stderr, "usage: cabref tally audit FILE [--json]\n");
       return CABREF_EXIT_USAGE;
     } else if (path == NULL)
@@ -583,11 +588,20 @@ int cabref_cmd_audit(int argc, char **argv) {
     return CABREF_EXIT_USAGE;
   }
   if (cabref_read_file(path, &text, &len, &err) != CABREF_OK) {
+    if (json)
+      cabref_print_error_json(stdout, &err);
     cabref_print_error(stderr, &err);
     return err.status == CABREF_E_IO ? CABREF_EXIT_IO : CABREF_EXIT_INPUT;
   }
   a = malloc(sizeof *a);
   if (a == NULL || cabref_audit_text(text, len, path, a, &err) != CABREF_OK) {
+    if (a == NULL) {
+      memset(&err, 0, sizeof err);
+      err.status = CABREF_E_CAPACITY;
+      snprintf(err.message, sizeof err.message, "out of memory");
+    }
+    if (json)
+      cabref_print_error_json(stdout, &err);
     cabref_print_error(stderr, &err);
     free(a);
     free(text);

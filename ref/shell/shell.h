@@ -30,6 +30,8 @@ void cabref_print_error(FILE *f, const cabref_error *err);
  * -1 (out partly written) if len is odd or a character is not a hex digit. */
 int cabref_hex_decode(const char *h, size_t len, uint8_t *out);
 json_t *cabref_error_json(const cabref_error *err);
+/* The error as one JSON object (cabref_error_json), indented, and a newline. */
+void cabref_print_error_json(FILE *f, const cabref_error *err);
 
 json_t *cabref_tally_json(const cabref_ballot *b, const cabref_tally_run *run);
 void cabref_tally_print(FILE *f, const cabref_ballot *b, const cabref_tally_run *run);

@@ -75,6 +75,19 @@ void cabref_print_error(FILE *f, const cabref_error *err) {
     fprintf(f, "%s: error: %s [%s]\n", err->file, err->message, cabref_status_code(err->status));
 }
 
+/* With --json every failure prints one JSON error object on stdout too (issue 15: an I/O error
+ * printed nothing there). */
+void cabref_print_error_json(FILE *f, const cabref_error *err) {
+  json_t *o = cabref_error_json(err);
+  if (o != NULL) {
+    json_dumpf(o, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', f);
+    json_decref(o);
+  } else {
+    fprintf(f, "{\"result\": \"error\"}\n"); /* out of memory: still one JSON object */
+  }
+}
+
 json_t *cabref_error_json(const cabref_error *err) {
   return json_pack("{s:s, s:[s], s:s, s:s, s:I, s:I, s:s}", "result", "error", "reason",
                    cabref_input_error_code(err->status), "status", cabref_status_code(err->status),

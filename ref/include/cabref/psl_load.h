@@ -66,6 +66,10 @@ int cabref_psl_lookup_text(const cabref_psl_table *t, const char *name_text, siz
  * is not a valid A-label (NAME-ALABEL: Punycode does not decode, the result is not IDNA2008, or
  * it does not convert back to the label), and for a U-label the shell refuses (NAME-IDN). */
 #define CABREF_PSL_NAME_BAD_IDN 100
+/* Returned by cabref_psl_lookup_text when the text (before any NUL) is not well-formed UTF-8
+ * (RFC 3629 §4); *err_pos is the offset of the first byte outside a well-formed sequence. This is
+ * checked before every name rule. */
+#define CABREF_PSL_NAME_BAD_UTF8 101
 
 /* The machine-readable code of a cabref_psl_lookup_text error ("empty-label", "bad-idn", ...) and
  * a short English message. Never NULL. */

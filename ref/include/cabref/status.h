@@ -19,7 +19,8 @@ typedef enum {
   CABREF_E_NUL = 12,           /* a NUL byte inside text input */
   CABREF_E_ENCODING = 13,      /* text that is not valid UTF-8 */
   CABREF_E_DUPLICATE = 14,     /* a directive given twice */
-  CABREF_E_PERIOD = 15         /* a period whose end is not after its start */
+  CABREF_E_PERIOD = 15,        /* a period whose end is not after its start */
+  CABREF_E_TRUNCATED = 16      /* the input ends before it is complete (a cut file) */
 } cabref_status;
 
 /* A short, stable, lower-case English description of a status. Never NULL; a value outside
