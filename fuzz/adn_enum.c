@@ -15,7 +15,10 @@
  * for NAME with the CNAME target TARGET and the method of byte 1 is checked against the ADN
  * definition (see check_cname): the target's own candidates down to its own BDN, a wildcard or
  * refused target reported as an error, and a method's ADNs = the name's, then the target's
- * (marked "cname") only when the method may use CNAME-derived ADNs. */
+ * (marked "cname") only when the method may use CNAME-derived ADNs; a requested name the BR keeps
+ * out of certificates is refused instead, as a twin says (ADN-TRAILING-DOT: a final dot or a
+ * full stop mapped to one; ADN-INTERNAL-NAME: a special-use TLD, a TLD no ICANN node of the table
+ * starts with, home.arpa; ADN-REVERSE-ZONE: in-addr.arpa / ip6.arpa from 2026-03-15). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +69,52 @@ static void check_methods(const uint8_t *data, size_t size) {
     CHECK(!r.cname);
   CHECK(cabref_adn_authorized_port(115, t) ==
         (t >= CABREF_ADN_T_BALLOT_169 && t < CABREF_ADN_T_BALLOT_190));
+}
+
+/* ---- ADN-TRAILING-DOT, ADN-INTERNAL-NAME, ADN-REVERSE-ZONE, as a twin ----------------------- */
+
+/* Some node of the table with an ICANN rule has the top-level label tld (a scan, not the
+ * shell's index). */
+static int twin_delegated(const cabref_psl_table *t, const char *tld, size_t len) {
+  uint32_t r;
+  for (r = 0; r < t->n_nodes; r++) {
+    const cabref_psl_node *nd = &t->nodes[r];
+    const cabref_psl_span *sp = &t->spans[nd->labels];
+    if ((nd->normal_icann || nd->wild_icann || nd->exc_icann) && sp->len == len &&
+        memcmp(t->pool + sp->off, tld, len) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* The name text (lower-case A-labels) is suffix or ends in "." suffix. */
+static int twin_under(const char *name, size_t n, const char *suffix) {
+  size_t sl = strlen(suffix);
+  return n >= sl && memcmp(name + n - sl, suffix, sl) == 0 && (n == sl || name[n - sl - 1] == '.');
+}
+
+static const char *twin_refusal(const cabref_psl_list *l, const char *text, size_t len,
+                                const cabref_adn_view *v, cabref_instant at) {
+  static const char *const special[] = {"test",  "localhost", "invalid", "example",
+                                        "local", "alt",       "internal"};
+  const cabref_label *tld = &v->name.labels[v->name.n_labels - 1];
+  size_t k, n = v->name.text_len;
+  if ((len >= 1 && text[len - 1] == '.') ||
+      (len >= 3 && (memcmp(text + len - 3, "\xe3\x80\x82", 3) == 0 ||
+                    memcmp(text + len - 3, "\xef\xbc\x8e", 3) == 0 ||
+                    memcmp(text + len - 3, "\xef\xbd\xa1", 3) == 0)))
+    return "trailing-dot";
+  for (k = 0; k < sizeof special / sizeof special[0]; k++)
+    if (strlen(special[k]) == tld->len && memcmp(special[k], v->text + tld->off, tld->len) == 0)
+      return "internal-name";
+  if (!twin_delegated(&l->table, v->text + tld->off, tld->len) ||
+      twin_under(v->text, n, "home.arpa"))
+    return "internal-name";
+  /* 2026-03-15T00:00:00Z = 1773532800 (20527 days). */
+  if (at >= (cabref_instant)1773532800 &&
+      (twin_under(v->text, n, "in-addr.arpa") || twin_under(v->text, n, "ip6.arpa")))
+    return "reverse-zone";
+  return NULL;
 }
 
 /* ---- ADN-CNAME, through the shell (cabref_adn_json) on the pinned PSL snapshot -------------- */
@@ -120,11 +169,20 @@ static void check_cname(const uint8_t *data, size_t size, const char *text, size
   rq.has_method = m >= 1 && m <= CABREF_ADN_METHOD_MAX;
   rq.method = m;
   rq.at = input_instant(data, size);
-  o = cabref_adn_json(&snapshot->table, 0, NULL, text, bar, &rq);
+  o = cabref_adn_json(snapshot, 0, NULL, text, bar, &rq);
   CHECK(o != NULL);
   if (cabref_adn_view_text(&snapshot->table, 0, NULL, text, bar, v) != 0) {
     CHECK(json_object_get(o, "error") != NULL && json_object_get(o, "cname") == NULL);
     goto done;
+  }
+  {
+    /* ADN-TRAILING-DOT, ADN-INTERNAL-NAME, ADN-REVERSE-ZONE: the refusal a twin expects. */
+    const char *want = twin_refusal(snapshot, text, bar, v, rq.at);
+    if (want != NULL) {
+      CHECK(same(json_object_get(o, "error"), want) && json_object_get(o, "cname") == NULL);
+      goto done;
+    }
+    CHECK(json_object_get(o, "error") == NULL);
   }
   c = json_object_get(o, "cname");
   CHECK(c != NULL);

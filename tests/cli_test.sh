@@ -492,16 +492,38 @@ json_is "adn --json: list error object" "$T/out" 'd["result"], d["status"]' "('e
 # Every PSL option of cabref psl on cabref adn too: --no-star (no default "*" rule: a name under
 # a TLD with no rule has no public suffix, hence no Base Domain Name) and --wildcard-parent
 # ("*.kawasaki.jp" makes kawasaki.jp a suffix too).
-printf '// ===BEGIN ICANN DOMAINS===\na.example\n// ===END ICANN DOMAINS===\n' >"$T/small.dat"
-run "adn: default rule" 0 adn --list "$T/small.dat" --json www.b.example
-json_is "adn: default rule BDN" "$T/out" 'd["publicSuffix"], d["bdn"]' "('example', 'b.example')"
-run "adn: --no-star" 0 adn --list "$T/small.dat" --no-star --json www.b.example
+printf '// ===BEGIN ICANN DOMAINS===\na.zz\n// ===END ICANN DOMAINS===\n' >"$T/small.dat"
+run "adn: default rule" 0 adn --list "$T/small.dat" --json www.b.zz
+json_is "adn: default rule BDN" "$T/out" 'd["publicSuffix"], d["bdn"]' "('zz', 'b.zz')"
+run "adn: --no-star" 0 adn --list "$T/small.dat" --no-star --json www.b.zz
 json_is "adn: --no-star, no BDN" "$T/out" 'd["publicSuffix"], d["bdn"], d["candidates"]' \
   "(None, None, [])"
 run "adn: --wildcard-parent" 0 adn --list "$PSLF" --wildcard-parent --json kawasaki.jp
 json_is "adn: --wildcard-parent, a suffix" "$T/out" 'd["publicSuffix"], d["bdn"]' "('kawasaki.jp', None)"
 run "adn: without --wildcard-parent" 0 adn --list "$PSLF" --json kawasaki.jp
 json_is "adn: without --wildcard-parent, a BDN" "$T/out" 'd["bdn"]' "kawasaki.jp"
+
+# Names a certificate may not hold (spec/adn.md ADN-TRAILING-DOT, ADN-INTERNAL-NAME,
+# ADN-REVERSE-ZONE; issue 15). Columns are 1-based.
+run "adn: trailing dot refused" 3 adn --list "$PSLF" --json 'mail.example.org.'
+json_is "adn: trailing dot" "$T/out" 'd["error"], d["column"]' "('trailing-dot', 17)"
+run "adn: trailing dot, text" 3 adn --list "$PSLF" 'mail.example.org.'
+contains "adn: trailing dot message" "$T/err" "<argv>:1:17: error: a trailing dot"
+run "adn: Internal Name refused" 3 adn --list "$PSLF" --json intranet.corp
+json_is "adn: Internal Name" "$T/out" 'd["error"], d["column"]' "('internal-name', 10)"
+run "adn: special-use TLD refused" 3 adn --list "$PSLF" --json printer.local
+json_is "adn: special-use TLD" "$T/out" 'd["error"]' "internal-name"
+run "adn: a delegated TLD without a rule of its own" 0 adn --list "$PSLF" --json example.za
+json_is "adn: example.za keeps its candidates" "$T/out" 'd["bdn"], d["candidates"]' \
+  "('example.za', ['example.za'])"
+run "adn: reverse zone from 2026-03-15" 3 adn --list "$PSLF" --json --at 2026-03-15 \
+  4.3.2.1.in-addr.arpa
+json_is "adn: reverse zone" "$T/out" 'd["error"], d["column"]' "('reverse-zone', 9)"
+run "adn: reverse zone the day before" 0 adn --list "$PSLF" --json --at 2026-03-14 \
+  4.3.2.1.in-addr.arpa
+run "adn: a CNAME target may end in a dot" 0 adn --list "$PSLF" --json www.example.com \
+  --cname cdn.example.net.
+json_is "adn: CNAME target with a dot" "$T/out" 'd["cname"]["fqdn"]' "cdn.example.net"
 run "psl --json: truncated sequence" 3 psl --list "$PSLF" --json $'b\xc3.example\xe2\x82'
 strict_json "psl --json: truncated sequence" "$T/out"
 json_is "psl --json: truncated sequence echoed" "$T/out" 'd["name"] == "b\ufffd.example\ufffd\ufffd"' "True"

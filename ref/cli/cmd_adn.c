@@ -36,7 +36,7 @@ static int usage(void) {
 }
 
 typedef struct {
-  const cabref_psl_table *t;
+  const cabref_psl_list *l;
   uint32_t psl_options;
   const cabref_spec13_list *s13;
   const cabref_adn_request *rq;
@@ -92,7 +92,7 @@ static void print_view(json_t *o, const char *indent) {
 /* One name: print the answer or the error. Returns 0 when answered, 1 when refused. */
 static int one_name(const adn_ctx *c, const char *name, size_t len, const char *src,
                     unsigned long line) {
-  json_t *o = cabref_adn_json(c->t, c->psl_options, c->s13, name, len, c->rq);
+  json_t *o = cabref_adn_json(c->l, c->psl_options, c->s13, name, len, c->rq);
   int refused;
   if (o == NULL) {
     fprintf(stderr, "cabref adn: out of memory\n");
@@ -326,7 +326,7 @@ static int adn_main(int argc, char **argv, const char **names) {
     cabref_psl_list_free(psl);
     return CABREF_EXIT_IO;
   }
-  ctx.t = &psl->table;
+  ctx.l = psl;
   ctx.psl_options = psl_options;
   ctx.s13 = s13;
   ctx.rq = &rq;

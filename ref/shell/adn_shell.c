@@ -161,6 +161,12 @@ const char *cabref_adn_error_code(int e) {
     return "no-fqdn";
   if (e == CABREF_ADN_ERR_UNDERSCORE)
     return "underscore";
+  if (e == CABREF_ADN_ERR_TRAILING_DOT)
+    return "trailing-dot";
+  if (e == CABREF_ADN_ERR_INTERNAL)
+    return "internal-name";
+  if (e == CABREF_ADN_ERR_REVERSE_ZONE)
+    return "reverse-zone";
   return cabref_psl_name_error_code(e);
 }
 
@@ -169,6 +175,14 @@ const char *cabref_adn_error_message(int e) {
     return "no label after the wildcard";
   if (e == CABREF_ADN_ERR_UNDERSCORE)
     return "underscore in a requested name";
+  if (e == CABREF_ADN_ERR_TRAILING_DOT)
+    return "a trailing dot (the root label) in a requested name (BR 7.1.2.7.12)";
+  if (e == CABREF_ADN_ERR_INTERNAL)
+    return "an Internal Name: its top-level label is not a delegated TLD (no ICANN rule of the "
+           "PSL ends in it) or is reserved for special use (BR 4.2.2; RFC 6761, 6762, 8375)";
+  if (e == CABREF_ADN_ERR_REVERSE_ZONE)
+    return "ends in an IP Reverse Zone Suffix (in-addr.arpa, ip6.arpa): refused from 2026-03-15 "
+           "(BR 4.2.2, SC86)";
   return cabref_psl_name_error_message(e);
 }
 
@@ -349,17 +363,90 @@ static int record_for(const cabref_adn_view *v, uint8_t k, const char *qb, const
   return cabref_adn_dns_change_name(qb, q, a, &adn);
 }
 
-json_t *cabref_adn_json(const cabref_psl_table *t, uint32_t psl_options,
+/* RFC 6761 §6.2-§6.5 (test, localhost, invalid, example), RFC 6762 (local), RFC 9476 (alt) and
+ * ICANN's 2024 reservation (internal): top-level labels that are never delegated, refused by
+ * name even if a list in use had a rule for them. */
+static int special_use_tld(const char *label, size_t len) {
+  static const char *const names[] = {"test",  "localhost", "invalid", "example",
+                                      "local", "alt",       "internal"};
+  size_t k;
+  for (k = 0; k < sizeof names / sizeof names[0]; k++)
+    if (strlen(names[k]) == len && memcmp(names[k], label, len) == 0)
+      return 1;
+  return 0;
+}
+
+/* The name v (lower-case A-labels) equals suffix or ends in "." suffix; *off is where. */
+static int ends_in(const cabref_adn_view *v, const char *suffix, size_t *off) {
+  size_t n = v->name.text_len, sl = strlen(suffix);
+  if (n < sl || memcmp(v->text + n - sl, suffix, sl) != 0)
+    return 0;
+  if (n > sl && v->text[n - sl - 1] != '.')
+    return 0;
+  *off = n - sl;
+  return 1;
+}
+
+int cabref_adn_requested_refusal(const cabref_psl_list *l, const cabref_adn_view *v,
+                                 const char *text, size_t len, cabref_instant at, size_t *err_pos) {
+  const cabref_label *tld = &v->name.labels[v->name.n_labels - 1];
+  size_t i, off = 0;
+  int ascii = 1;
+  for (i = 0; i < len; i++)
+    ascii &= (unsigned char)text[i] < 0x80;
+  /* ADN-TRAILING-DOT (BR 7.1.2.7.12: the root label is not part of a certificate's name): a
+   * final '.', or a final full stop that the IDNA mapping turns into one (U+3002, U+FF0E,
+   * U+FF61). */
+  if (len >= 1 && text[len - 1] == '.') {
+    *err_pos = len - 1;
+    return CABREF_ADN_ERR_TRAILING_DOT;
+  }
+  if (len >= 3 && (memcmp(text + len - 3, "\xe3\x80\x82", 3) == 0 ||
+                   memcmp(text + len - 3, "\xef\xbc\x8e", 3) == 0 ||
+                   memcmp(text + len - 3, "\xef\xbd\xa1", 3) == 0)) {
+    *err_pos = len - 3;
+    return CABREF_ADN_ERR_TRAILING_DOT;
+  }
+  /* ADN-INTERNAL-NAME (BR 1.6.1 "Internal Name", 4.2.2): a TLD in which no ICANN rule of the
+   * list ends, a special-use TLD, or RFC 8375's home.arpa cannot be validated. */
+  if (special_use_tld(v->text + tld->off, tld->len) ||
+      !cabref_psl_icann_tld(l, v->text + tld->off, tld->len)) {
+    *err_pos = ascii ? tld->off : 0;
+    return CABREF_ADN_ERR_INTERNAL;
+  }
+  if (ends_in(v, "home.arpa", &off)) {
+    *err_pos = ascii ? off : 0;
+    return CABREF_ADN_ERR_INTERNAL;
+  }
+  /* ADN-REVERSE-ZONE (BR 4.2.2, SC86; "IP Reverse Zone Suffix", BR 1.6.1): from 2026-03-15. */
+  if (at >= CABREF_ADN_REVERSE_ZONE_FROM &&
+      (ends_in(v, "in-addr.arpa", &off) || ends_in(v, "ip6.arpa", &off))) {
+    *err_pos = ascii ? off : 0;
+    return CABREF_ADN_ERR_REVERSE_ZONE;
+  }
+  return 0;
+}
+
+json_t *cabref_adn_json(const cabref_psl_list *l, uint32_t psl_options,
                         const cabref_spec13_list *s13, const char *name, size_t len,
                         const cabref_adn_request *rq) {
+  const cabref_psl_table *t = &l->table;
   cabref_adn_view *v = malloc(sizeof *v), *cv = NULL;
   json_t *o;
   cabref_adn_rules r;
-  size_t i;
+  size_t i, refused_at = 0;
+  int refusal;
   if (v == NULL)
     return NULL;
   if (cabref_adn_view_text(t, psl_options, s13, name, len, v) != 0) {
     o = error_json(name, len, v->error, v->err_pos);
+    free(v);
+    return o;
+  }
+  refusal =
+      cabref_adn_requested_refusal(l, v, name, len, rq != NULL ? rq->at : INT64_MAX, &refused_at);
+  if (refusal != 0) {
+    o = error_json(name, len, refusal, refused_at);
     free(v);
     return o;
   }

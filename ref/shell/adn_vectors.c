@@ -55,9 +55,12 @@ static json_t *name_answer(json_t *input, json_int_t tc) {
   memset(&rq, 0, sizeof rq);
   if (!json_is_string(name) || psl_options_of(json_object_get(input, "pslOptions"), &opts) != 0)
     return err_answer(tc, "bad-input");
+  /* Without "at" the rules are those in force now and later (ADN-REVERSE-ZONE applies). */
+  rq.at = INT64_MAX;
+  if (at != NULL && cabref_adn_parse_date(at, &rq.at) != 0)
+    return err_answer(tc, "bad-input");
   if (method != NULL) {
-    if (cabref_adn_parse_method(method, &rq.method) != 0 || at == NULL ||
-        cabref_adn_parse_date(at, &rq.at) != 0)
+    if (cabref_adn_parse_method(method, &rq.method) != 0 || at == NULL)
       return err_answer(tc, "bad-input");
     rq.has_method = 1;
   }
@@ -72,8 +75,7 @@ static json_t *name_answer(json_t *input, json_int_t tc) {
     cabref_psl_list_free(psl);
     return err_answer(tc, "no-spec13-list");
   }
-  o = cabref_adn_json(&psl->table, opts, s13, json_string_value(name), json_string_length(name),
-                      &rq);
+  o = cabref_adn_json(psl, opts, s13, json_string_value(name), json_string_length(name), &rq);
   cabref_spec13_free(s13);
   cabref_psl_list_free(psl);
   if (o == NULL)

@@ -416,6 +416,80 @@ static cabref_status finish(builder *b, cabref_psl_list *l, const char *file, ca
   return CABREF_OK;
 }
 
+/* ---- ADN-INTERNAL-NAME: the TLDs of the ICANN section --------------------------------------- */
+
+static int label_cmp(const char *pa, size_t la, const char *pb, size_t lb) {
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  return memcmp(pa, pb, la);
+}
+
+/* qsort over spans needs the pool: sorted with an insertion-free merge of a copy instead. */
+static void sort_spans(const char *pool, cabref_psl_span *a, cabref_psl_span *tmp, size_t n) {
+  size_t mid = n / 2, i = 0, j = mid, k = 0;
+  if (n < 2)
+    return;
+  sort_spans(pool, a, tmp, mid);
+  sort_spans(pool, a + mid, tmp, n - mid);
+  while (i < mid && j < n) {
+    if (label_cmp(pool + a[i].off, a[i].len, pool + a[j].off, a[j].len) <= 0)
+      tmp[k++] = a[i++];
+    else
+      tmp[k++] = a[j++];
+  }
+  while (i < mid)
+    tmp[k++] = a[i++];
+  while (j < n)
+    tmp[k++] = a[j++];
+  memcpy(a, tmp, n * sizeof *a);
+}
+
+/* Every node with a rule of the ICANN section gives its top-level label (PSL-TABLE-PREFIX: the
+ * node's first span is the TLD). Sorted, duplicates removed. 0, or -1 when out of memory. */
+static int index_icann_tlds(cabref_psl_list *l) {
+  const cabref_psl_table *t = &l->table;
+  cabref_psl_span *a, *tmp;
+  uint32_t r, n = 0, m = 0, i;
+  a = malloc(((size_t)t->n_nodes + 1) * sizeof *a);
+  tmp = malloc(((size_t)t->n_nodes + 1) * sizeof *tmp);
+  if (a == NULL || tmp == NULL) {
+    free(a);
+    free(tmp);
+    return -1;
+  }
+  for (r = 0; r < t->n_nodes; r++) {
+    const cabref_psl_node *nd = &t->nodes[r];
+    if (nd->normal_icann || nd->wild_icann || nd->exc_icann)
+      a[n++] = t->spans[nd->labels];
+  }
+  sort_spans(t->pool, a, tmp, n);
+  for (i = 0; i < n; i++) {
+    if (m > 0 && label_cmp(t->pool + a[m - 1].off, a[m - 1].len, t->pool + a[i].off, a[i].len) == 0)
+      continue;
+    a[m++] = a[i];
+  }
+  free(tmp);
+  l->icann_tlds = a;
+  l->n_icann_tlds = m;
+  return 0;
+}
+
+int cabref_psl_icann_tld(const cabref_psl_list *l, const char *label, size_t len) {
+  size_t lo = 0, hi = l->n_icann_tlds;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const cabref_psl_span *sp = &l->icann_tlds[mid];
+    int c = label_cmp(l->table.pool + sp->off, sp->len, label, len);
+    if (c == 0)
+      return 1;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return 0;
+}
+
 cabref_status cabref_psl_load_text(const char *text, size_t len, const char *file,
                                    cabref_psl_list **out, cabref_error *err) {
   builder b;
@@ -513,6 +587,8 @@ cabref_status cabref_psl_load_text(const char *text, size_t len, const char *fil
     goto done;
   }
   st = finish(&b, l, file, err);
+  if (st == CABREF_OK && index_icann_tlds(l) != 0)
+    st = fail(err, CABREF_E_CAPACITY, file, line, 0, "out of memory");
 done:
   builder_free(&b);
   if (st != CABREF_OK) {
@@ -573,6 +649,7 @@ cabref_status cabref_psl_load_file(const char *path, cabref_psl_list **out, cabr
 void cabref_psl_list_free(cabref_psl_list *l) {
   if (l == NULL)
     return;
+  free(l->icann_tlds);
   free(l->pool);
   free(l->spans);
   free(l->nodes);

@@ -33,6 +33,9 @@ NOTES = {
     "AuthorizedPort": ("BASIC", "The Authorized Ports on a date: 80, 443, 115, 25, 22 from 2017-03-01; 115 removed from 2017-10-19.", "BR 1.6.1 Authorized Ports; Ballots 169 and 190", [BR, B169], ["ADN-PORTS"]),
     "ConstructedEmail": ("BASIC", "The five constructed addresses admin, administrator, webmaster, hostmaster, postmaster @ each ADN the method may use.", "BR 3.2.2.4.4", [BR, B169], ["ADN-EMAIL"]),
     "CoversSet": ("FUNCTIONALITY", "Whether one ADN covers a name: it is one of the name's candidates (under the method's rules when one is given); one ADN covers a set when it covers each member.", "BR 3.2.2.4.4 ('Each email MAY confirm control of multiple FQDNs')", [BR, B169], ["ADN-COVERS"]),
+    "TrailingDot": ("MALFORMED_INPUT", "A requested name ending in the root label's dot is refused: a certificate's dNSName never carries it. A CNAME target, a DNS name, may.", "BR 7.1.2.7.12", [BR], ["ADN-TRAILING-DOT"]),
+    "InternalName": ("FUNCTIONALITY", "An Internal Name cannot be validated: its top-level label is not one in which a rule of the PSL's ICANN section ends, or is reserved for special use (test, localhost, invalid, example, local, alt, internal; home.arpa). A TLD with rules only below it (za: co.za; ck: *.ck) is delegated, and the default rule still answers suffix questions there.", "BR 1.6.1 Internal Name; BR 4.2.2; RFC 6761 s6; RFC 6762; RFC 8375", [BR, "https://www.rfc-editor.org/rfc/rfc6761", "https://www.rfc-editor.org/rfc/rfc8375"], ["ADN-INTERNAL-NAME"]),
+    "ReverseZone": ("LEGACY", "A name that is, or ends in, an IP Reverse Zone Suffix (in-addr.arpa, ip6.arpa) is refused from 2026-03-15T00:00:00Z (BR 4.2.2 after Ballot SC86); before that date it is an ordinary name under the arpa TLD.", "BR 1.6.1 IP Reverse Zone Suffix; BR 4.2.2; SC86", [BR], ["ADN-REVERSE-ZONE"]),
     "DnsChangePrefix": ("FUNCTIONALITY", "Where a DNS Change record may sit: at an ADN or at an ADN prefixed with one label beginning with '_'.", "BR 3.2.2.4.7 (Ballot 169)", [BR, B169], ["ADN-DNS-PREFIX"]),
 }
 
@@ -98,7 +101,7 @@ bad("partial wildcard label", W + ["MalformedName"], "foo*.example.com", "bad-wi
 # ---- Case, trailing dot ----
 C = ["CaseFolding"]
 name("upper case is folded", C, "WWW.Example.COM", **view("www.example.com", "com", "example.com", ["www.example.com", "example.com"]))
-name("one trailing dot is accepted and dropped", C, "www.example.com.", **view("www.example.com", "com", "example.com", ["www.example.com", "example.com"]))
+bad("a trailing dot (the root label) is refused in a requested name: BR 7.1.2.7.12 (was accepted before issue 15)", C + ["TrailingDot"], "www.example.com.", "trailing-dot")
 # ---- PSL options ----
 O = ["PslOption"]
 name("github.io is PRIVATE (line 12196): ICANN-only gives io", O, "foo.github.io", **view("foo.github.io", "io", "github.io", ["foo.github.io", "github.io"]))
@@ -106,8 +109,8 @@ name("with the PRIVATE section github.io is the suffix", O, {"name": "foo.github
 name("with PRIVATE, github.io is a public suffix", O + P, {"name": "github.io", "pslOptions": ["private"]}, **view("github.io", "github.io", None, []))
 name("uk.com is PRIVATE (line 11123)", O, "x.y.uk.com", **view("x.y.uk.com", "com", "uk.com", ["x.y.uk.com", "y.uk.com", "uk.com"]))
 name("uk.com with PRIVATE", O, {"name": "x.y.uk.com", "pslOptions": ["private"]}, **view("x.y.uk.com", "uk.com", "y.uk.com", ["x.y.uk.com", "y.uk.com"]))
-name("unknown TLD: the default rule makes it the suffix", O, "host.example.example", **view("host.example.example", "example", "example.example", ["host.example.example", "example.example"]))
-name("unknown TLD without the default rule: no suffix, no BDN (Internal Name)", O, {"name": "host.example.example", "pslOptions": ["no-star-rule"]}, **view("host.example.example", None, None, []))
+bad("unknown TLD 'example' (RFC 6761 s6.5, no ICANN rule ends in it): an Internal Name, whatever the default rule would make of it", O + ["InternalName"], "host.example.example", "internal-name")
+bad("the same without the default rule: still an Internal Name", O + ["InternalName"], {"name": "host.example.example", "pslOptions": ["no-star-rule"]}, "internal-name")
 name("*.r.appspot.com (line 12358, PRIVATE) is ignored ICANN-only", O, "x.r.appspot.com", **view("x.r.appspot.com", "com", "appspot.com", ["x.r.appspot.com", "r.appspot.com", "appspot.com"]))
 name("*.r.appspot.com with PRIVATE", O + ["PslWildcardRule"], {"name": "a.x.r.appspot.com", "pslOptions": ["private"]}, **view("a.x.r.appspot.com", "x.r.appspot.com", "a.x.r.appspot.com", ["a.x.r.appspot.com"]))
 K = ["PslWildcardRule"]
@@ -318,6 +321,32 @@ name("a U-label ADN, in upper case, covers the name", V + I + C, {"name": "www.b
 name("a fullwidth-asterisk label is no ADN and covers nothing", V + I, {"name": "www.b\u00fccher.de", "covers": "\uff0a.b\u00fccher.de"}, covers={"result": False})
 name("a DNS record name with a U-label: '_x.' on the BDN", R + I, {"name": "www.b\u00fccher.de", "record": "_x.b\u00fccher.de"}, record={"adns": ["xn--bcher-kva.de"]})
 name("a record prefix label '_\u00fc' is a refused U-label, not an underscore label", R + I, {"name": "www.b\u00fccher.de", "record": "_\u00fc.b\u00fccher.de"}, record={"adns": []})
+
+# ---- Names a certificate may not hold (issue 15), appended so that earlier tcIds stay ----
+T = ["TrailingDot"]
+bad("the root label after a U-label name (U+3002 maps to a dot)", T + ["Idn"], "www.b\u00fccher.de\u3002", "trailing-dot")
+name("a CNAME target may end in the root label's dot (a DNS name, not a certificate's)", T + ["CnameTarget"], {"name": "www.example.com", "cname": "cdn.example.net."}, cname={"fqdn": "cdn.example.net", "bdn": "example.net", "candidates": ["cdn.example.net", "example.net"]})
+N2 = ["InternalName"]
+bad("corp has no ICANN rule (not delegated): the issue's intranet.corp", N2, "intranet.corp", "internal-name")
+bad("a wildcard over an Internal Name", N2 + W, "*.intranet.corp", "internal-name")
+bad("test is special-use (RFC 6761 s6.2)", N2, "www.test", "internal-name")
+bad("localhost (RFC 6761 s6.3)", N2, "app.localhost", "internal-name")
+bad("invalid (RFC 6761 s6.4)", N2, "x.invalid", "internal-name")
+bad("local, Multicast DNS (RFC 6762 s3)", N2, "printer.local", "internal-name")
+bad("home.arpa, under the delegated arpa but locally served (RFC 8375)", N2, "nas.home.arpa", "internal-name")
+bad("internal, reserved by ICANN for private use (2024)", N2, "git.internal", "internal-name")
+bad("a single label that is no TLD", N2, "intranet", "internal-name")
+name("za has no rule of its own but co.za (line 7149) ends in it: delegated, the default rule answers", N2 + B, "example.za", **view("example.za", "za", "example.za", ["example.za"]))
+name("ck has only *.ck and !www.ck (lines 752-753): delegated", N2 + K, "www.ck", **view("www.ck", "ck", "www.ck", ["www.ck"]))
+name("arpa (line 196) is delegated: a name under it that is no reverse zone", N2, "x.e164.arpa", **view("x.e164.arpa", "e164.arpa", "x.e164.arpa", ["x.e164.arpa"]))
+name("example.com is under com: RFC 6761's example domains are not Internal Names", N2 + B, "www.example.com", **view("www.example.com", "com", "example.com", ["www.example.com", "example.com"]))
+Z = ["ReverseZone"]
+bad("in-addr.arpa on 2026-03-15 (BR 4.2.2, SC86)", Z, {"name": "4.3.2.1.in-addr.arpa", "at": "2026-03-15"}, "reverse-zone")
+name("in-addr.arpa the day before: in-addr.arpa (line 198) is its public suffix", Z, {"name": "4.3.2.1.in-addr.arpa", "at": "2026-03-14"}, **view("4.3.2.1.in-addr.arpa", "in-addr.arpa", "1.in-addr.arpa", ["4.3.2.1.in-addr.arpa", "3.2.1.in-addr.arpa", "2.1.in-addr.arpa", "1.in-addr.arpa"]))
+bad("ip6.arpa on 2026-03-15", Z, {"name": "b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.0.0.0.0.1.2.3.4.ip6.arpa", "at": "2026-03-15"}, "reverse-zone")
+bad("the suffix itself", Z, {"name": "ip6.arpa", "at": "2027-01-01"}, "reverse-zone")
+bad("a wildcard under a reverse zone", Z + W, {"name": "*.2.1.in-addr.arpa", "at": "2026-03-15"}, "reverse-zone")
+name("a label ending in the suffix's text is not under it", Z, {"name": "x.notin-addr.arpa", "at": "2026-03-15"}, **view("x.notin-addr.arpa", "arpa", "notin-addr.arpa", ["x.notin-addr.arpa", "notin-addr.arpa"]))
 
 groups = [
     {"type": "AdnTest", "comment": "BDN, candidates, CNAME targets, methods applied to a name, covers and DNS Change locations. PSL: vectors/psl/public_suffix_list.dat; pslOptions empty = BR default.", "tests": tests["AdnTest"]},

@@ -17,8 +17,15 @@
 
 /* Errors of cabref_adn_view_text beside the name errors (cabref_name_error values and
  * CABREF_PSL_NAME_BAD_IDN). */
-#define CABREF_ADN_ERR_SHAPE 200      /* a name with no label after the wildcard */
-#define CABREF_ADN_ERR_UNDERSCORE 201 /* '_' in a requested name (refused in certificates) */
+#define CABREF_ADN_ERR_SHAPE 200        /* a name with no label after the wildcard */
+#define CABREF_ADN_ERR_UNDERSCORE 201   /* '_' in a requested name (refused in certificates) */
+#define CABREF_ADN_ERR_TRAILING_DOT 202 /* ADN-TRAILING-DOT: the root label in a requested name */
+#define CABREF_ADN_ERR_INTERNAL 203     /* ADN-INTERNAL-NAME: not under a delegated TLD */
+#define CABREF_ADN_ERR_REVERSE_ZONE 204 /* ADN-REVERSE-ZONE: under in-addr.arpa or ip6.arpa */
+
+/* BR 4.2.2 (SC86): from this instant (2026-03-15T00:00:00Z) no certificate may contain a Domain
+ * Name ending in an IP Reverse Zone Suffix. Days since 1970-01-01: 20527. */
+#define CABREF_ADN_REVERSE_ZONE_FROM ((cabref_instant)20527 * 86400)
 
 typedef struct cabref_spec13_list {
   char **tlds; /* lower-case A-labels, sorted */
@@ -78,10 +85,20 @@ typedef struct {
   const char *record; /* a DNS record name: a DNS Change location of which ADN (ADN-DNS-PREFIX) */
 } cabref_adn_request;
 
+/* ADN-TRAILING-DOT, ADN-INTERNAL-NAME, ADN-REVERSE-ZONE: 0 when the requested name v (read
+ * from text[0 .. len-1] by cabref_adn_view_text) may be asked for, else the refusal
+ * (CABREF_ADN_ERR_TRAILING_DOT, _INTERNAL, _REVERSE_ZONE) and *err_pos, its byte offset in the
+ * given text (0 for a name holding non-ASCII, as for cabref_psl_lookup_text). The reverse-zone
+ * rule holds from CABREF_ADN_REVERSE_ZONE_FROM on (at). Not applied to CNAME targets: they are
+ * DNS names, not names of the certificate. */
+int cabref_adn_requested_refusal(const cabref_psl_list *l, const cabref_adn_view *v,
+                                 const char *text, size_t len, cabref_instant at, size_t *err_pos);
+
 /* The whole answer for one name as a JSON object (spec/adn.md; the shape of `cabref adn --json`
- * and of the AdnTest vectors). NULL only when out of memory. */
+ * and of the AdnTest vectors): the requested name is refused by cabref_adn_requested_refusal at
+ * rq->at (without rq: the reverse-zone rule is taken as in force). NULL only when out of memory. */
 struct json_t;
-struct json_t *cabref_adn_json(const cabref_psl_table *t, uint32_t psl_options,
+struct json_t *cabref_adn_json(const cabref_psl_list *l, uint32_t psl_options,
                                const cabref_spec13_list *s13, const char *name, size_t len,
                                const cabref_adn_request *rq);
 /* The rules of a method at an instant as a JSON object (ADN-METHOD-*). */

@@ -29,6 +29,10 @@ typedef struct cabref_psl_list {
   cabref_psl_node *nodes;
   uint32_t *order;
   uint32_t *buckets;
+  /* The top-level labels in which some rule of the ICANN section ends (the delegated TLDs as the
+   * list knows them: ADN-INTERNAL-NAME), as spans into pool, sorted by length then bytes. */
+  cabref_psl_span *icann_tlds;
+  uint32_t n_icann_tlds;
 } cabref_psl_list;
 
 /* Parses and compiles text[0 .. len-1] (`file` names it in errors). On success *out is a new list
@@ -38,6 +42,10 @@ cabref_status cabref_psl_load_text(const char *text, size_t len, const char *fil
                                    cabref_psl_list **out, cabref_error *err);
 cabref_status cabref_psl_load_file(const char *path, cabref_psl_list **out, cabref_error *err);
 void cabref_psl_list_free(cabref_psl_list *l);
+
+/* ADN-INTERNAL-NAME: 1 when some rule of the list's ICANN section ends in the top-level label
+ * label[0 .. len-1] (lower-case A-label; "za" has "co.za", "ck" has "*.ck"), else 0. */
+int cabref_psl_icann_tld(const cabref_psl_list *l, const char *label, size_t len);
 
 /* PSL-TABLE-VALID: the C twin of ValidPslTable (spec/psl_logic.h). Returns NULL when the table
  * satisfies every invariant, else a static string naming the first one broken. */
