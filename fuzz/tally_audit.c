@@ -2,8 +2,9 @@
  * the post and recomputes it with the core.
  *
  * Requirements: TALLY-AUDIT-COUNT, TALLY-AUDIT-PERCENT, TALLY-AUDIT-RULES, TALLY-AUDIT-OUTCOME,
- * TALLY-AUDIT-PERIODS, TALLY-OUTCOME, TALLY-THR-ISSUER, TALLY-THR-CONSUMER, TALLY-THR-EMPTY,
- * TALLY-THR-ABSTAIN, TALLY-YES-EACH, TALLY-QUORUM-FIXED, TALLY-PERIOD-VOTING, TALLY-REVIEW.
+ * TALLY-AUDIT-PERIODS, TALLY-AUDIT-QUORUM, TALLY-OUTCOME, TALLY-THR-ISSUER, TALLY-THR-CONSUMER,
+ * TALLY-THR-EMPTY, TALLY-THR-ABSTAIN, TALLY-YES-EACH, TALLY-QUORUM-FIXED, TALLY-PERIOD-VOTING,
+ * TALLY-REVIEW.
  *
  * The input is copied into an exactly sized heap buffer so that ASan reports any read past its
  * end. On error the error must carry a status and a message; on success the findings must fit
@@ -109,9 +110,35 @@ static void check_audit(const cabref_audit *a) {
   CHECK(a->period_reasons == 0 || a->has_voting == 3);
   check_counts(a, &a->issuer);
   check_counts(a, &a->consumer);
-  /* TALLY-AUDIT-OUTCOME */
-  if (a->has_declared && a->declared != r->outcome && a->n_findings < CABREF_AUDIT_MAX_FINDINGS)
+  /* TALLY-AUDIT-QUORUM: the validity is left open exactly when the Bylaws have a quorum rule,
+   * no figure was read and no period rule already makes the ballot invalid. */
+  {
+    cabref_rules rules;
+    CHECK(cabref_rules_for(a->version, &rules) == CABREF_OK);
+    CHECK(a->validity_unchecked ==
+          (!a->has_quorum && rules.quorum_by_attendance && r->outcome != CABREF_OUTCOME_INVALID));
+  }
+  /* TALLY-AUDIT-OUTCOME (with the validity open, a declared invalid is possible) */
+  if (a->has_declared && a->declared != r->outcome &&
+      !(a->validity_unchecked && a->declared == CABREF_OUTCOME_INVALID) &&
+      a->n_findings < CABREF_AUDIT_MAX_FINDINGS)
     CHECK(has_code(a, "outcome-mismatch"));
+}
+
+/* TALLY-AUDIT-QUORUM: a post with no quorum figure, given one more line stating it in prose,
+ * has that figure (wherever it stands, without a claim). */
+static void check_quorum_line(const char *text, size_t size) {
+  static const char line[] = "\nThe quorum for this ballot was 7 Voting Members.\n";
+  char *t = malloc(size + sizeof line);
+  cabref_audit *b = malloc(sizeof *b);
+  cabref_error err;
+  CHECK(t != NULL && b != NULL);
+  memcpy(t, text, size);
+  memcpy(t + size, line, sizeof line - 1);
+  if (cabref_audit_text(t, size + sizeof line - 1, "fuzz", b, &err) == CABREF_OK)
+    CHECK(b->has_quorum && b->quorum == 7 && !b->validity_unchecked);
+  free(b);
+  free(t);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -127,6 +154,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     CHECK(memchr(err.message, '\0', sizeof err.message) != NULL && err.message[0] != '\0');
   } else {
     check_audit(a);
+    if (!a->has_quorum && memchr(text, '\0', size) == NULL)
+      check_quorum_line(text, size);
   }
   /* The vector runner's path over the same text (a JSON string may not hold a NUL byte). */
   if (memchr(text, '\0', size) == NULL) {

@@ -214,6 +214,21 @@ if [ -f "$POST" ]; then
   sed 's/has \*\*Passed\*\*/has **Failed**/' "$POST" >"$T/declared.md"
   run "audit doctored (declared failed)" 1 tally audit "$T/declared.md"
   contains "audit doctored outcome" "$T/out" "outcome-mismatch"
+  # TALLY-AUDIT-QUORUM: the figure in prose (no claim) is read; without one, validity is open.
+  sed 's/the quorum was 6 for this ballot\. \*\*This requirement was MET\*\*\./The quorum for this ballot was 25 Voting Members./' \
+    "$POST" >"$T/prose.md"
+  run "audit: quorum in prose, not met" 1 tally audit "$T/prose.md" --json
+  json_is "audit: quorum in prose read" "$T/out" '(d["quorum"], d["recomputed"])' "(25, 'invalid')"
+  grep -v 'the quorum was 6' "$POST" >"$T/noquorum.md"
+  run "audit: no quorum stated" 0 tally audit "$T/noquorum.md"
+  contains "audit: no quorum, indeterminate" "$T/out" \
+    "Recomputed outcome: indeterminate (passed if the quorum was met, else invalid"
+  contains "audit: no quorum, not checked" "$T/out" "no quorum figure stated: NOT CHECKED"
+  run "audit: no quorum stated --json" 0 tally audit "$T/noquorum.md" --json
+  json_is "audit: no quorum --json" "$T/out" '(d["recomputed"], d["quorum"], d["quorumMet"])' \
+    "('indeterminate', None, None)"
+  run "audit --json: missing file is a JSON error" 4 tally audit "$T/no-such-post.md" --json
+  json_is "audit --json: missing file" "$T/out" '(d["result"], d["reason"])' "('error', ['io-error'])"
   grep -v '^### Bylaws version' "$POST" >"$T/nobylaws.md"
   run "audit without results" 3 tally audit "$T/nobylaws.md"
 else

@@ -18,7 +18,7 @@ def post(ballot="XX-001", version="2.5", iss=(10, 0, 0), con=(3, 0, 0), iss_name
          disc=("2025 Mar 01, 04:00 UTC", "2025 Mar 08, 04:00 UTC"), disc_label="(7+ days)",
          vote=("2025 Mar 08, 17:00 UTC", "2025 Mar 15, 17:00 UTC"),
          review=("2025-03-20 01:00:00 UTC", "2025-04-19 01:00:00 UTC"), review_days=30,
-         guideline="Final Maintenance Guideline", bylaws_heading=True):
+         guideline="Final Maintenance Guideline", bylaws_heading=True, quorum_text=None):
     iss_named = iss_named or iss
     con_named = con_named or con
     out = ["## IPR Review of Ballot %s: A fictional change" % ballot, ""]
@@ -53,7 +53,9 @@ def post(ballot="XX-001", version="2.5", iss=(10, 0, 0), con=(3, 0, 0), iss_name
             "**This requirement was %s**." % claims[1],
             " - At least one (1) Voting Member in each category votes in favour. "
             "**This requirement was %s**." % claims[2]]
-    if quorum is not None:
+    if quorum_text is not None:
+        out += ["2. Quorum:", "  - " + quorum_text]
+    elif quorum is not None:
         out += ["2. Quorum:", "  - the quorum was %d for this ballot. **This requirement was %s**."
                 % (quorum, claims[3])]
     out += ["", "## Ballot %s: A fictional change" % ballot, "",
@@ -64,6 +66,13 @@ def post(ballot="XX-001", version="2.5", iss=(10, 0, 0), con=(3, 0, 0), iss_name
 
 
 NOTES = {
+    "QuorumInProse": ("EDGE_CASE", "The quorum figure is stated in a sentence of its own, with "
+                      "no MET / NOT MET claim after it; it is read wherever it stands.",
+                      "Bylaws 2.5 §2.3(7)", ["TALLY-AUDIT-QUORUM", "TALLY-QUORUM-PART"]),
+    "QuorumUnstated": ("EDGE_CASE", "The post states no quorum figure under Bylaws that have a "
+                       "quorum rule: the validity cannot be checked, the recomputed outcome is "
+                       "indeterminate (the counts' outcome if the quorum was met, else invalid).",
+                       "Bylaws 2.5 §2.3(7)", ["TALLY-AUDIT-QUORUM"]),
     "ConsistentPost": ("BASIC", "A post whose counts, claims, periods and outcome agree.",
                        "Bylaws 2.5 §2.3(6)-(7)", ["TALLY-AUDIT-RULES", "TALLY-AUDIT-OUTCOME"]),
     "CountMismatch": ("MALFORMED_RESULTS", "A stated count disagrees with the names listed or "
@@ -181,13 +190,50 @@ CASES = [
      ["PeriodLength", "PeriodLabel", "OutcomeContradicted"],
      {"disc": ("2025 Mar 02, 17:00 UTC", "2025 Mar 08, 17:00 UTC")}, "inconsistent",
      ["discussion-period", "review-without-pass", "outcome-mismatch"], "invalid", ["period-label"]),
-    ("No quorum figure stated: validity cannot be recomputed (a warning); the rest is "
-     "consistent.", ["ConsistentPost"], {"quorum": None}, "consistent", [], "passed",
-     ["quorum-unstated"]),
+    ("No quorum figure stated: validity cannot be recomputed (a warning); the counts give "
+     "passed if the quorum was met, invalid otherwise: indeterminate, and the declared passed is "
+     "one of the two (TALLY-AUDIT-QUORUM).", ["QuorumUnstated"], {"quorum": None}, "consistent",
+     [], "indeterminate", ["quorum-unstated"]),
     ("No Bylaws version heading: not an auditable results post.", ["NotAResultsPost"],
      {"bylaws_heading": False}, "error", ["bad-input"], None, None),
     ("Bylaws 2.4 post, same counts: the 2.4 rules are the same for the tally.",
      ["ConsistentPost"], {"version": "2.4"}, "consistent", [], "passed", []),
+    # TALLY-AUDIT-QUORUM (issue 15): the figure in prose, without a claim.
+    ("The quorum stated in prose with no MET / NOT MET after it: 3+1 = 4 participants, quorum 6: "
+     "the ballot is invalid (4 < 6), so the declared passed and the Review Period are "
+     "contradicted; that no claim is made is a warning.", ["QuorumInProse", "OutcomeContradicted"],
+     {"iss": (3, 0, 0), "con": (1, 0, 0),
+      "quorum_text": "The quorum for this ballot was 6 Voting Members."},
+     "inconsistent", ["review-without-pass", "outcome-mismatch"], "invalid", ["claim-unstated"]),
+    ("The same post declared Invalid, without a Review Period: consistent.", ["QuorumInProse"],
+     {"iss": (3, 0, 0), "con": (1, 0, 0), "declared": "Invalid", "review": None,
+      "quorum_text": "The quorum for this ballot was 6 Voting Members."},
+     "consistent", [], "invalid", ["claim-unstated"]),
+    ("'Quorum: 6' and 4+2 = 6 participants: met exactly.", ["QuorumInProse"],
+     {"iss": (4, 0, 0), "con": (2, 0, 0), "quorum_text": "Quorum: 6"}, "consistent", [],
+     "passed", ["claim-unstated"]),
+    ("'a quorum of seven (7) Voting Members' with 6 participants: invalid.", ["QuorumInProse"],
+     {"iss": (4, 0, 0), "con": (2, 0, 0), "declared": "Invalid", "review": None,
+      "quorum_text": "This ballot needed a quorum of seven (7) Voting Members."},
+     "consistent", [], "invalid", ["claim-unstated"]),
+    ("No quorum stated, the Issuer rule not met (2 yes, 2 no) and the ballot declared failed: "
+     "failed if the quorum was met, invalid otherwise: indeterminate, and failed is one of them.",
+     ["QuorumUnstated"], {"iss": (2, 2, 0), "quorum": None, "declared": "Failed",
+                          "claims": ("NOT MET", "MET", "MET", "MET"), "review": None},
+     "consistent", [], "indeterminate", ["quorum-unstated"]),
+    ("No quorum stated, every threshold met, declared failed: neither passed nor invalid.",
+     ["QuorumUnstated", "OutcomeContradicted"], {"quorum": None, "declared": "Failed",
+                                                 "review": None},
+     "inconsistent", ["outcome-mismatch"], "indeterminate", ["quorum-unstated"]),
+    ("A sentence about the quorum rule that gives no figure ('the quorum rule of Bylaw "
+     "2.3(7)'): 2.3(7) is a clause number, not a quorum; no figure is stated.",
+     ["QuorumUnstated"], {"quorum_text": "The quorum rule of Bylaw 2.3(7) applies to this "
+                                         "ballot."},
+     "consistent", [], "indeterminate", ["quorum-unstated"]),
+    ("No quorum stated, every threshold met, declared invalid (as if the quorum was missed): "
+     "possible, so consistent; the validity stays unchecked.", ["QuorumUnstated"],
+     {"quorum": None, "declared": "Invalid", "review": None}, "consistent", [], "indeterminate",
+     ["quorum-unstated"]),
 ]
 
 

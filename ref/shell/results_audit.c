@@ -51,6 +51,52 @@ static const char *find(const char *s, size_t len, const char *needle) {
   return NULL;
 }
 
+/* TALLY-AUDIT-QUORUM: the quorum figure stated anywhere in a line, with or without a MET / NOT
+ * MET claim ("the quorum was 6 for this ballot", "The quorum for this ballot is 6 Voting
+ * Members.", "Quorum: 6", "a quorum of seven (7)"): after the word "quorum", the first number,
+ * reached only over the connecting words of such a sentence (was, is, of, for, this, ballot, ...,
+ * or a number word before its figure in parentheses) and ':', '=', '(', '*' and blanks, so that
+ * "the quorum rule of Bylaw 2.3(7)" gives no figure. 1 and *out, or 0. */
+static size_t number(const char *p, const char *end, uint32_t *out);
+static int connecting_word(const char *w, size_t n) {
+  static const char *const words[] = {"was",      "is",     "of",      "for",    "this",  "the",
+                                      "that",     "ballot", "ballots", "a",      "at",    "to",
+                                      "be",       "will",   "would",   "equals", "equal", "set",
+                                      "required", "needed", "figure",  "count",  "were",  "are"};
+  size_t k;
+  for (k = 0; k < sizeof words / sizeof words[0]; k++)
+    if (strlen(words[k]) == n && find(w, n, words[k]) == w)
+      return 1;
+  return 0;
+}
+static int quorum_figure(const char *s, size_t len, uint32_t *out) {
+  const char *end = s + len, *p = s;
+  while (p < end && (p = find(p, (size_t)(end - p), "quorum")) != NULL) {
+    const char *q = p + 6;
+    int words = 0;
+    while (q < end && words < 8) {
+      const char *w;
+      while (q < end &&
+             (*q == ' ' || *q == '\t' || *q == ':' || *q == '=' || *q == '(' || *q == '*'))
+        q++;
+      if (q < end && isdigit((unsigned char)*q))
+        return number(q, end, out) > 0;
+      w = q;
+      while (q < end && isalpha((unsigned char)*q))
+        q++;
+      if (q == w)
+        break; /* punctuation: the sentence or clause ends */
+      /* a connecting word, or a number word followed by its figure: "seven (7)" */
+      if (!connecting_word(w, (size_t)(q - w)) &&
+          !(end - q >= 3 && q[0] == ' ' && q[1] == '(' && isdigit((unsigned char)q[2])))
+        break;
+      words++;
+    }
+    p += 6;
+  }
+  return 0;
+}
+
 /* A decimal number at p (at most 10 digits, at most 2^31); returns chars consumed or 0. */
 static size_t number(const char *p, const char *end, uint32_t *out) {
   uint64_t v = 0;
@@ -225,13 +271,16 @@ static void parse_line(cabref_audit *a, const char *s, size_t len, unsigned long
       return;
     }
   }
+  /* TALLY-AUDIT-QUORUM: the figure, wherever the post states it (the first one counts). */
+  if (!a->has_quorum && quorum_figure(s, len, &v)) {
+    a->quorum = v;
+    a->has_quorum = 1;
+    a->quorum_line = line;
+  }
   if (find(s, len, "This requirement was") != NULL) {
     cabref_claim c = claim_in(s, len);
     int which = -1;
-    if (find(s, len, "quorum was ") != NULL) {
-      p = find(s, len, "quorum was ") + 11;
-      if (number(p, end, &a->quorum) > 0)
-        a->has_quorum = 1;
+    if (find(s, len, "quorum") != NULL) {
       which = 3;
     } else if (find(s, len, "thirds") != NULL || find(s, len, "(2/3)") != NULL) {
       which = 0;
@@ -439,11 +488,17 @@ cabref_status cabref_audit_text(const char *text, size_t len, const char *file, 
     finding(a, "warning", "period-unstated", 0,
             "no voting period with start and end in UTC: period rules not checked");
   }
-  if (!a->has_quorum && rules.quorum_by_attendance)
+  /* TALLY-AUDIT-QUORUM: without a stated figure the thresholds are recomputed (with the
+   * quorum taken as met) and the validity is left open: never a quorum of zero. */
+  a->validity_unchecked = !a->has_quorum && rules.quorum_by_attendance;
+  if (a->validity_unchecked)
     finding(a, "warning", "quorum-unstated", 0,
-            "the post states no quorum figure: validity not recomputed");
+            "the post states no quorum figure: the ballot's validity cannot be checked (the "
+            "outcome below holds only if the quorum was met; otherwise it is invalid)");
   cabref_tally_decide(&counts, a->has_quorum ? a->quorum : 0, &rules, rules.consumer,
                       a->period_reasons, &a->result);
+  if (a->validity_unchecked && a->result.outcome == CABREF_OUTCOME_INVALID)
+    a->validity_unchecked = 0; /* invalid for another reason (a period rule) whatever the quorum */
 
   check_claim(a, a->claim_issuer, a->result.issuer_threshold_met, 0, "the Issuer two-thirds rule",
               "claim-issuer-threshold");
@@ -493,13 +548,22 @@ cabref_status cabref_audit_text(const char *text, size_t len, const char *file, 
       finding(a, "inconsistency", "review-without-pass", a->review_days_line,
               "a Review Period was started for a ballot that did not pass");
   }
+  /* With the validity unchecked, the declared outcome may be the recomputed one or invalid. */
   if (!a->has_declared)
     finding(a, "warning", "outcome-unstated", 0, "the post declares no outcome");
-  else if (a->declared != a->result.outcome)
+  else if (a->declared != a->result.outcome &&
+           !(a->validity_unchecked && a->declared == CABREF_OUTCOME_INVALID))
     finding(a, "inconsistency", "outcome-mismatch", a->declared_line,
-            "the post declares the ballot %s; the published counts give %s",
-            cabref_outcome_name(a->declared), cabref_outcome_name(a->result.outcome));
+            "the post declares the ballot %s; the published counts give %s%s",
+            cabref_outcome_name(a->declared), cabref_outcome_name(a->result.outcome),
+            a->validity_unchecked ? " (or invalid, if the unstated quorum was not met)" : "");
   return CABREF_OK;
+}
+
+/* The recomputed outcome's name; "indeterminate" when the validity could not be checked
+ * (TALLY-AUDIT-QUORUM). */
+static const char *audit_outcome_name(const cabref_audit *a) {
+  return a->validity_unchecked ? "indeterminate" : cabref_outcome_name(a->result.outcome);
 }
 
 static json_t *findings_json(const cabref_audit *a, const char *severity) {
@@ -547,8 +611,8 @@ json_t *cabref_audit_answer(json_t *input, json_int_t tc) {
   } else {
     resp = json_pack("{s:I, s:s, s:o, s:s, s:o}", "tcId", tc, "result",
                      cabref_audit_inconsistencies(a) ? "inconsistent" : "consistent", "reason",
-                     codes_json(a, "inconsistency"), "outcome",
-                     cabref_outcome_name(a->result.outcome), "warnings", codes_json(a, "warning"));
+                     codes_json(a, "inconsistency"), "outcome", audit_outcome_name(a), "warnings",
+                     codes_json(a, "warning"));
   }
   free(a);
   return resp;
@@ -613,7 +677,7 @@ int cabref_cmd_audit(int argc, char **argv) {
         "{s:s, s:s, s:s, s:s?, s:s, s:I, s:I, s:b, s:{s:I, s:I, s:I, s:b, s:b}, "
         "s:{s:I, s:I, s:I, s:b, s:b}, s:o, s:o, s:o}",
         "ballot", a->ballot, "bylaws", cabref_bylaws_name(a->version), "recomputed",
-        cabref_outcome_name(a->result.outcome), "declared",
+        audit_outcome_name(a), "declared",
         a->has_declared ? cabref_outcome_name(a->declared) : NULL, "result",
         rc ? "inconsistent" : "consistent", "quorum", (json_int_t)a->result.quorum, "participants",
         (json_int_t)a->result.counts.participants, "quorumMet", a->result.quorum_met, "issuer",
@@ -626,14 +690,26 @@ int cabref_cmd_audit(int argc, char **argv) {
         a->result.consumer_threshold_met, "hasYes", a->result.consumer_has_yes, "reason",
         cabref_reasons_json(a->result.reasons), "inconsistencies",
         findings_json(a, "inconsistency"), "warnings", findings_json(a, "warning"));
+    if (a->validity_unchecked) { /* TALLY-AUDIT-QUORUM: unknown, not met, not unmet */
+      json_object_set_new(o, "quorum", json_null());
+      json_object_set_new(o, "quorumMet", json_null());
+      json_object_set_new(o, "outcomeIfQuorumMet",
+                          json_string(cabref_outcome_name(a->result.outcome)));
+    }
     json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', stdout);
     json_decref(o);
   } else {
     printf("Audit of ballot %s (%s), under Bylaws %s\n", a->ballot[0] ? a->ballot : "(unnamed)",
            path, cabref_bylaws_name(a->version));
-    printf("Recomputed outcome: %s; declared: %s\n", cabref_outcome_name(a->result.outcome),
-           a->has_declared ? cabref_outcome_name(a->declared) : "(none)");
+    if (a->validity_unchecked)
+      printf("Recomputed outcome: indeterminate (%s if the quorum was met, else invalid: the post "
+             "states no quorum); declared: %s\n",
+             cabref_outcome_name(a->result.outcome),
+             a->has_declared ? cabref_outcome_name(a->declared) : "(none)");
+    else
+      printf("Recomputed outcome: %s; declared: %s\n", cabref_outcome_name(a->result.outcome),
+             a->has_declared ? cabref_outcome_name(a->declared) : "(none)");
     printf("  Issuers: %u yes, %u no, %u abstain\n", a->result.counts.issuer.yes,
            a->result.counts.issuer.no, a->result.counts.issuer.abstain);
     printf("  Consumers: %u yes, %u no, %u abstain\n", a->result.counts.consumer.yes,
@@ -648,6 +724,9 @@ int cabref_cmd_audit(int argc, char **argv) {
       printf("  Quorum: %u participated, quorum %u: %s (stated: %s)\n",
              a->result.counts.participants, a->quorum, a->result.quorum_met ? "MET" : "NOT MET",
              claim_name(a->claim_quorum));
+    else if (a->validity_unchecked)
+      printf("  Quorum: %u participated, no quorum figure stated: NOT CHECKED\n",
+             a->result.counts.participants);
     if (a->has_voting == 3) {
       cabref_format_instant(a->voting_start, t1);
       cabref_format_instant(a->voting_end, t2);

@@ -49,6 +49,11 @@ typedef struct {
   unsigned long claim_line[4];
   int has_quorum;
   uint32_t quorum;
+  unsigned long quorum_line; /* where the figure was read */
+  /* TALLY-AUDIT-QUORUM: the Bylaws have a quorum rule and the post states no figure, so the
+   * ballot's validity cannot be recomputed: the outcome is the one below if the quorum was met,
+   * else invalid (never computed with a quorum of zero). */
+  int validity_unchecked;
   int has_voting, has_discussion, has_review;
   cabref_instant voting_start, voting_end, disc_start, disc_end, review_start, review_end;
   int has_disc_label;
