@@ -184,6 +184,15 @@ contains "bylaws 2.5 needs a quorum: code" "$T/err" "missing-quorum"
 run "--bylaws auto" 0 tally "$T/old.log" --bylaws auto --json
 json_is "--bylaws auto resolves to pre-ballot-4" "$T/out" '(d["bylaws"], d["result"])' \
   "('pre-ballot-4', 'passed')"
+# Under the rules before Ballot 4 a threshold cites the rules then in force, not Ballot 4,
+# which replaced them (issue 15); under Ballot 4's rules it cites Ballot 4.
+run "pre-Ballot-4 citations" 0 tally "$T/old.log" --bylaws auto
+contains "pre-Ballot-4 thresholds cite the 2007 rules" "$T/out" \
+  "two-thirds rule MET (2007 voting rules, before Ballot 4)"
+lacks "pre-Ballot-4 never cites Ballot 4 alone" "$T/out" "(Ballot 4)"
+run "Ballot-4 citations (1 yes, 1 no among Consumers: failed)" 1 tally "$T/old.log" --bylaws ballot-4 --quorum 1
+contains "Ballot-4 thresholds cite Ballot 4" "$T/out" "two-thirds rule MET (Ballot 4)"
+contains "Ballot-4 quorum cites the 2007 clause 7" "$T/out" "Quorum (2007 voting rules, clause 7)"
 run "--bylaws unknown" 3 tally "$T/old.log" --bylaws 9.9
 run "--consumer-rule literal" 1 tally "$T/old.log" --bylaws auto --consumer-rule literal
 

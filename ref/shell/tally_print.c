@@ -158,8 +158,19 @@ json_t *cabref_tally_json(const cabref_ballot *b, const cabref_tally_run *run) {
 static void cite(char *out, size_t n, cabref_rules_version v, int item) {
   /* item: 6 = thresholds, 7 = quorum, 4 = voting period, 3 = discussion */
   static const char letters[] = "???cdefg";
-  if (v <= CABREF_RULES_BALLOT_5)
-    snprintf(out, n, "%s", item == 7 ? "Ballot 5" : item == 6 ? "Ballot 4" : "ballot text");
+  /* Before the Bylaws: the 2007 voting rules, as amended by Ballot 4 (the thresholds) and
+   * Ballot 5 (the quorum); a rule cites the text in force under the rule set, never the ballot
+   * that later replaced it. */
+  if (v == CABREF_RULES_PRE_BALLOT_4)
+    snprintf(out, n, "%s",
+             item == 6   ? "2007 voting rules, before Ballot 4"
+             : item == 7 ? "2007 voting rules, clause 7"
+                         : "ballot text");
+  else if (v <= CABREF_RULES_BALLOT_5)
+    snprintf(out, n, "%s",
+             item == 7   ? (v == CABREF_RULES_BALLOT_5 ? "Ballot 5" : "2007 voting rules, clause 7")
+             : item == 6 ? "Ballot 4"
+                         : "ballot text");
   else if (v <= CABREF_BYLAWS_1_6)
     snprintf(out, n, "Bylaws %s §2.2(%c)", cabref_bylaws_name(v), letters[item < 8 ? item : 0]);
   else if (v <= CABREF_BYLAWS_2_1)
