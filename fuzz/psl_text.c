@@ -8,7 +8,8 @@
  * within the name and, for a listed rule, a rule index within the table. Requirements checked:
  *  - PSL-MATCH-RULE, PSL-MATCH-PREVAILING: a node carrying a normal rule (either section) is
  *    matched by it, so the prevailing rule is an exception or has at least the node's labels; a
- *    node carrying an exception rule gets an exception (an exception prevails);
+ *    node carrying an exception rule, or below a node that carries one, gets an exception (an
+ *    exception prevails over longer normal and wildcard rules: "*.ck", "!www.ck", "foo.www.ck");
  *  - PSL-OPT-SECTIONS on its PRIVATE side: with CABREF_PSL_PRIVATE the PRIVATE rules count too.
  *  - PSL-OPT-DEFAULT, each node looked up again under CABREF_PSL_BR_DEFAULT: the answer comes
  *    from an ICANN rule of its kind and is not marked PRIVATE (ICANN section only, PSL-OPT-SECTIONS
@@ -160,6 +161,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     int i;
     cabref_name nm;
     cabref_psl_match m;
+    int below_exception_icann = 0;
     for (i = n->depth - 1; i >= 0; i--) {
       const cabref_psl_span *s = &t->spans[n->labels + (uint32_t)i];
       memcpy(name + o, t->pool + s->off, s->len);
@@ -180,6 +182,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       CHECK(m.suffix_labels >= n->depth);
     if (n->exc_icann || n->exc_private)
       CHECK(m.kind == CABREF_PSL_RULE_EXCEPTION);
+    /* PSL-MATCH-PREVAILING, rules below an exception: an exception rule at the node or at any
+     * ancestor matches the name, so an exception prevails, however long the normal or wildcard
+     * rules that also match ("*.ck", "!www.ck", "foo.www.ck" for foo.www.ck); with the PRIVATE
+     * section, of either section; under the BR default, an ICANN one. */
+    {
+      int exc_any = 0, exc_icann = 0;
+      int32_t a;
+      for (a = (int32_t)r; a >= 0; a = t->nodes[a].parent) {
+        exc_any |= t->nodes[a].exc_icann || t->nodes[a].exc_private;
+        exc_icann |= t->nodes[a].exc_icann;
+      }
+      if (exc_any)
+        CHECK(m.kind == CABREF_PSL_RULE_EXCEPTION);
+      below_exception_icann = exc_icann;
+    }
     /* PSL-OPT-DEFAULT: ICANN only, the "*" rule on, strict wildcards. */
     CHECK(cabref_psl_match_name(t, name, o, &nm, CABREF_PSL_BR_DEFAULT, &m) == 0);
     CHECK(m.kind != CABREF_PSL_RULE_NONE && !m.private_section);
@@ -197,7 +214,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     if (n->normal_icann && m.kind != CABREF_PSL_RULE_EXCEPTION)
       CHECK(m.suffix_labels >= n->depth);
-    if (n->exc_icann)
+    if (n->exc_icann || below_exception_icann)
       CHECK(m.kind == CABREF_PSL_RULE_EXCEPTION);
     /* PSL-OPT-NO-STAR: no "*" rule. */
     CHECK(cabref_psl_match_name(t, name, o, &nm, CABREF_PSL_NO_STAR_RULE, &m) == 0);

@@ -36,6 +36,13 @@ HEADER_LINE = (
     "expect.listWarnings (rules dropped as duplicates, PSL-FORMAT-DUPLICATE).")
 
 NOTES = {
+    "ExceptionBelow": {
+        "bugType": "EDGE_CASE",
+        "description": "Rules below an exception rule match the name too (a normal or wildcard rule with more labels than the exception): the exception still prevails, whatever the length of the others; of two matching exceptions the longer prevails. An implementation that takes the longest matching rule first and exceptions only among rules of that length gets these wrong.",
+        "clause": "PSL format, Algorithm ('If any rule is an exception rule, that rule prevails'; 'If more than one rule matches, the prevailing rule is the one which is an exception rule'); spec/psl.md PSL-MATCH-PREVAILING",
+        "links": [FORMAT],
+        "requirements": ["PSL-MATCH-PREVAILING", "PSL-MATCH-RULE"],
+    },
     "ListComment": {
         "bugType": "BASIC",
         "description": "A line starting '//' is a comment and a blank line is ignored, inside and outside the sections: a comment holding a rule's text adds no rule, and comments or blank lines outside the sections are not rules outside them. A line starting with a single '/' is not a comment.",
@@ -313,6 +320,26 @@ ok("a rule of 127 one-byte labels (253 bytes): the deepest node, reached through
 ok("the rule of 127 labels does not match its parent of 126 labels: the '*' rule does",
    ["TableLimits", "TablePrefix"], icann(DEEP), DEEP[2:], [], "a", "a.a", "*", "default")
 
+
+# ---- PSL-MATCH-PREVAILING: a rule below an exception matches too ------------------------------
+L = icann("*.ck", "!www.ck", "foo.www.ck")
+ok("'*.ck', '!www.ck' and 'foo.www.ck' all match 'a.foo.www.ck': the exception prevails over the "
+   "longer normal rule: suffix ck", ["ExceptionBelow"], L, "a.foo.www.ck", [], "ck", "www.ck",
+   "!www.ck", "exception")
+ok("'foo.www.ck' itself: the exception still prevails over the rule naming the whole name",
+   ["ExceptionBelow"], L, "foo.www.ck", [], "ck", "www.ck", "!www.ck", "exception")
+ok("'www.ck': only the exception and the wildcard match", ["ExceptionBelow"], L, "www.ck", [],
+   "ck", "www.ck", "!www.ck", "exception")
+ok("'bar.ck' (not under the exception): the wildcard gives the suffix bar.ck", ["ExceptionBelow"],
+   L, "x.bar.ck", [], "bar.ck", "x.bar.ck", "*.ck", "wildcard")
+L = icann("*.ck", "!www.ck", "*.www.ck")
+ok("a wildcard below the exception ('*.www.ck') also loses to it", ["ExceptionBelow"], L,
+   "a.b.www.ck", [], "ck", "www.ck", "!www.ck", "exception")
+L = icann("*.jp", "!a.jp", "*.b.a.jp", "!c.b.a.jp")
+ok("two matching exceptions: the longer one ('!c.b.a.jp') prevails", ["ExceptionBelow"], L,
+   "x.c.b.a.jp", [], "b.a.jp", "c.b.a.jp", "!c.b.a.jp", "exception")
+ok("only the shorter exception matches 'x.d.b.a.jp': '!a.jp' prevails over '*.b.a.jp'",
+   ["ExceptionBelow"], L, "x.d.b.a.jp", [], "jp", "a.jp", "!a.jp", "exception")
 
 def main():
     with open(PATH, encoding="utf-8") as f:
