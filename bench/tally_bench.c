@@ -44,7 +44,7 @@ static int by_member_time_index(const void *a, const void *b) {
 static int eligible(const cabref_message *m, const cabref_member *roll,
                     const cabref_voting_period *p) {
   return m->vote != CABREF_VOTE_UNCLEAR && roll[m->member].category <= CABREF_CAT_CONSUMER &&
-         m->on_list && (!p->rep_only || m->from_rep) && m->at >= p->start &&
+         (!p->list_only || m->on_list) && (!p->rep_only || m->from_rep) && m->at >= p->start &&
          (p->end_inclusive ? m->at <= p->end : m->at < p->end);
 }
 
@@ -94,7 +94,7 @@ int main(void) {
   int32_t *chosen_b = malloc(N_MEMBERS * sizeof *chosen_b);
   uint8_t *fate = malloc(N_MSGS);
   keyed *scratch = malloc(N_MSGS * sizeof *scratch);
-  cabref_voting_period p = {1700000000, 1700000000 + CABREF_WEEK, 0, 1};
+  cabref_voting_period p = {1700000000, 1700000000 + CABREF_WEEK, 0, 1, 1};
   cabref_counts c1, c2;
   double t_core[RUNS], t_base[RUNS];
   uint32_t i;

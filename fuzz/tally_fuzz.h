@@ -63,7 +63,7 @@ static void check_tally(const cabref_ballot *b, const cabref_tally_run *run) {
       /* Only a clear vote of a voting member, on the list, in the period, is counted. */
       CHECK(msg->vote <= CABREF_VOTE_ABSTAIN);
       CHECK(b->roll[m].category == CABREF_CAT_ISSUER || b->roll[m].category == CABREF_CAT_CONSUMER);
-      CHECK(msg->on_list == 1);
+      CHECK(!run->rules.votes_on_list_only || msg->on_list == 1); /* Bylaws 1.5+ */
       CHECK(msg->at >= b->timeline.voting_start);
       CHECK(b->end_inclusive ? msg->at <= b->timeline.voting_end
                              : msg->at < b->timeline.voting_end);

@@ -52,12 +52,15 @@
     (p->end_inclusive != 0 && at <= p->end) || (p->end_inclusive == 0 && at < p->end);
   logic boolean RepOk{L}(cabref_voting_period *p, cabref_message *msgs, integer i) =
     p->rep_only == 0 || msgs[i].from_rep != 0;
+  // Bylaws 1.5+ §2.2(d): a vote not sent to the ballot's list is invalid, when the rules say so.
+  logic boolean ListOk{L}(cabref_voting_period *p, cabref_message *msgs, integer i) =
+    p->list_only == 0 || msgs[i].on_list != 0;
 
   // TALLY-VOTE-ELIGIBLE: message i counts if all of these hold.
   logic boolean Eligible{L}(cabref_message *msgs, cabref_member *roll,
                             cabref_voting_period *p, integer i) =
     ClearVote(msgs[i].vote) && VotingCategory(roll[msgs[i].member].category) &&
-    RepOk(p, msgs, i) && msgs[i].on_list != 0 && NotEarly(p, msgs[i].at) &&
+    RepOk(p, msgs, i) && ListOk(p, msgs, i) && NotEarly(p, msgs[i].at) &&
     NotLate(p, msgs[i].at);
 
   predicate EligibleOf{L}(cabref_message *msgs, cabref_member *roll, cabref_voting_period *p,
@@ -87,7 +90,7 @@
     !ClearVote(msgs[i].vote) ? CABREF_MSG_UNCLEAR :
     !VotingCategory(roll[msgs[i].member].category) ? CABREF_MSG_NOT_VOTING :
     !RepOk(p, msgs, i) ? CABREF_MSG_NOT_REP :
-    msgs[i].on_list == 0 ? CABREF_MSG_WRONG_LIST :
+    !ListOk(p, msgs, i) ? CABREF_MSG_WRONG_LIST :
     !NotEarly(p, msgs[i].at) ? CABREF_MSG_EARLY :
     !NotLate(p, msgs[i].at) ? CABREF_MSG_LATE :
     CABREF_MSG_COUNTED;
@@ -150,6 +153,7 @@
   logic boolean QuorumByAttendanceOf(integer v) = v >= CABREF_RULES_BALLOT_5;
   logic boolean VotingExactly7DaysOf(integer v) = v >= CABREF_BYLAWS_1_0;
   logic boolean VotingRepOnlyOf(integer v) = v >= CABREF_BYLAWS_2_3;
+  logic boolean VotesOnListOnlyOf(integer v) = v >= CABREF_BYLAWS_1_5;
   logic integer DiscussionMinDaysOf(integer v) = v >= CABREF_BYLAWS_1_0 ? 7 : 0;
   logic integer DiscussionMaxDaysOf(integer v) =
     CABREF_BYLAWS_1_5 <= v <= CABREF_BYLAWS_1_7 ? 14 : 0;
@@ -165,6 +169,7 @@
     r->yes_each == Flag(YesEachOf(v)) && r->quorum_by_attendance == Flag(QuorumByAttendanceOf(v)) &&
     r->voting_exactly_7_days == Flag(VotingExactly7DaysOf(v)) &&
     r->voting_rep_only == Flag(VotingRepOnlyOf(v)) &&
+    r->votes_on_list_only == Flag(VotesOnListOnlyOf(v)) &&
     r->discussion_min_days == DiscussionMinDaysOf(v) &&
     r->discussion_max_days == DiscussionMaxDaysOf(v) && r->quiet_days == QuietDaysOf(v) &&
     r->autofail_days == AutofailDaysOf(v);

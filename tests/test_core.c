@@ -114,6 +114,7 @@ static void test_votes(void) {
   period.end = 2000;
   period.end_inclusive = 0;
   period.rep_only = 1;
+  period.list_only = 1;
   msgs[0] = msg(0, 1000, CABREF_VOTE_YES, 1, 1);     /* at the start: in the period */
   msgs[1] = msg(0, 1500, CABREF_VOTE_NO, 1, 1);      /* later: m0's counted vote */
   msgs[2] = msg(0, 1600, CABREF_VOTE_UNCLEAR, 1, 1); /* unclear: does not erase the no */
@@ -178,6 +179,25 @@ static void test_votes(void) {
   CHECK(counts.issuer.yes == 0 && counts.issuer.no == 2 && counts.issuer.abstain == 0);
   CHECK(counts.participants == 4);
   period.rep_only = 1;
+
+  /* Without list_only (the rules before Bylaws 1.5), message 8 (m3's abstain on another list,
+   * at message 7's instant and later in the log) counts for m3. */
+  period.list_only = 0;
+  period.rep_only = 0;
+  CHECK(cabref_select_votes(msgs, 12, roll, 6, &period, chosen, fate) == CABREF_OK);
+  CHECK(chosen[3] == 8);
+  CHECK(fate[8] == CABREF_MSG_COUNTED);
+  CHECK(fate[7] == CABREF_MSG_SUPERSEDED);
+  period.rep_only = 1;
+  CHECK(cabref_select_votes(msgs, 12, roll, 6, &period, chosen, fate) == CABREF_OK);
+  CHECK(chosen[3] == 8 && fate[8] == CABREF_MSG_COUNTED && fate[7] == CABREF_MSG_NOT_REP);
+  period.list_only = 1;
+  /* The rule sets: the list rule from Bylaws 1.5 (Ballot 183) on, not in 1.4. */
+  {
+    cabref_rules r14, r15;
+    CHECK(cabref_rules_for(CABREF_BYLAWS_1_4, &r14) == CABREF_OK && r14.votes_on_list_only == 0);
+    CHECK(cabref_rules_for(CABREF_BYLAWS_1_5, &r15) == CABREF_OK && r15.votes_on_list_only == 1);
+  }
 
   /* The first failing reason wins, in the order UNCLEAR, NOT_VOTING, NOT_REP, WRONG_LIST,
    * EARLY, LATE. */

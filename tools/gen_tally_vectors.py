@@ -154,6 +154,9 @@ NOTES = {
       ["TALLY-VOTE-UNCLEAR", "TALLY-QUORUM-PART"]),
   "NonVotingMember": N("FUNCTIONALITY", "Associate, Probationary, Interested Party, Affiliate and non-member messages "
       "never count.", "Bylaws 2.5 §2.3(1)-(2), §3", [BYL], ["TALLY-VOTE-ELIGIBLE"]),
+  "WrongListBefore15": N("FUNCTIONALITY", "Before Bylaws 1.5 the texts say only that voting takes place on the list; no "
+      "text makes a vote sent elsewhere invalid, so it counts.", "Bylaws 1.0-1.4 §2.2(d); Bylaws 1.5 §2.2(d) (Ballot 183)",
+      [BYL, BYLGH], ["TALLY-VOTE-ELIGIBLE"]),
   "WrongList": N("FUNCTIONALITY", "Votes must reach the ballot's list; a vote sent elsewhere is invalid for any purpose "
       "(cf. FORUM-17).", "Bylaws 1.5+ §2.2(d); 2.2+ §2.3 (the body's public list)", [BYL, BYLGH], ["TALLY-VOTE-ELIGIBLE"]),
   "NonRepresentative": N("FUNCTIONALITY", "From Bylaws 2.3 only a designated Voting Representative may vote; earlier "
@@ -1197,6 +1200,32 @@ for name in RULE_NAMES_BYLAWS:
          "both its threshold and the one-yes rule." % name,
       ["RuleSetMatrix", "VotingPeriodLength", "EmptyCategory"], matrix2(name), "invalid",
       ["voting-period-length", "consumer-threshold", "consumer-no-yes"], {"quorum": 1, "participants": 1})
+# ---------------------------------------------------------------- the list rule by version (issue 15)
+g = group("The list rule by version: votes not on the ballot's list are invalid from Bylaws 1.5 (Ballot 183) on")
+V15 = {"start": "2017-03-06T22:00:00Z", "end": "2017-03-13T22:00:00Z"}
+T(g, S14 + "A second Consumer yes went to the 'members' list: Bylaws 1.4 §2.2(d) says voting takes place on the list "
+     "but does not make a vote sent elsewhere invalid (that is 1.5's §2.2(d), Ballot 183): it counts, 2 Consumer yes.",
+  ["WrongListBefore15"], B(block(V14["start"], (2, 0, 0), (1, 0, 0)) +
+                           [V("Consumer 02", "consumer", "2016-05-03T22:00:00Z", "yes", list="members")],
+                           bylaws="1.4", voting=V14, quorum=2),
+  "passed", [], {"participants": 4, "consumer": C(2, 0, 0)})
+T(g, S14 + "The only Consumer vote, a yes, went to the 'members' list: under 1.4 it counts: passed.",
+  ["WrongListBefore15"], B(block(V14["start"], (2, 0, 0)) +
+                           [V("Consumer 01", "consumer", "2016-05-03T22:00:00Z", "yes", list="members")],
+                           bylaws="1.4", voting=V14, quorum=2),
+  "passed", [], {"participants": 3, "consumer": C(1, 0, 0)})
+T(g, "Synthetic, Bylaws 1.5 (voting 2017-03-06T22:00Z..2017-03-13T22:00Z, quorum 2, 2 Issuer yes): the only "
+     "Consumer vote, a yes, went to the 'members' list: 1.5 §2.2(d) makes it invalid for any purpose: no Consumer "
+     "yes, failed.",
+  ["WrongList"], B(block(V15["start"], (2, 0, 0)) +
+                   [V("Consumer 01", "consumer", "2017-03-07T22:00:00Z", "yes", list="members")],
+                   bylaws="1.5", voting=V15, quorum=2),
+  "failed", ["consumer-threshold", "consumer-no-yes"], {"participants": 2, "consumer": C(0, 0, 0)})
+T(g, "Synthetic, rules of Ballot 5 (2008): a vote on another list counts; the list rule came with Bylaws 1.5.",
+  ["WrongListBefore15", "PreBylawsRules"],
+  B(block("2008-03-03T22:00:00Z", (2, 0, 0)) + [V("Consumer 01", "consumer", "2008-03-04T22:00:00Z", "yes", list="members")],
+    bylaws="ballot-5", quorum=2, voting={"start": "2008-03-03T22:00:00Z", "end": "2008-03-10T22:00:00Z"}),
+  "passed", [], {"participants": 3, "consumer": C(1, 0, 0)})
 # ---------------------------------------------------------------- assemble
 used = set()
 n = 0

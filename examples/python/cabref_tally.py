@@ -278,7 +278,7 @@ def _tally(b):
             continue
         if not rep and rank >= RANK["2.3"]:
             continue
-        if vlist != ballot_list:
+        if vlist != ballot_list and rank >= RANK["1.5"]:  # Bylaws 1.5 s2.2(d), Ballot 183
             continue
         if t < v_start or t > v_end or (t == v_end and boundary == "exclusive"):
             continue

@@ -98,6 +98,9 @@ cabref_status cabref_rules_for(cabref_rules_version v, cabref_rules *out) {
   out->voting_exactly_7_days = v >= CABREF_BYLAWS_1_0 ? 1u : 0u;
   /* Bylaws 2.3 (FORUM-12): only votes of designated Voting Representatives are accepted. */
   out->voting_rep_only = v >= CABREF_BYLAWS_2_3 ? 1u : 0u;
+  /* TALLY-VOTE-ELIGIBLE: Bylaws 1.5 §2.2(d) (Ballot 183): votes not on the Public Mail List are
+   * invalid for any purpose; the earlier texts only say that voting takes place on the list. */
+  out->votes_on_list_only = v >= CABREF_BYLAWS_1_5 ? 1u : 0u;
   /* TALLY-PERIOD-DISC: at least 7 days from 1.0 (§2.2(c)); at most 14 for 1.5..1.7, replaced
    * by the quiet-period rule in 1.8 (Ballot 216). */
   out->discussion_min_days = v >= CABREF_BYLAWS_1_0 ? 7u : 0u;

@@ -31,8 +31,9 @@ static uint8_t ineligibility(const cabref_message *msgs, uint32_t i, const cabre
   if (period->rep_only != 0u && msg->from_rep == 0u) {
     return CABREF_MSG_NOT_REP;
   }
-  /* Bylaws 1.5+ §2.2(d): votes not sent to the ballot's list are invalid for any purpose. */
-  if (msg->on_list == 0u) {
+  /* Bylaws 1.5+ §2.2(d): votes not sent to the ballot's list are invalid for any purpose (the
+   * rule set says whether this applies: period->list_only). */
+  if (period->list_only != 0u && msg->on_list == 0u) {
     return CABREF_MSG_WRONG_LIST;
   }
   /* TALLY-VOTE-PERIOD: the period starts at `start`, inclusive. */

@@ -58,6 +58,7 @@ cabref_status cabref_tally_ballot(const cabref_ballot *b, cabref_tally_run *run,
   period.end = b->timeline.voting_end;
   period.end_inclusive = (uint8_t)(b->end_inclusive ? 1 : 0);
   period.rep_only = run->rules.voting_rep_only;
+  period.list_only = run->rules.votes_on_list_only;
   memset(&no_msg, 0, sizeof no_msg);
   memset(&no_member, 0, sizeof no_member);
   const cabref_message *msgs = b->n_msgs ? b->msgs : &no_msg;

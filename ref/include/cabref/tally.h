@@ -78,6 +78,7 @@ typedef struct {
   uint8_t quorum_by_attendance;  /* TALLY-QUORUM-ATT applies (else only a fixed number) */
   uint8_t voting_exactly_7_days; /* TALLY-PERIOD-VOTING applies */
   uint8_t voting_rep_only;       /* only designated Voting Representatives may vote (2.3+) */
+  uint8_t votes_on_list_only;    /* a vote not sent to the ballot's list is invalid (1.5+) */
   uint32_t discussion_min_days;  /* TALLY-PERIOD-DISC */
   uint32_t discussion_max_days;  /* 14 for 1.5..1.7 */
   uint32_t quiet_days;           /* TALLY-PERIOD-QUIET (1.8+) */
@@ -103,6 +104,7 @@ typedef struct {
   cabref_instant end;
   uint8_t end_inclusive; /* TALLY-VOTE-PERIOD: 0 = [start,end) (default), 1 = [start,end] */
   uint8_t rep_only;      /* 1: a message with from_rep == 0 is ignored */
+  uint8_t list_only;     /* 1: a message with on_list == 0 is ignored (Bylaws 1.5+) */
 } cabref_voting_period;
 
 /* Why a message did not count (TALLY-VOTE-ELIGIBLE, -LATEST, -UNCLEAR). */
