@@ -830,6 +830,24 @@ rules("the last second before SC35", RB, "2020-10-18T23:59:59Z", "rfc6844-e5065"
 rules("SC35 (BR 1.7.3): RFC 8659", RB, "2020-10-19T00:00:00Z", "rfc8659")
 rules("today", RB, "2026-11-22T00:00:00Z", "rfc8659")
 
+# --- RFC 8657 with no account configured (issue 15: a planted bug in uri_equal, dropping the
+# "no account URI" test, turned the first of these into a permit and nothing noticed)
+NOACC = {"issuerDomainNames": ["ca.example"], "rfc8657": True, "validationMethod": "dns-01"}
+d("request without an account URI, record with an empty accounturi value: an account URI is "
+  "required and none matches it (RFC 8657 §3)", ["AccountUri"], [I("ca.example; accounturi=")],
+  "deny", "not-authorized", [AMI], ca=NOACC)
+d("the same on issuewild for a wildcard request", ["AccountUri", "IssuewildShadows"],
+  [W("ca.example; accounturi=")], "deny", "not-authorized", [AMI], wildcard=True, ca=NOACC)
+d("no account, an empty accounturi beside a record without one: the second permits",
+  ["AccountUri", "Additive"], [I("ca.example; accounturi="), I("ca.example")], "permit",
+  "issuer-permits", [AMI, PER], ca=NOACC, permit=1)
+d("no account, empty accounturi and our method: the account restriction still fails",
+  ["AccountUri", "MethodsDecision"], [I("ca.example; accounturi=; validationmethods=dns-01")],
+  "deny", "not-authorized", [AMI], ca=NOACC)
+d("RFC 8657 off: the empty accounturi is an unprocessed parameter (CAA-PARAM-UNKNOWN)",
+  ["AccountUri", "ParamsUnknown"], [I("ca.example; accounturi=")], "permit", "issuer-permits",
+  [PER], ca={"issuerDomainNames": ["ca.example"]}, permit=0)
+
 # ------------------------------------------------------------------ write
 GROUP_COMMENTS = {
     "CaaRdataTest": "RDATA of one CAA record (RFC 8659 §4.1): layout, tag length, tag characters, flags, tag kind.",
