@@ -6,6 +6,30 @@
 
 #include "cabref/adn.h"
 
+/* The method table's instants are the code's own macros, which the contracts use too: each is
+ * tied here to its calendar date (InstantOf, spec/tally_logic.h), so a date moved by a day fails
+ * its lemma. */
+/*@
+  lemma adn_t_ballot_169: CABREF_ADN_T_BALLOT_169 == InstantOf(2017, 3, 1, 0, 0, 0);
+  lemma adn_t_ballot_190: CABREF_ADN_T_BALLOT_190 == InstantOf(2017, 10, 19, 0, 0, 0);
+  lemma adn_t_ballot_218_sunset: CABREF_ADN_T_BALLOT_218_SUNSET == InstantOf(2018, 8, 1, 0, 0, 0);
+  lemma adn_t_sc13: CABREF_ADN_T_SC13 == InstantOf(2019, 2, 1, 0, 0, 0);
+  lemma adn_t_sc14: CABREF_ADN_T_SC14 == InstantOf(2019, 3, 16, 0, 0, 0);
+  lemma adn_t_sc14_sunset: CABREF_ADN_T_SC14_SUNSET == InstantOf(2019, 6, 1, 0, 0, 0);
+  lemma adn_t_sc15: CABREF_ADN_T_SC15 == InstantOf(2019, 3, 16, 0, 0, 0);
+  lemma adn_t_sc19: CABREF_ADN_T_SC19 == InstantOf(2019, 9, 9, 0, 0, 0);
+  lemma adn_t_sc25: CABREF_ADN_T_SC25 == InstantOf(2020, 3, 3, 0, 0, 0);
+  lemma adn_t_sc25_sunset: CABREF_ADN_T_SC25_SUNSET == InstantOf(2020, 6, 4, 0, 0, 0);
+  lemma adn_t_sc33: CABREF_ADN_T_SC33 == InstantOf(2020, 9, 22, 0, 0, 0);
+  lemma adn_t_sc45_compliance: CABREF_ADN_T_SC45_COMPLIANCE == InstantOf(2021, 12, 1, 0, 0, 0);
+  lemma adn_t_sc80_sunset: CABREF_ADN_T_SC80_SUNSET == InstantOf(2025, 7, 15, 0, 0, 0);
+  lemma adn_t_sc84: CABREF_ADN_T_SC84 == InstantOf(2025, 3, 1, 0, 0, 0);
+  lemma adn_t_sc88: CABREF_ADN_T_SC88 == InstantOf(2025, 11, 10, 0, 0, 0);
+  lemma adn_t_sc90_should_not: CABREF_ADN_T_SC90_SHOULD_NOT == InstantOf(2026, 3, 15, 0, 0, 0);
+  lemma adn_t_sc90_phone_sunset: CABREF_ADN_T_SC90_PHONE_SUNSET == InstantOf(2027, 3, 15, 0, 0, 0);
+  lemma adn_t_sc90_email_sunset: CABREF_ADN_T_SC90_EMAIL_SUNSET == InstantOf(2028, 3, 15, 0, 0, 0);
+*/
+
 /* ADN-METHOD-INTRO */
 /*@
   assigns \nothing;

@@ -4,6 +4,21 @@
 #include <stddef.h>
 
 #include "cabref/caa.h"
+#include "cabref/tally.h" /* InstantOf: the calendar of spec/tally_logic.h */
+
+/* The instants and the window the contracts use are the code's own macros: each is tied here to
+ * its calendar date (InstantOf, the proleptic Gregorian calendar civil_time is proved against)
+ * or to its definition, so a macro moved by a day, or a window of 7 hours, fails these lemmas. */
+/*@
+  lemma caa_t_ballot_187: CABREF_CAA_T_BALLOT_187 == InstantOf(2017, 9, 8, 0, 0, 0);
+  lemma caa_t_ballot_214: CABREF_CAA_T_BALLOT_214 == InstantOf(2017, 10, 27, 0, 0, 0);
+  lemma caa_t_sc35: CABREF_CAA_T_SC35 == InstantOf(2020, 10, 19, 0, 0, 0);
+  lemma caa_t_sc46: CABREF_CAA_T_SC46 == InstantOf(2021, 7, 1, 0, 0, 0);
+  lemma caa_t_sc085: CABREF_CAA_T_SC085 == InstantOf(2025, 7, 21, 0, 0, 0);
+  lemma caa_t_sc085_dnssec: CABREF_CAA_T_SC085_DNSSEC == InstantOf(2026, 3, 15, 0, 0, 0);
+  lemma caa_reuse_min: CABREF_CAA_REUSE_MIN == 8 * 3600;
+  lemma caa_ttl_top_bit: CABREF_CAA_TTL_TOP_BIT == 2147483648;
+*/
 
 /* CAA-MANDATE, CAA-PROFILE-DATE: Ballot 187 (RFC 6844, from 2017-09-08), Ballot 214 (erratum
  * 5065, BR Appendix A, from 2017-10-27), Ballot SC35 (RFC 8659, BR 1.7.3, from 2020-10-19). */

@@ -4,6 +4,30 @@
 
 #include "cabref/tally.h"
 
+/* EffectiveOf (spec/tally_logic.h) states each rule set's first instant as a number, and the
+ * code's EFFECTIVE_* macros are proved equal to it; here each number is tied to its calendar
+ * date and time (InstantOf), so a date moved by a day fails its lemma. */
+/*@
+  lemma eff_ballot_4: EffectiveOf(CABREF_RULES_BALLOT_4) == InstantOf(2007, 12, 15, 22, 0, 0);
+  lemma eff_ballot_5: EffectiveOf(CABREF_RULES_BALLOT_5) == InstantOf(2008, 1, 18, 22, 0, 0);
+  lemma eff_1_0: EffectiveOf(CABREF_BYLAWS_1_0) == InstantOf(2012, 11, 30, 0, 0, 0);
+  lemma eff_1_1: EffectiveOf(CABREF_BYLAWS_1_1) == InstantOf(2014, 3, 25, 0, 0, 0);
+  lemma eff_1_2: EffectiveOf(CABREF_BYLAWS_1_2) == InstantOf(2014, 10, 16, 0, 0, 0);
+  lemma eff_1_3: EffectiveOf(CABREF_BYLAWS_1_3) == InstantOf(2015, 7, 10, 0, 0, 0);
+  lemma eff_1_4: EffectiveOf(CABREF_BYLAWS_1_4) == InstantOf(2016, 4, 4, 0, 0, 0);
+  lemma eff_1_5: EffectiveOf(CABREF_BYLAWS_1_5) == InstantOf(2017, 1, 31, 0, 0, 0);
+  lemma eff_1_6: EffectiveOf(CABREF_BYLAWS_1_6) == InstantOf(2017, 5, 30, 0, 0, 0);
+  lemma eff_1_7: EffectiveOf(CABREF_BYLAWS_1_7) == InstantOf(2017, 7, 6, 0, 0, 0);
+  lemma eff_1_8: EffectiveOf(CABREF_BYLAWS_1_8) == InstantOf(2017, 12, 21, 0, 0, 0);
+  lemma eff_1_9: EffectiveOf(CABREF_BYLAWS_1_9) == InstantOf(2018, 7, 3, 0, 0, 0);
+  lemma eff_2_0: EffectiveOf(CABREF_BYLAWS_2_0) == InstantOf(2018, 9, 28, 0, 0, 0);
+  lemma eff_2_1: EffectiveOf(CABREF_BYLAWS_2_1) == InstantOf(2018, 10, 1, 0, 0, 0);
+  lemma eff_2_2: EffectiveOf(CABREF_BYLAWS_2_2) == InstantOf(2019, 5, 21, 0, 0, 0);
+  lemma eff_2_3: EffectiveOf(CABREF_BYLAWS_2_3) == InstantOf(2020, 5, 26, 0, 0, 0);
+  lemma eff_2_4: EffectiveOf(CABREF_BYLAWS_2_4) == InstantOf(2022, 8, 3, 0, 0, 0);
+  lemma eff_2_5: EffectiveOf(CABREF_BYLAWS_2_5) == InstantOf(2023, 7, 20, 0, 0, 0);
+*/
+
 /* First instants of each rule set (UTC seconds). Ballots 4 and 5 closed at 17:00 EST = 22:00
  * UTC; the Bylaws versions at 00:00 UTC of their effective date (bylaws-history of
  * cabforum.org). */
