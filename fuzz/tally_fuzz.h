@@ -1,5 +1,8 @@
 /* Shared body of the tally fuzz targets (tally_lines.c, tally_json.c): the parse, the full tally,
- * the printers, and the invariants every tally must satisfy; each target supplies its parser. */
+ * the printers, and the invariants every tally must satisfy; each target supplies its parser.
+ * Twins: the thresholds and the quorum in 64-bit arithmetic (TALLY-THR-*, TALLY-QUORUM-*), the
+ * period rules by version in seconds (TALLY-PERIOD-VOTING, -DISC, -QUIET, -AUTOFAIL, -OPTIONAL),
+ * the review calendar (TALLY-REVIEW). */
 #ifndef CABREF_FUZZ_TALLY_H
 #define CABREF_FUZZ_TALLY_H
 
@@ -143,6 +146,34 @@ static void check_tally(const cabref_ballot *b, const cabref_tally_run *run) {
         (run->rules.yes_each && c->issuer.yes == 0));
   CHECK(((r->reasons & CABREF_R_CONSUMER_NO_YES) != 0) ==
         (run->rules.yes_each && c->consumer.yes == 0));
+
+  /* TALLY-PERIOD-VOTING, -DISC, -QUIET, -AUTOFAIL, -OPTIONAL: a twin written from spec/tally.md
+   * by version rank and seconds, not from the rules struct: each reason bit is set exactly when
+   * its rule is in force and broken. */
+  {
+    int v = (int)run->rules.version;
+    const int64_t day = 86400;
+    const cabref_timeline *tl = &b->timeline;
+    int64_t vs = tl->voting_start, ve = tl->voting_end;
+    int length = v >= CABREF_BYLAWS_1_0 && ve - vs != 7 * day;
+    int too_short = 0, too_long = 0, before_end = 0, quiet = 0, autofail = 0;
+    if (tl->has_discussion) {
+      int64_t ds = tl->discussion_start, lv = tl->last_version;
+      int64_t de = b->has_discussion_end ? tl->discussion_end : vs; /* TALLY-PERIOD-OPTIONAL */
+      int64_t limit = v == CABREF_BYLAWS_2_5 ? 90 : 21;
+      too_short = v >= CABREF_BYLAWS_1_0 && vs - ds < 7 * day;
+      too_long = v >= CABREF_BYLAWS_1_5 && v <= CABREF_BYLAWS_1_7 && de - ds > 14 * day;
+      before_end = v >= CABREF_BYLAWS_1_5 && v <= CABREF_BYLAWS_1_7 && vs < de;
+      quiet = v >= CABREF_BYLAWS_1_8 && vs - lv < 7 * day;
+      autofail = v >= CABREF_BYLAWS_1_8 && vs - lv > limit * day;
+    }
+    CHECK(((r->reasons & CABREF_R_VOTING_PERIOD_LENGTH) != 0) == length);
+    CHECK(((r->reasons & CABREF_R_DISCUSSION_TOO_SHORT) != 0) == too_short);
+    CHECK(((r->reasons & CABREF_R_DISCUSSION_TOO_LONG) != 0) == too_long);
+    CHECK(((r->reasons & CABREF_R_VOTING_BEFORE_DISCUSSION_END) != 0) == before_end);
+    CHECK(((r->reasons & CABREF_R_QUIET_PERIOD) != 0) == quiet);
+    CHECK(((r->reasons & CABREF_R_AUTO_FAILED) != 0) == autofail);
+  }
 
   /* TALLY-VERSION-1: auto resolves to the rule set in force at the voting start.
    * TALLY-VERSION-2: a named version stays that version, even if its rules equal another's. */
