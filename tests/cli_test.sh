@@ -193,6 +193,21 @@ lacks "pre-Ballot-4 never cites Ballot 4 alone" "$T/out" "(Ballot 4)"
 run "Ballot-4 citations (1 yes, 1 no among Consumers: failed)" 1 tally "$T/old.log" --bylaws ballot-4 --quorum 1
 contains "Ballot-4 thresholds cite Ballot 4" "$T/out" "two-thirds rule MET (Ballot 4)"
 contains "Ballot-4 quorum cites the 2007 clause 7" "$T/out" "Quorum (2007 voting rules, clause 7)"
+# TALLY-QUORUM-FIXED: a published quorum that disagrees with the attendance given beside it is
+# used, and both figures are named in a warning (12, 12, 11 gives 6, not the published 3).
+printf 'bylaws 2.5\nvoting 2025-01-10T00:00:00Z 2025-01-17T00:00:00Z\nquorum 3\nattendance 12,12,11\n%s\n%s\n%s\n' \
+  'vote 2025-01-11T00:00:00Z issuer yes public A' 'vote 2025-01-11T00:00:00Z issuer yes public B' \
+  'vote 2025-01-11T00:00:00Z consumer yes public C' >"$T/qa.log"
+run "quorum disagreeing with attendance: the published one decides" 0 tally "$T/qa.log"
+contains "quorum disagreeing: warning names both" "$T/out" \
+  "Warning [quorum-attendance-mismatch]: the quorum given is 3, but the attendance given (12, 12, 11) makes it 6"
+run "quorum disagreeing --json" 0 tally "$T/qa.log" --json
+json_is "quorum disagreeing --json warning" "$T/out" \
+  '[(w["code"], w["quorum"], w["quorumFromAttendance"]) for w in d["warnings"]]' \
+  "[('quorum-attendance-mismatch', 3, 6)]"
+sed 's/^quorum 3$/quorum 6/' "$T/qa.log" >"$T/qa6.log"
+run "quorum agreeing with attendance" 5 tally "$T/qa6.log" --json
+json_is "quorum agreeing: no warning" "$T/out" '(d["warnings"], d["reason"])' "([], ['no-quorum'])"
 run "--bylaws unknown" 3 tally "$T/old.log" --bylaws 9.9
 run "--consumer-rule literal" 1 tally "$T/old.log" --bylaws auto --consumer-rule literal
 

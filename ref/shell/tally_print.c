@@ -125,6 +125,17 @@ json_t *cabref_tally_json(const cabref_ballot *b, const cabref_tally_run *run) {
   json_object_set_new(o, "quorum", json_integer((json_int_t)r->quorum));
   json_object_set_new(o, "participants", json_integer((json_int_t)r->counts.participants));
   json_object_set_new(o, "quorumMet", json_boolean(r->quorum_met));
+  {
+    json_t *w = json_array();
+    if (run->quorum_disagrees)
+      json_array_append_new(w, json_pack("{s:s, s:I, s:I, s:[I, I, I]}", "code",
+                                         "quorum-attendance-mismatch", "quorum",
+                                         (json_int_t)b->quorum, "quorumFromAttendance",
+                                         (json_int_t)run->quorum_from_attendance, "attendance",
+                                         (json_int_t)b->attendance[0], (json_int_t)b->attendance[1],
+                                         (json_int_t)b->attendance[2]));
+    json_object_set_new(o, "warnings", w);
+  }
   json_object_set_new(o, "issuer",
                       category_json(&r->counts.issuer, r->issuer_threshold_met, r->issuer_has_yes));
   json_object_set_new(
@@ -207,6 +218,12 @@ void cabref_tally_print(FILE *f, const cabref_ballot *b, const cabref_tally_run 
   else
     fprintf(f, "  Quorum (%s): %u participated, %u required: %s\n", c7, r->counts.participants,
             r->quorum, met(r->quorum_met));
+  if (run->quorum_disagrees)
+    fprintf(f,
+            "  Warning [quorum-attendance-mismatch]: the quorum given is %u, but the attendance "
+            "given (%u, %u, %u) makes it %u; the quorum given is used\n",
+            b->quorum, b->attendance[0], b->attendance[1], b->attendance[2],
+            run->quorum_from_attendance);
   fprintf(f, "  Issuers: %u yes, %u no, %u abstain: two-thirds rule %s", r->counts.issuer.yes,
           r->counts.issuer.no, r->counts.issuer.abstain, met(r->issuer_threshold_met));
   if (run->rules.yes_each)

@@ -40,9 +40,15 @@ cabref_status cabref_tally_ballot(const cabref_ballot *b, cabref_tally_run *run,
 
   /* TALLY-QUORUM-FIXED wins over TALLY-QUORUM-ATT, which exists only from Ballot 5 on;
    * TALLY-QUORUM-REQ: no guessing. */
-  if (b->has_quorum)
+  if (b->has_quorum) {
     quorum = b->quorum;
-  else if (b->has_attendance && run->rules.quorum_by_attendance)
+    /* TALLY-QUORUM-FIXED: said aloud when the attendance given beside it disagrees. */
+    if (b->has_attendance && run->rules.quorum_by_attendance) {
+      run->quorum_from_attendance =
+          cabref_quorum_from_attendance(b->attendance[0], b->attendance[1], b->attendance[2]);
+      run->quorum_disagrees = run->quorum_from_attendance != quorum;
+    }
+  } else if (b->has_attendance && run->rules.quorum_by_attendance)
     quorum = cabref_quorum_from_attendance(b->attendance[0], b->attendance[1], b->attendance[2]);
   else if (run->rules.quorum_by_attendance)
     return run_fail(err, CABREF_E_MISSING_QUORUM,

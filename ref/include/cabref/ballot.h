@@ -116,6 +116,10 @@ typedef struct {
   cabref_review_result review;
   int32_t *chosen; /* per member */
   uint8_t *fate;   /* per message */
+  /* TALLY-QUORUM-FIXED: a published quorum was used while the attendance given beside it gives
+   * another one (TALLY-QUORUM-ATT): both are reported, the published one decides. */
+  int quorum_disagrees;
+  uint32_t quorum_from_attendance;
 } cabref_tally_run;
 
 /* Runs the core on the ballot. Input errors (missing quorum, bad period) come back as status. */
