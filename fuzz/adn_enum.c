@@ -16,9 +16,9 @@
  * definition (see check_cname): the target's own candidates down to its own BDN, a wildcard or
  * refused target reported as an error, and a method's ADNs = the name's, then the target's
  * (marked "cname") only when the method may use CNAME-derived ADNs; a requested name the BR keeps
- * out of certificates is refused instead, as a twin says (ADN-TRAILING-DOT: a final dot or a
- * full stop mapped to one; ADN-INTERNAL-NAME: a special-use TLD, a TLD no ICANN node of the table
- * starts with, home.arpa; ADN-REVERSE-ZONE: in-addr.arpa / ip6.arpa from 2026-03-15). */
+ * out of certificates is refused instead, as a twin says (ADN-TRAILING-DOT: the converted text
+ * ends in the root label's dot; ADN-INTERNAL-NAME: a special-use TLD, a TLD no ICANN node of the
+ * table starts with, home.arpa; ADN-REVERSE-ZONE: in-addr.arpa / ip6.arpa from 2026-03-15). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +27,7 @@
 
 #include "cabref/adn.h"
 #include "cabref/adn_shell.h"
+#include "cabref/name_idn.h"
 
 #define CHECK(c)                                                                                   \
   do {                                                                                             \
@@ -99,11 +100,16 @@ static const char *twin_refusal(const cabref_psl_list *l, const char *text, size
                                         "local", "alt",       "internal"};
   const cabref_label *tld = &v->name.labels[v->name.n_labels - 1];
   size_t k, n = v->name.text_len;
-  if ((len >= 1 && text[len - 1] == '.') ||
-      (len >= 3 && (memcmp(text + len - 3, "\xe3\x80\x82", 3) == 0 ||
-                    memcmp(text + len - 3, "\xef\xbc\x8e", 3) == 0 ||
-                    memcmp(text + len - 3, "\xef\xbd\xa1", 3) == 0)))
-    return "trailing-dot";
+  /* The root label's dot as the shell's one conversion (NAME-IDN) leaves it: a '.', a full stop
+   * the IDNA mapping turns into one, or a dot followed by what the mapping deletes (U+FE0A). The
+   * conversion itself is checked against libidn2 by fuzz/name_idn; here, the rule on its output. */
+  {
+    char conv[CABREF_NAME_TEXT_BUF];
+    size_t cl = 0, cpos = 0;
+    if (cabref_name_to_ascii(text, len, conv, sizeof conv, &cl, &cpos) == CABREF_NAME_OK &&
+        cl > 0 && conv[cl - 1] == '.')
+      return "trailing-dot";
+  }
   for (k = 0; k < sizeof special / sizeof special[0]; k++)
     if (strlen(special[k]) == tld->len && memcmp(special[k], v->text + tld->off, tld->len) == 0)
       return "internal-name";

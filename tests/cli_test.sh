@@ -525,7 +525,7 @@ jsonl_is "adn --json: one line per input line" "$T/out" \
   '[(x["line"], x.get("error"), x.get("column")) for x in l]' \
   "[(1, None, None), (2, 'too-long', 1025), (3, 'empty-label', 3)]"
 run "psl --json: list missing is one JSON error" 4 psl --list "$T/no-such-list" --json x.com
-json_is "psl --json: list error object" "$T/out" 'd["error"]' "io"
+json_is "psl --json: list error object" "$T/out" 'd["result"], d["status"]' "('error', 'io')"
 run "adn --json: list missing is one JSON error" 4 adn --list "$T/no-such-list" --json x.com
 json_is "adn --json: list error object" "$T/out" 'd["result"], d["status"]' "('error', 'io')"
 # Every PSL option of cabref psl on cabref adn too: --no-star (no default "*" rule: a name under

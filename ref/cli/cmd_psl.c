@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../shell/shell.h"
 #include "cabref/name_idn.h"
 #include "cabref/psl_load.h"
 
@@ -181,13 +182,8 @@ int cabref_cmd_psl(int argc, char **argv) {
     }
   }
   if (cabref_psl_load_file(list, &l, &err) != CABREF_OK) {
-    if (json) { /* every failure is one JSON object on stdout too */
-      printf("{\"error\":\"%s\",\"file\":", err.status == CABREF_E_IO ? "io" : "list-error");
-      put_json_str(list, strlen(list));
-      printf(",\"line\":%lu,\"message\":", err.line);
-      put_json_str(err.message, strlen(err.message));
-      printf("}\n");
-    }
+    if (json) /* every failure is one JSON object on stdout too, as for every command */
+      cabref_print_error_json(stdout, &err);
     fprintf(stderr, "cabref psl: %s\n", err.message);
     free(name);
     return err.status == CABREF_E_IO ? 4 : 3;

@@ -126,6 +126,8 @@ int cabref_adn_view_text(const cabref_psl_table *t, uint32_t psl_options,
     out->error = e;
     return e;
   }
+  /* The conversion keeps the root label's dot after the name: ADN-TRAILING-DOT reads it here. */
+  out->trailing_dot = (uint8_t)(out->text[out->name.text_len] == '.');
   out->text[out->name.text_len] = '\0';
   /* RFC 4343: names are shown in lower case (the core compares ignoring ASCII case). */
   for (size_t i = 0; i < out->name.text_len; i++)
@@ -156,33 +158,26 @@ const char *cabref_adn_view_candidate(const cabref_adn_view *v, uint8_t k) {
   return v->text + v->name.labels[k].off;
 }
 
+/* The codes and messages of the CABREF_ADN_ERR_* refusals, in their order from 200. */
+static const char *const adn_errors[][2] = {
+    {"no-fqdn", "no label after the wildcard"},
+    {"underscore", "underscore in a requested name"},
+    {"trailing-dot", "a trailing dot (the root label) in a requested name (BR 7.1.2.7.12)"},
+    {"internal-name",
+     "an Internal Name: its top-level label is not a delegated TLD (no ICANN rule of the PSL "
+     "ends in it) or is reserved for special use (BR 4.2.2; RFC 6761, 6762, 8375)"},
+    {"reverse-zone", "ends in an IP Reverse Zone Suffix (in-addr.arpa, ip6.arpa): refused from "
+                     "2026-03-15 (BR 4.2.2, SC86)"}};
+
 const char *cabref_adn_error_code(int e) {
-  if (e == CABREF_ADN_ERR_SHAPE)
-    return "no-fqdn";
-  if (e == CABREF_ADN_ERR_UNDERSCORE)
-    return "underscore";
-  if (e == CABREF_ADN_ERR_TRAILING_DOT)
-    return "trailing-dot";
-  if (e == CABREF_ADN_ERR_INTERNAL)
-    return "internal-name";
-  if (e == CABREF_ADN_ERR_REVERSE_ZONE)
-    return "reverse-zone";
+  if (e >= CABREF_ADN_ERR_SHAPE && e <= CABREF_ADN_ERR_REVERSE_ZONE)
+    return adn_errors[e - CABREF_ADN_ERR_SHAPE][0];
   return cabref_psl_name_error_code(e);
 }
 
 const char *cabref_adn_error_message(int e) {
-  if (e == CABREF_ADN_ERR_SHAPE)
-    return "no label after the wildcard";
-  if (e == CABREF_ADN_ERR_UNDERSCORE)
-    return "underscore in a requested name";
-  if (e == CABREF_ADN_ERR_TRAILING_DOT)
-    return "a trailing dot (the root label) in a requested name (BR 7.1.2.7.12)";
-  if (e == CABREF_ADN_ERR_INTERNAL)
-    return "an Internal Name: its top-level label is not a delegated TLD (no ICANN rule of the "
-           "PSL ends in it) or is reserved for special use (BR 4.2.2; RFC 6761, 6762, 8375)";
-  if (e == CABREF_ADN_ERR_REVERSE_ZONE)
-    return "ends in an IP Reverse Zone Suffix (in-addr.arpa, ip6.arpa): refused from 2026-03-15 "
-           "(BR 4.2.2, SC86)";
+  if (e >= CABREF_ADN_ERR_SHAPE && e <= CABREF_ADN_ERR_REVERSE_ZONE)
+    return adn_errors[e - CABREF_ADN_ERR_SHAPE][1];
   return cabref_psl_name_error_message(e);
 }
 
@@ -376,14 +371,15 @@ static int special_use_tld(const char *label, size_t len) {
   return 0;
 }
 
-/* The name v (lower-case A-labels) equals suffix or ends in "." suffix; *off is where. */
+/* NAME-SUFFIX: the name v is suffix or ends in it, label by label (the core's
+ * cabref_name_is_suffix); *off is where the suffix starts in v->text. */
 static int ends_in(const cabref_adn_view *v, const char *suffix, size_t *off) {
-  size_t n = v->name.text_len, sl = strlen(suffix);
-  if (n < sl || memcmp(v->text + n - sl, suffix, sl) != 0)
+  cabref_name sn;
+  size_t sl = strlen(suffix), pos;
+  if (cabref_name_parse(suffix, sl, 0, &sn, &pos) != CABREF_NAME_OK ||
+      !cabref_name_is_suffix(v->text, &v->name, suffix, &sn))
     return 0;
-  if (n > sl && v->text[n - sl - 1] != '.')
-    return 0;
-  *off = n - sl;
+  *off = v->name.text_len - sl;
   return 1;
 }
 
@@ -394,17 +390,13 @@ int cabref_adn_requested_refusal(const cabref_psl_list *l, const cabref_adn_view
   int ascii = 1;
   for (i = 0; i < len; i++)
     ascii &= (unsigned char)text[i] < 0x80;
-  /* ADN-TRAILING-DOT (BR 7.1.2.7.12: the root label is not part of a certificate's name): a
-   * final '.', or a final full stop that the IDNA mapping turns into one (U+3002, U+FF0E,
-   * U+FF61). */
-  if (len >= 1 && text[len - 1] == '.') {
-    *err_pos = len - 1;
-    return CABREF_ADN_ERR_TRAILING_DOT;
-  }
-  if (len >= 3 && (memcmp(text + len - 3, "\xe3\x80\x82", 3) == 0 ||
-                   memcmp(text + len - 3, "\xef\xbc\x8e", 3) == 0 ||
-                   memcmp(text + len - 3, "\xef\xbd\xa1", 3) == 0)) {
-    *err_pos = len - 3;
+  /* ADN-TRAILING-DOT (BR 7.1.2.7.12: the root label is not part of a certificate's name), as the
+   * conversion read it; the position is the first byte of the text's last character. */
+  if (v->trailing_dot) {
+    size_t p = len > 0 ? len - 1 : 0;
+    while (p > 0 && ((unsigned char)text[p] & 0xC0u) == 0x80u)
+      p--;
+    *err_pos = p;
     return CABREF_ADN_ERR_TRAILING_DOT;
   }
   /* ADN-INTERNAL-NAME (BR 1.6.1 "Internal Name", 4.2.2): a TLD in which no ICANN rule of the

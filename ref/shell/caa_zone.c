@@ -38,6 +38,20 @@
 
 #define LDNS_VALUE_LIMIT 65000u /* longest value token we pass to ldns (it truncates at 65525) */
 
+/* Room for one more element in the array p of n elements of size bytes (capacity *cap, doubling
+ * from first): the array to use from now on, or NULL when out of memory (p and *cap unchanged). */
+static void *grow(void *p, size_t n, size_t *cap, size_t first, size_t size) {
+  size_t ncap;
+  void *q;
+  if (n < *cap)
+    return p;
+  ncap = *cap ? 2 * *cap : first;
+  q = realloc(p, ncap * size);
+  if (q != NULL)
+    *cap = ncap;
+  return q;
+}
+
 static void set_err(cabref_error *err, cabref_status st, const char *file, unsigned long line,
                     const char *msg) {
   if (err == NULL)
@@ -85,14 +99,10 @@ cabref_status cabref_caa_zone_add_node(cabref_caa_zone *z, const char *owner, un
                                        int kind) {
   cabref_caa_zone_node *nd;
   char *o;
-  if (z->n_nodes == z->cap_nodes) {
-    size_t ncap = z->cap_nodes ? 2 * z->cap_nodes : 16;
-    cabref_caa_zone_node *nn = realloc(z->nodes, ncap * sizeof *nn);
-    if (nn == NULL)
-      return CABREF_E_CAPACITY;
-    z->nodes = nn;
-    z->cap_nodes = ncap;
-  }
+  nd = grow(z->nodes, z->n_nodes, &z->cap_nodes, 16, sizeof *z->nodes);
+  if (nd == NULL)
+    return CABREF_E_CAPACITY;
+  z->nodes = nd;
   o = owner_copy(owner);
   if (o == NULL)
     return CABREF_E_CAPACITY;
@@ -112,14 +122,10 @@ cabref_status cabref_caa_zone_add(cabref_caa_zone *z, const char *owner, uint32_
     len = 0;
   if (len > CABREF_CAA_MAX_RDATA)
     return CABREF_E_TOO_LONG;
-  if (z->n == z->cap_rrs) {
-    size_t ncap = z->cap_rrs ? 2 * z->cap_rrs : 16;
-    cabref_caa_zone_rr *nr = realloc(z->rrs, ncap * sizeof *nr);
-    if (nr == NULL)
-      return CABREF_E_CAPACITY;
-    z->rrs = nr;
-    z->cap_rrs = ncap;
-  }
+  r = grow(z->rrs, z->n, &z->cap_rrs, 16, sizeof *z->rrs);
+  if (r == NULL)
+    return CABREF_E_CAPACITY;
+  z->rrs = r;
   if (z->len + len > z->cap || z->buf == NULL) { /* never NULL: the core adds offsets to it */
     size_t ncap = z->cap ? z->cap : 4096;
     uint8_t *nb;
@@ -848,15 +854,10 @@ static int ix_cmp(const void *a, const void *b) {
 
 static int ix_put(ix_entry **ix, size_t *n, size_t *cap, const char *name, int kinds,
                   unsigned long line) {
-  ix_entry *e;
-  if (*n == *cap) {
-    size_t ncap = *cap ? 2 * *cap : 64;
-    ix_entry *nx = realloc(*ix, ncap * sizeof *nx);
-    if (nx == NULL)
-      return -1;
-    *ix = nx;
-    *cap = ncap;
-  }
+  ix_entry *e = grow(*ix, *n, cap, 64, sizeof **ix);
+  if (e == NULL)
+    return -1;
+  *ix = e;
   e = &(*ix)[(*n)++];
   e->name = name;
   e->kinds = (uint8_t)kinds;
@@ -944,19 +945,21 @@ const char *cabref_caa_zone_failure_code(cabref_caa_zone_failure f) {
 /* ---- request names ------------------------------------------------------------------------- */
 
 /* CAA-ZONE-ALIAS: the outcome of the CAA lookup at chain[k] (chain[j] is the j-th name of the
- * climb, j = 0 the request's name, each the parent of the one before), as far as the file can
+ * climb, j = 0 the request's name, each the parent of the one before, and found[j] its entry in
+ * the index or NULL when it does not exist in the file's tree), as far as the file can
  * give it: a resolver would answer a name below a DNAME from the DNAME's target (RFC 6672 §2.3), a
  * name with a CNAME from the CNAME's target (RFC 1034 §3.6.2), a name that does not exist from
  * the wildcard at its closest encloser (RFC 4592 §3.3.1); none of those is read off the file in
  * zone mode, so each is a lookup failure (with its kind, owner and line), never an empty set. */
 static cabref_caa_lookup chain_outcome(const ix_entry *ix, size_t n_ix, char *const *chain,
-                                       size_t n_chain, size_t k, char *key, size_t key_cap,
-                                       int *why, const char **where, unsigned long *line) {
-  const ix_entry *e = ix_find(ix, n_ix, chain[k]), *w = NULL;
+                                       const ix_entry *const *found, size_t n_chain, size_t k,
+                                       char *key, size_t key_cap, int *why, const char **where,
+                                       unsigned long *line) {
+  const ix_entry *e = found[k], *w = NULL;
   size_t j;
   /* RFC 6672 §2.3: a DNAME at an ancestor (the highest one: a lower one is occluded). */
   for (j = n_chain; j-- > k + 1;) {
-    const ix_entry *a = ix_find(ix, n_ix, chain[j]);
+    const ix_entry *a = found[j];
     if (a != NULL && (a->kinds & CABREF_CAA_NODE_DNAME)) {
       *why = CABREF_CAA_ZONE_FAIL_DNAME;
       *where = a->name;
@@ -982,7 +985,7 @@ static cabref_caa_lookup chain_outcome(const ix_entry *ix, size_t n_ix, char *co
   /* RFC 4592 §3.3.1: the name does not exist; the wildcard at its closest encloser (the nearest
    * ancestor that exists, else the root) answers if it holds CAA or an alias. */
   for (j = k + 1; j < n_chain; j++)
-    if (ix_find(ix, n_ix, chain[j]) != NULL)
+    if (found[j] != NULL)
       break;
   {
     const char *ce = j < n_chain ? chain[j] : "";
@@ -1014,6 +1017,7 @@ static int climb(const cabref_caa_zone *z, const ix_entry *ix, size_t n_ix, cons
   const char *where[CABREF_NAME_MAX_LABELS];
   unsigned long line[CABREF_NAME_MAX_LABELS];
   char *chain[CABREF_NAME_MAX_LABELS];
+  const ix_entry *found_at[CABREF_NAME_MAX_LABELS];
   char key[CABREF_NAME_TEXT_BUF + 3];
   size_t n_chain, k, first, found = 0;
   int fail;
@@ -1032,14 +1036,16 @@ static int climb(const cabref_caa_zone *z, const ix_entry *ix, size_t n_ix, cons
   e->text[nm.text_len] = '\0'; /* drop the trailing dot */
   e->fqdn_off = nm.labels[first].off;
   n_chain = nm.n_labels - first;
-  for (k = 0; k < n_chain; k++)
+  for (k = 0; k < n_chain; k++) {
     chain[k] = e->text + nm.labels[first + k].off;
+    found_at[k] = ix_find(ix, n_ix, chain[k]); /* once per name of the climb */
+  }
   for (k = 0; k < n_chain; k++) {
     why[k] = CABREF_CAA_ZONE_FAIL_NONE;
     where[k] = NULL;
     line[k] = 0;
-    outcome[k] = (uint8_t)chain_outcome(ix, n_ix, chain, n_chain, k, key, sizeof key, &why[k],
-                                        &where[k], &line[k]);
+    outcome[k] = (uint8_t)chain_outcome(ix, n_ix, chain, found_at, n_chain, k, key, sizeof key,
+                                        &why[k], &where[k], &line[k]);
   }
   e->lookup = (int)cabref_caa_relevant(outcome, n_chain, &found);
   if (e->lookup == CABREF_CAA_RELEVANT_NONE)

@@ -51,13 +51,26 @@ static const char *find(const char *s, size_t len, const char *needle) {
   return NULL;
 }
 
+/* A decimal number at p (at most 10 digits, at most 2^31); returns chars consumed or 0. */
+static size_t number(const char *p, const char *end, uint32_t *out) {
+  uint64_t v = 0;
+  size_t n = 0;
+  while (p + n < end && isdigit((unsigned char)p[n]) && n < 11) {
+    v = v * 10 + (uint64_t)(p[n] - '0');
+    n++;
+  }
+  if (n == 0 || n > 10 || v > CABREF_MAX_COUNT)
+    return 0;
+  *out = (uint32_t)v;
+  return n;
+}
+
 /* TALLY-AUDIT-QUORUM: the quorum figure stated anywhere in a line, with or without a MET / NOT
  * MET claim ("the quorum was 6 for this ballot", "The quorum for this ballot is 6 Voting
  * Members.", "Quorum: 6", "a quorum of seven (7)"): after the word "quorum", the first number,
  * reached only over the connecting words of such a sentence (was, is, of, for, this, ballot, ...,
  * or a number word before its figure in parentheses) and ':', '=', '(', '*' and blanks, so that
  * "the quorum rule of Bylaw 2.3(7)" gives no figure. 1 and *out, or 0. */
-static size_t number(const char *p, const char *end, uint32_t *out);
 static int connecting_word(const char *w, size_t n) {
   static const char *const words[] = {"was",      "is",     "of",      "for",    "this",  "the",
                                       "that",     "ballot", "ballots", "a",      "at",    "to",
@@ -95,20 +108,6 @@ static int quorum_figure(const char *s, size_t len, uint32_t *out) {
     p += 6;
   }
   return 0;
-}
-
-/* A decimal number at p (at most 10 digits, at most 2^31); returns chars consumed or 0. */
-static size_t number(const char *p, const char *end, uint32_t *out) {
-  uint64_t v = 0;
-  size_t n = 0;
-  while (p + n < end && isdigit((unsigned char)p[n]) && n < 11) {
-    v = v * 10 + (uint64_t)(p[n] - '0');
-    n++;
-  }
-  if (n == 0 || n > 10 || v > CABREF_MAX_COUNT)
-    return 0;
-  *out = (uint32_t)v;
-  return n;
 }
 
 static int month_of(const char *p) {
@@ -365,7 +364,9 @@ static const char *claim_name(cabref_claim c) {
 static void check_claim(cabref_audit *a, cabref_claim c, int computed, int which, const char *what,
                         const char *code) {
   if (c == CABREF_CLAIM_UNSTATED) {
-    finding(a, "warning", "claim-unstated", 0, "the post does not state whether %s was met", what);
+    /* the quorum's figure may stand alone on its line: that line is where the claim is missing */
+    finding(a, "warning", "claim-unstated", which == 3 ? a->quorum_line : 0,
+            "the post does not state whether %s was met", what);
     return;
   }
   if ((c == CABREF_CLAIM_MET) != (computed != 0))

@@ -348,6 +348,7 @@ bad("the suffix itself", Z, {"name": "ip6.arpa", "at": "2027-01-01"}, "reverse-z
 bad("a wildcard under a reverse zone", Z + W, {"name": "*.2.1.in-addr.arpa", "at": "2026-03-15"}, "reverse-zone")
 name("a label ending in the suffix's text is not under it", Z, {"name": "x.notin-addr.arpa", "at": "2026-03-15"}, **view("x.notin-addr.arpa", "arpa", "notin-addr.arpa", ["x.notin-addr.arpa", "notin-addr.arpa"]))
 
+bad("a dot followed by U+FE0A, which the IDNA mapping deletes: the name still ends in the root label's dot", T + ["Idn"], "www.example.com.\ufe0a", "trailing-dot")
 groups = [
     {"type": "AdnTest", "comment": "BDN, candidates, CNAME targets, methods applied to a name, covers and DNS Change locations. PSL: vectors/psl/public_suffix_list.dat; pslOptions empty = BR default.", "tests": tests["AdnTest"]},
     {"type": "MethodTest", "comment": "The rules of one method of BR 3.2.2.4 at one instant (spec/adn.md table); result is the status.", "tests": tests["MethodTest"]},

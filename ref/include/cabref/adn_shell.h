@@ -46,7 +46,10 @@ typedef struct {
   cabref_name name;
   cabref_psl_match match;
   uint8_t spec13; /* the option is on and the TLD is on the list */
-  uint8_t bdn;    /* start index of the BDN, or CABREF_ADN_NONE */
+  /* the given text ended in the root label's dot, as the shell's conversion read it (a '.', or a
+   * full stop the IDNA mapping turns into one, U+3002 ...) */
+  uint8_t trailing_dot;
+  uint8_t bdn; /* start index of the BDN, or CABREF_ADN_NONE */
   size_t n_cand;
   uint8_t cand[CABREF_NAME_MAX_LABELS];
 } cabref_adn_view;
