@@ -71,6 +71,9 @@ static void check_tally(const cabref_ballot *b, const cabref_tally_run *run) {
       CHECK(b->end_inclusive ? msg->at <= b->timeline.voting_end
                              : msg->at < b->timeline.voting_end);
       CHECK(!run->rules.voting_rep_only || msg->from_rep == 1);
+      /* TALLY-VOTE-STATUS: from a voting member at that instant (the roll the core saw). */
+      if (run->roll != NULL)
+        CHECK(run->roll[m].voting_from <= msg->at && msg->at < run->roll[m].voting_until);
       recount[b->roll[m].category][msg->vote]++;
     }
   }
@@ -85,7 +88,17 @@ static void check_tally(const cabref_ballot *b, const cabref_tally_run *run) {
     CHECK(per != NULL);
     for (i = 0; i < b->n_msgs; i++) {
       CHECK(b->msgs[i].member < b->n_members);
-      CHECK(run->fate[i] <= CABREF_MSG_LATE);
+      CHECK(run->fate[i] <= CABREF_MSG_NOT_MEMBER_THEN);
+      /* TALLY-VOTE-STATUS: said exactly when the member was not a voting member then (and the
+       * earlier conditions hold: a clear vote of a voting category). */
+      if (b->msgs[i].vote <= CABREF_VOTE_ABSTAIN &&
+          (b->roll[b->msgs[i].member].category == CABREF_CAT_ISSUER ||
+           b->roll[b->msgs[i].member].category == CABREF_CAT_CONSUMER)) {
+        const cabref_member *mm =
+            run->roll != NULL ? &run->roll[b->msgs[i].member] : &b->roll[b->msgs[i].member];
+        int then = mm->voting_from <= b->msgs[i].at && b->msgs[i].at < mm->voting_until;
+        CHECK((run->fate[i] == CABREF_MSG_NOT_MEMBER_THEN) == !then);
+      }
       if (run->fate[i] == CABREF_MSG_COUNTED) {
         per[b->msgs[i].member]++;
         CHECK(run->chosen[b->msgs[i].member] == (int32_t)i);
@@ -104,7 +117,22 @@ static void check_tally(const cabref_ballot *b, const cabref_tally_run *run) {
 
   /* TALLY-OUTCOME */
   CHECK((r->reasons & ~((1u << CABREF_R_COUNT) - 1u)) == 0);
-  CHECK(r->outcome <= CABREF_OUTCOME_RESCINDED);
+  CHECK(r->outcome <= CABREF_OUTCOME_WITHDRAWN);
+  /* TALLY-WITHDRAWN: withdrawn iff a withdrawal was given before voting, or during voting
+   * (end as the boundary says) under Bylaws 2.5; then its only reason. */
+  {
+    cabref_instant w = b->withdrawn_at, vs = b->timeline.voting_start, ve = b->timeline.voting_end;
+    int during = w >= vs && (b->end_inclusive ? w <= ve : w < ve);
+    int takes = b->has_withdrawal &&
+                (w < vs || (during && run->rules.version >= CABREF_BYLAWS_2_5));
+    CHECK((r->outcome == CABREF_OUTCOME_WITHDRAWN) == takes);
+    if (takes)
+      CHECK(r->reasons == CABREF_R_WITHDRAWN);
+    else
+      CHECK((r->reasons & CABREF_R_WITHDRAWN) == 0);
+  }
+  if (r->outcome == CABREF_OUTCOME_WITHDRAWN)
+    return;
   if (r->outcome == CABREF_OUTCOME_PASSED)
     CHECK(r->reasons == 0);
   if (r->reasons & CABREF_R_INVALID_MASK)

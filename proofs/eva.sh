@@ -16,7 +16,7 @@ cd "$root"
 mkdir -p proofs/tmp/logs
 log=proofs/tmp/logs/eva.log
 # The files of the tally core (other ref/core modules have their own entry points).
-EVA_SOURCES="ref/core/tally_threshold.c ref/core/tally_quorum.c ref/core/tally_votes.c ref/core/tally_rules.c ref/core/tally_periods.c ref/core/tally_outcome.c ref/core/civil_time.c ref/core/status.c"
+EVA_SOURCES="ref/core/tally_threshold.c ref/core/tally_quorum.c ref/core/tally_votes.c ref/core/tally_rules.c ref/core/tally_periods.c ref/core/tally_outcome.c ref/core/tally_lifecycle.c ref/core/civil_time.c ref/core/status.c"
 start=$(date +%s)
 set +e
 "$FRAMAC" -c11 -cpp-extra-args="-I ref/include -I spec" \

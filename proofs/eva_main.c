@@ -51,6 +51,8 @@ static void eva_votes(void) {
   }
   for (uint32_t m = 0u; m < EVA_MEMBERS; m++) {
     roll[m].category = any_u8();
+    roll[m].voting_from = Frama_C_nondet(0, 1) ? CABREF_INSTANT_MIN : any_instant();
+    roll[m].voting_until = Frama_C_nondet(0, 1) ? CABREF_INSTANT_MAX : any_instant();
   }
   Frama_C_make_unknown((char *)&period, sizeof period);
   if (cabref_select_votes(msgs, EVA_MSGS, roll, EVA_MEMBERS, &period, chosen, fate) ==
@@ -116,6 +118,17 @@ static void eva_rules_periods_outcome(void) {
                       period_reasons | any_u32(), &result);
   rv.rescinded = any_u8();
   cabref_apply_review(&result, &rv);
+  {
+    cabref_voting_period period;
+    period.start = tl.voting_start;
+    period.end = tl.voting_end;
+    period.end_inclusive = any_u8();
+    period.rep_only = any_u8();
+    period.list_only = any_u8();
+    cabref_apply_withdrawal(&result, cabref_withdrawal_effect(&rules, &period, any_instant()));
+    (void)cabref_second_vote_check(&rules,
+                                   (cabref_ballot_kind)Frama_C_unsigned_int_interval(0u, 3u));
+  }
 }
 
 static void eva_civil_time(void) {

@@ -56,11 +56,16 @@
   logic boolean ListOk{L}(cabref_voting_period *p, cabref_message *msgs, integer i) =
     p->list_only == 0 || msgs[i].on_list != 0;
 
+  // TALLY-VOTE-STATUS: the member of message i was a voting member at the message's instant.
+  logic boolean MemberThen{L}(cabref_message *msgs, cabref_member *roll, integer i) =
+    roll[msgs[i].member].voting_from <= msgs[i].at &&
+    msgs[i].at < roll[msgs[i].member].voting_until;
+
   // TALLY-VOTE-ELIGIBLE: message i counts if all of these hold.
   logic boolean Eligible{L}(cabref_message *msgs, cabref_member *roll,
                             cabref_voting_period *p, integer i) =
     ClearVote(msgs[i].vote) && VotingCategory(roll[msgs[i].member].category) &&
-    RepOk(p, msgs, i) && ListOk(p, msgs, i) && NotEarly(p, msgs[i].at) &&
+    MemberThen(msgs, roll, i) && RepOk(p, msgs, i) && ListOk(p, msgs, i) && NotEarly(p, msgs[i].at) &&
     NotLate(p, msgs[i].at);
 
   predicate EligibleOf{L}(cabref_message *msgs, cabref_member *roll, cabref_voting_period *p,
@@ -89,6 +94,7 @@
                                  cabref_voting_period *p, integer i) =
     !ClearVote(msgs[i].vote) ? CABREF_MSG_UNCLEAR :
     !VotingCategory(roll[msgs[i].member].category) ? CABREF_MSG_NOT_VOTING :
+    !MemberThen(msgs, roll, i) ? CABREF_MSG_NOT_MEMBER_THEN :
     !RepOk(p, msgs, i) ? CABREF_MSG_NOT_REP :
     !ListOk(p, msgs, i) ? CABREF_MSG_WRONG_LIST :
     !NotEarly(p, msgs[i].at) ? CABREF_MSG_EARLY :
@@ -220,6 +226,26 @@
 
   predicate ExclusionWithin{L}(cabref_instant *ex, integer n, integer start, integer end) =
     \exists integer i; 0 <= i < n && start <= ex[i] < end;
+
+  // ---- TALLY-WITHDRAWN, TALLY-SECOND-VOTE ------------------------------------------------------
+
+  // Bylaws 2.5 §2.3(4): the proposer may withdraw a ballot during voting; before 2.5 a ballot
+  // could be withdrawn only before its voting period (Ballot 169's procedure text).
+  logic boolean WithdrawDuringVotingOf(integer v) = v >= CABREF_BYLAWS_2_5;
+  logic integer WithdrawalOf{L}(cabref_rules *r, cabref_voting_period *p, integer at) =
+    at < p->start ? CABREF_WITHDRAWAL_BEFORE_VOTING :
+    NotLate(p, at) ?
+      (WithdrawDuringVotingOf(r->version) ? CABREF_WITHDRAWAL_DURING_VOTING :
+                                            CABREF_WITHDRAWAL_NOT_ALLOWED) :
+    CABREF_WITHDRAWAL_AFTER_CLOSE;
+  predicate WithdrawalTakesEffect(integer w) =
+    w == CABREF_WITHDRAWAL_BEFORE_VOTING || w == CABREF_WITHDRAWAL_DURING_VOTING;
+
+  // Bylaws 1.5+ §2.3 (2.5 §2.4): after an Exclusion Notice, a Patent Advisory Group, then an
+  // unchanged Draft Guideline Ballot goes to a Second Vote.
+  logic integer SecondVoteOf(integer v, integer kind) =
+    ReviewDays(kind) == 0 ? CABREF_SECOND_VOTE_NOT_GUIDELINE :
+    v < CABREF_BYLAWS_1_5 ? CABREF_SECOND_VOTE_NO_PAG_RULE : CABREF_SECOND_VOTE_OK;
 
   // ---- TALLY-OUTCOME ----------------------------------------------------------------------
 

@@ -134,6 +134,43 @@ run "tally invalid" 5 tally "$T/invalid.log"
 contains "tally invalid" "$T/out" "no-quorum"
 run "tally rescinded" 6 tally "$T/rescinded.log"
 contains "tally rescinded" "$T/out" "exclusion-notice"
+# TALLY-WITHDRAWN, TALLY-VOTE-STATUS, TALLY-SECOND-VOTE in the line log.
+cat >"$T/lifecycle.log" <<EOF
+bylaws 2.5
+voting 2025-01-23T17:00:00Z 2025-01-30T17:00:00Z
+quorum 2
+member-status 2025-01-24T00:00:00Z suspended Beta CA
+member-status 2025-01-24T00:00:00Z joins Gamma CA
+vote 2025-01-23T18:00:00Z consumer yes public Apple
+vote 2025-01-23T18:00:00Z issuer yes public Beta CA
+vote 2025-01-24T18:00:00Z issuer no public Beta CA
+vote 2025-01-23T19:00:00Z issuer no public Gamma CA
+vote 2025-01-24T19:00:00Z issuer yes public Gamma CA
+EOF
+run "tally: member status changes" 0 tally "$T/lifecycle.log"
+contains "tally: vote after a suspension" "$T/out" "line 8: Beta CA (issuer) no at 2025-01-24T18:00:00Z: not-member-then"
+contains "tally: vote before joining" "$T/out" "line 9: Gamma CA (issuer) no at 2025-01-23T19:00:00Z: not-member-then"
+contains "tally: the earlier vote stands" "$T/out" "Issuers: 2 yes, 0 no"
+{ cat "$T/lifecycle.log"; echo "withdrawn 2025-01-25T00:00:00Z"; } >"$T/withdrawn.log"
+run "tally withdrawn during voting (2.5)" 10 tally "$T/withdrawn.log"
+contains "tally withdrawn" "$T/out" "Outcome: withdrawn (withdrawn)"
+run "tally withdrawn --json" 10 tally --json "$T/withdrawn.log"
+json_is "tally withdrawn JSON effect" "$T/out" 'd["withdrawal"]["effect"], d["result"]' "('during-voting', 'withdrawn')"
+sed 's/^bylaws 2.5/bylaws 2.4/' "$T/withdrawn.log" >"$T/withdrawn24.log"
+run "tally withdrawal during voting ignored before 2.5" 0 tally "$T/withdrawn24.log"
+contains "tally withdrawal ignored says why" "$T/out" "rules before Bylaws 2.5 give no right to withdraw"
+{ cat "$T/lifecycle.log"; echo "member-status 2025-01-26T00:00:00Z joins Beta CA"; } >"$T/twice.log"
+run "tally: two voting intervals refused" 3 tally "$T/twice.log"
+contains "tally: two intervals named" "$T/err" "two voting intervals are not supported"
+{ cat "$T/lifecycle.log"; echo "round second"; } >"$T/second.log"
+run "tally: a Second Vote needs a guideline ballot" 3 tally "$T/second.log"
+contains "tally: Second Vote refusal says why" "$T/err" "only a Draft Guideline Ballot"
+{ echo "kind maintenance-guideline"; cat "$T/second.log"; } >"$T/second-ok.log"
+run "tally: Second Vote of a guideline ballot" 0 tally "$T/second-ok.log"
+contains "tally: Second Vote is said" "$T/out" "Round: Second Vote after a Patent Advisory Group"
+printf 'bylaws 2.5\nvoting 2025-01-23T17:00:00Z 2025-01-30T17:00:00Z\nquorum 1\nmember-status 2025-01-24T00:00:00Z expelled Beta CA\n' >"$T/badstatus.log"
+run "tally: unknown status change" 3 tally "$T/badstatus.log"
+contains "tally: unknown status change names line and column" "$T/err" "$T/badstatus.log:4:36:"
 run "tally input error" 3 tally "$T/bad.log"
 contains "tally input error names FILE:LINE:COLUMN" "$T/err" "$T/bad.log:3:6:"
 contains "tally input error code" "$T/err" "bad-time"

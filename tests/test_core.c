@@ -110,6 +110,10 @@ static void test_votes(void) {
   roll[3].category = CABREF_CAT_ISSUER;
   roll[4].category = CABREF_CAT_CONSUMER;
   roll[5].category = CABREF_CAT_ISSUER;
+  for (unsigned k = 0; k < 6; k++) {
+    roll[k].voting_from = CABREF_INSTANT_MIN; /* no status change */
+    roll[k].voting_until = CABREF_INSTANT_MAX;
+  }
   period.start = 1000;
   period.end = 2000;
   period.end_inclusive = 0;
@@ -525,6 +529,81 @@ static void test_outcome(void) {
   CHECK(res.outcome == CABREF_OUTCOME_FAILED && res.reasons == CABREF_R_AUTO_FAILED);
 }
 
+/* ---- TALLY-VOTE-STATUS, TALLY-WITHDRAWN, TALLY-SECOND-VOTE --------------------------------- */
+static void test_lifecycle(void) {
+  cabref_member roll[2];
+  cabref_message msgs[5];
+  cabref_voting_period period;
+  int32_t chosen[2];
+  uint8_t fate[5];
+  cabref_rules r24, r25, r14, r15;
+  cabref_tally_result res;
+  cabref_counts c;
+  /* Member 0 is suspended at 1500: its yes at 1200 stands, its no at 1500 and 1700 do not. */
+  roll[0].category = CABREF_CAT_ISSUER;
+  roll[0].voting_from = CABREF_INSTANT_MIN;
+  roll[0].voting_until = 1500;
+  /* Member 1 joins at 1400: its no at 1399 does not count, its yes at 1400 does. */
+  roll[1].category = CABREF_CAT_CONSUMER;
+  roll[1].voting_from = 1400;
+  roll[1].voting_until = CABREF_INSTANT_MAX;
+  period.start = 1000;
+  period.end = 2000;
+  period.end_inclusive = 0;
+  period.rep_only = 0;
+  period.list_only = 0;
+  msgs[0] = msg(0, 1200, CABREF_VOTE_YES, 1, 1);
+  msgs[1] = msg(0, 1500, CABREF_VOTE_NO, 1, 1); /* at the suspension instant: excluded */
+  msgs[2] = msg(0, 1700, CABREF_VOTE_NO, 1, 1);
+  msgs[3] = msg(1, 1399, CABREF_VOTE_NO, 1, 1);
+  msgs[4] = msg(1, 1400, CABREF_VOTE_YES, 1, 1); /* at the join instant: included */
+  CHECK(cabref_select_votes(msgs, 5, roll, 2, &period, chosen, fate) == CABREF_OK);
+  CHECK(chosen[0] == 0 && chosen[1] == 4);
+  CHECK(fate[0] == CABREF_MSG_COUNTED && fate[4] == CABREF_MSG_COUNTED);
+  CHECK(fate[1] == CABREF_MSG_NOT_MEMBER_THEN && fate[2] == CABREF_MSG_NOT_MEMBER_THEN);
+  CHECK(fate[3] == CABREF_MSG_NOT_MEMBER_THEN);
+  /* Early and before joining: the first failing condition in fate order is the status. */
+  msgs[3] = msg(1, 999, CABREF_VOTE_NO, 1, 1);
+  CHECK(cabref_select_votes(msgs, 5, roll, 2, &period, chosen, fate) == CABREF_OK);
+  CHECK(fate[3] == CABREF_MSG_NOT_MEMBER_THEN);
+
+  /* TALLY-WITHDRAWN by date and rule set. */
+  CHECK(cabref_rules_for(CABREF_BYLAWS_2_4, &r24) == CABREF_OK);
+  CHECK(cabref_rules_for(CABREF_BYLAWS_2_5, &r25) == CABREF_OK);
+  CHECK(cabref_withdrawal_effect(&r24, &period, 999) == CABREF_WITHDRAWAL_BEFORE_VOTING);
+  CHECK(cabref_withdrawal_effect(&r25, &period, 999) == CABREF_WITHDRAWAL_BEFORE_VOTING);
+  CHECK(cabref_withdrawal_effect(&r25, &period, 1000) == CABREF_WITHDRAWAL_DURING_VOTING);
+  CHECK(cabref_withdrawal_effect(&r24, &period, 1000) == CABREF_WITHDRAWAL_NOT_ALLOWED);
+  CHECK(cabref_withdrawal_effect(&r25, &period, 1999) == CABREF_WITHDRAWAL_DURING_VOTING);
+  CHECK(cabref_withdrawal_effect(&r25, &period, 2000) == CABREF_WITHDRAWAL_AFTER_CLOSE);
+  period.end_inclusive = 1;
+  CHECK(cabref_withdrawal_effect(&r25, &period, 2000) == CABREF_WITHDRAWAL_DURING_VOTING);
+  CHECK(cabref_withdrawal_effect(&r25, &period, 2001) == CABREF_WITHDRAWAL_AFTER_CLOSE);
+  memset(&c, 0, sizeof c);
+  c.issuer.yes = 2;
+  c.consumer.yes = 1;
+  c.participants = 3;
+  cabref_tally_decide(&c, 10, &r25, CABREF_CONSUMER_STRICT_MAJORITY, 0u, &res);
+  CHECK(res.outcome == CABREF_OUTCOME_INVALID);
+  cabref_apply_withdrawal(&res, CABREF_WITHDRAWAL_NOT_ALLOWED);
+  CHECK(res.outcome == CABREF_OUTCOME_INVALID && res.reasons == CABREF_R_NO_QUORUM);
+  cabref_apply_withdrawal(&res, CABREF_WITHDRAWAL_AFTER_CLOSE);
+  CHECK(res.outcome == CABREF_OUTCOME_INVALID);
+  cabref_apply_withdrawal(&res, CABREF_WITHDRAWAL_DURING_VOTING);
+  CHECK(res.outcome == CABREF_OUTCOME_WITHDRAWN && res.reasons == CABREF_R_WITHDRAWN);
+  CHECK(res.counts.participants == 3); /* the counts stay, for the record */
+
+  /* TALLY-SECOND-VOTE */
+  CHECK(cabref_rules_for(CABREF_BYLAWS_1_4, &r14) == CABREF_OK);
+  CHECK(cabref_rules_for(CABREF_BYLAWS_1_5, &r15) == CABREF_OK);
+  CHECK(cabref_second_vote_check(&r15, CABREF_BALLOT_MAINTENANCE_GUIDELINE) ==
+        CABREF_SECOND_VOTE_OK);
+  CHECK(cabref_second_vote_check(&r25, CABREF_BALLOT_NEW_GUIDELINE) == CABREF_SECOND_VOTE_OK);
+  CHECK(cabref_second_vote_check(&r14, CABREF_BALLOT_NEW_GUIDELINE) ==
+        CABREF_SECOND_VOTE_NO_PAG_RULE);
+  CHECK(cabref_second_vote_check(&r25, CABREF_BALLOT_OTHER) == CABREF_SECOND_VOTE_NOT_GUIDELINE);
+}
+
 /* ---- Civil time ------------------------------------------------------------------------ */
 static void test_civil_time(void) {
   cabref_instant t = 0;
@@ -662,6 +741,7 @@ int main(void) {
   test_periods();
   test_review();
   test_outcome();
+  test_lifecycle();
   test_civil_time();
   test_status();
   printf("%u passed, %u failed\n", passed, failed);

@@ -43,10 +43,11 @@ SPEC_DIR = os.path.join(ROOT, "spec")
 # spec/tally.md, "Reason codes": always listed in this order.
 REASON_ORDER = ["no-quorum", "voting-period-length", "discussion-too-short", "discussion-too-long",
                 "voting-before-discussion-end", "quiet-period", "auto-failed", "issuer-threshold",
-                "consumer-threshold", "issuer-no-yes", "consumer-no-yes", "exclusion-notice"]
+                "consumer-threshold", "issuer-no-yes", "consumer-no-yes", "exclusion-notice", "withdrawn"]
 INVALID = set(REASON_ORDER[0:6])
 FAILED = set(REASON_ORDER[6:11])
 RESCINDED = {"exclusion-notice"}
+WITHDRAWN = {"withdrawn"}
 
 
 def load_json(path):
@@ -89,6 +90,8 @@ def spec_requirement_ids():
 def expected_outcome(reasons):
     """The outcome rule of spec/tally.md (TALLY-OUTCOME, TALLY-REVIEW) applied to a reason list."""
     rs = set(reasons)
+    if rs & WITHDRAWN:
+        return "withdrawn"
     if rs & INVALID:
         return "invalid"
     if rs & FAILED:
@@ -196,6 +199,8 @@ def check_rules(schema, doc, problems):
                             % (tc, result, reasons, want))
         if "exclusion-notice" in reasons and set(reasons) - RESCINDED:
             problems.append("tcId %r: exclusion-notice can only accompany a passed Initial Vote" % tc)
+        if "withdrawn" in reasons and len(reasons) != 1:
+            problems.append("tcId %r: a withdrawn ballot has the single reason withdrawn" % tc)
         expect = t.get("expect") if isinstance(t.get("expect"), dict) else {}
         if ("reviewEnd" in expect or "effective" in expect) and result != "passed":
             problems.append("tcId %r: reviewEnd/effective are expected only for a passed ballot" % tc)

@@ -43,7 +43,7 @@ def B(votes=None, **kw):
             d[k] = v
     # keep a readable key order
     order = ["ballot", "bylaws", "kind", "list", "discussion", "voting", "boundary", "consumerRule",
-             "quorum", "attendance", "review", "votes"]
+             "quorum", "attendance", "review", "round", "withdrawn", "memberStatus", "votes"]
     return {k: d[k] for k in order if k in d} | {k: d[k] for k in d if k not in order}
 
 GROUPS = []
@@ -1226,6 +1226,135 @@ T(g, "Synthetic, rules of Ballot 5 (2008): a vote on another list counts; the li
   B(block("2008-03-03T22:00:00Z", (2, 0, 0)) + [V("Consumer 01", "consumer", "2008-03-04T22:00:00Z", "yes", list="members")],
     bylaws="ballot-5", quorum=2, voting={"start": "2008-03-03T22:00:00Z", "end": "2008-03-10T22:00:00Z"}),
   "passed", [], {"participants": 3, "consumer": C(1, 0, 0)})
+# ---------------------------------------------------------------- lifecycle (issue 15)
+NOTES.update({
+  "Withdrawn": N("FUNCTIONALITY", "A ballot withdrawn by its proposer in time has no outcome of its vote: result "
+      "'withdrawn' with the single reason 'withdrawn'. Before the voting period a ballot can always be withdrawn "
+      "(Ballot 169's procedure text: 'unless the motion is withdrawn during the review period'); during the voting "
+      "period only from Bylaws 2.5 (the proposer may withdraw a ballot with defective language at any point during "
+      "voting).", "Bylaws 2.5 §2.3(4); Ballot 169 procedure text", [BYL, BYLGH, L169], ["TALLY-WITHDRAWN"]),
+  "WithdrawalIgnored": N("FUNCTIONALITY", "A withdrawal that comes too late changes nothing: during voting under rules "
+      "before Bylaws 2.5 (no text gives that right; the Chair's advice on CSC-6, 2022, was that a ballot could not be "
+      "withdrawn once voting had begun) or after the voting period closed.", "Bylaws 2.5 §2.3(4) (absent before 2.5)",
+      [BYL, BYLGH], ["TALLY-WITHDRAWN"]),
+  "MemberStatus": N("FUNCTIONALITY", "A vote counts only from a voting member at the instant it was cast: not before "
+      "the member joins, not once it is suspended or has left; a vote cast before a suspension stands (Bylaws 1.7+). "
+      "The member is a voting member from its join instant (included) until its suspension or departure instant "
+      "(excluded).", "Bylaws 2.5 §2.3(1), §3; 1.7 (suspended members)", [BYL, BYLGH], ["TALLY-VOTE-STATUS"]),
+  "SecondVote": N("FUNCTIONALITY", "After an Exclusion Notice rescinds a passed Initial Vote, a Patent Advisory Group "
+      "is formed and an unchanged Draft Guideline Ballot goes to a Second Vote, tallied by the same rules; it exists "
+      "from Bylaws 1.5, only for Draft Guideline Ballots, and has no Review Period of its own.",
+      "Bylaws 1.5 §2.3, 2.5 §2.4; IPR Policy v1.3 §7", [BYL, BYLGH, IPR, L187], ["TALLY-SECOND-VOTE"]),
+})
+g = group("Ballot lifecycle: withdrawal by the proposer (TALLY-WITHDRAWN)")
+SW = ("Synthetic, Bylaws 2.5 (voting 2024-03-01T00:00Z..2024-03-08T00:00Z, quorum 1, 2 Issuer yes, 1 Consumer yes, "
+      "which passes when nothing else happens). ")
+OKV = block(S, (2, 0, 0), (1, 0, 0))
+T(g, SW + "Withdrawn 2024-02-28T00:00Z, before voting started: withdrawn.", ["Withdrawn"],
+  B(OKV, withdrawn="2024-02-28T00:00:00Z"), "withdrawn", ["withdrawn"], {"participants": 3})
+T(g, SW + "Withdrawn 2024-03-05T00:00Z, during voting: Bylaws 2.5 allows it: withdrawn.", ["Withdrawn"],
+  B(OKV, withdrawn="2024-03-05T00:00:00Z"), "withdrawn", ["withdrawn"])
+T(g, SW + "Withdrawn at the start instant 2024-03-01T00:00Z: the voting period includes its start, so during "
+     "voting: withdrawn.", ["Withdrawn"], B(OKV, withdrawn="2024-03-01T00:00:00Z"), "withdrawn", ["withdrawn"])
+T(g, SW + "Withdrawn at the end instant 2024-03-08T00:00Z with the default exclusive end: voting has closed, the "
+     "withdrawal comes too late: passed.", ["WithdrawalIgnored"], B(OKV, withdrawn="2024-03-08T00:00:00Z"),
+  "passed", [])
+T(g, SW + "Withdrawn at the end instant 2024-03-08T00:00Z with boundary 'inclusive': the end belongs to the voting "
+     "period, so during voting: withdrawn.", ["Withdrawn"],
+  B(OKV, withdrawn="2024-03-08T00:00:00Z", boundary="inclusive"), "withdrawn", ["withdrawn"])
+T(g, "Synthetic, Bylaws 2.4 (voting 2022-10-03T00:00Z..2022-10-10T00:00Z, quorum 1, 2 Issuer yes, 1 Consumer yes): "
+     "withdrawn 2022-10-05T00:00Z during voting; before 2.5 there is no right to withdraw once voting has begun: "
+     "the vote stands: passed.", ["WithdrawalIgnored"],
+  B(block(V24["start"], (2, 0, 0), (1, 0, 0)), bylaws="2.4", voting=V24, withdrawn="2022-10-05T00:00:00Z"),
+  "passed", [])
+T(g, "Synthetic, Bylaws 2.4 (as above): withdrawn 2022-10-01T00:00Z, before voting started: withdrawn.",
+  ["Withdrawn"],
+  B(block(V24["start"], (2, 0, 0), (1, 0, 0)), bylaws="2.4", voting=V24, withdrawn="2022-10-01T00:00:00Z"),
+  "withdrawn", ["withdrawn"])
+T(g, SW + "With quorum 10 the vote would be invalid (3 participants); withdrawn during voting: the only reason is "
+     "the withdrawal.", ["Withdrawn"], B(OKV, quorum=10, withdrawn="2024-03-04T00:00:00Z"), "withdrawn",
+  ["withdrawn"], {"quorum": 10, "participants": 3})
+T(g, SW + "Maintenance guideline, review from 2024-03-11T00:00Z with an Exclusion Notice 2024-03-20T00:00Z, and a "
+     "withdrawal 2024-03-15T00:00Z, after the vote closed: the withdrawal changes nothing, the notice rescinds.",
+  ["WithdrawalIgnored", "ExclusionNotice"],
+  B(OKV, kind="maintenance-guideline", review={"start": "2024-03-11T00:00:00Z",
+                                               "exclusionNotices": ["2024-03-20T00:00:00Z"]},
+    withdrawn="2024-03-15T00:00:00Z"), "rescinded", ["exclusion-notice"])
+T(g, "Synthetic, rules of Ballot 5 (voting 2008-03-03T22:00Z..2008-03-10T22:00Z, quorum 2): withdrawn "
+     "2008-03-01T00:00Z, before voting: withdrawn under every rule set.", ["Withdrawn", "PreBylawsRules"],
+  B(block("2008-03-03T22:00:00Z", (2, 0, 0), (1, 0, 0)), bylaws="ballot-5", quorum=2,
+    voting={"start": "2008-03-03T22:00:00Z", "end": "2008-03-10T22:00:00Z"}, withdrawn="2008-03-01T00:00:00Z"),
+  "withdrawn", ["withdrawn"])
+
+g = group("Ballot lifecycle: a member's voting status changes during the vote (TALLY-VOTE-STATUS)")
+T(g, SW + "Issuer 02 (yes at 02:00) is suspended 2024-03-02T00:00Z and then votes no 2024-03-03T00:00Z: the no "
+     "comes from a suspended member and does not count; the yes cast before the suspension stands: Issuers 2 yes: "
+     "passed.", ["MemberStatus"],
+  B(OKV + [V("Issuer 02", "issuer", "2024-03-03T00:00:00Z", "no")],
+    memberStatus=[{"member": "Issuer 02", "time": "2024-03-02T00:00:00Z", "status": "suspended"}]),
+  "passed", [], {"participants": 3, "issuer": C(2, 0, 0)})
+T(g, SW + "Issuer 03 votes no 2024-03-01T05:00Z, joins 2024-03-02T00:00Z, and votes no again 2024-03-03T00:00Z: "
+     "only the second no counts: Issuers 2 yes / 1 no = exactly two-thirds: passed.", ["MemberStatus"],
+  B(OKV + [V("Issuer 03", "issuer", "2024-03-01T05:00:00Z", "no"),
+           V("Issuer 03", "issuer", "2024-03-03T00:00:00Z", "no")],
+    memberStatus=[{"member": "Issuer 03", "time": "2024-03-02T00:00:00Z", "status": "joins"}]),
+  "passed", [], {"participants": 4, "issuer": C(2, 1, 0)})
+T(g, SW + "Issuer 03 votes no 2024-03-01T05:00Z and joins only 2024-03-02T00:00Z, without voting again: it was not "
+     "a voting member when it voted: Issuers 2 yes: passed, 3 participants.", ["MemberStatus"],
+  B(OKV + [V("Issuer 03", "issuer", "2024-03-01T05:00:00Z", "no")],
+    memberStatus=[{"member": "Issuer 03", "time": "2024-03-02T00:00:00Z", "status": "joins"}]),
+  "passed", [], {"participants": 3, "issuer": C(2, 0, 0)})
+T(g, SW + "Consumer 01 (yes at 04:00) leaves 2024-03-04T00:00Z and votes no 2024-03-05T00:00Z: the no does not "
+     "count, the yes cast while a member stands: passed.", ["MemberStatus"],
+  B(OKV + [V("Consumer 01", "consumer", "2024-03-05T00:00:00Z", "no")],
+    memberStatus=[{"member": "Consumer 01", "time": "2024-03-04T00:00:00Z", "status": "leaves"}]),
+  "passed", [], {"participants": 3, "consumer": C(1, 0, 0)})
+T(g, SW + "Consumer 01 leaves 2024-03-01T00:30Z, before its only vote (a yes at 04:00): no Consumer vote counts: "
+     "failed (consumer threshold and no Consumer yes).", ["MemberStatus"],
+  B(OKV, memberStatus=[{"member": "Consumer 01", "time": "2024-03-01T00:30:00Z", "status": "leaves"}]),
+  "failed", ["consumer-threshold", "consumer-no-yes"], {"participants": 2, "consumer": C(0, 0, 0)})
+T(g, SW + "Issuer 03 joins at 2024-03-02T00:00Z and votes no at that very instant: a voting member from its join "
+     "instant on: the no counts: Issuers 2 yes / 1 no: passed.", ["MemberStatus"],
+  B(OKV + [V("Issuer 03", "issuer", "2024-03-02T00:00:00Z", "no")],
+    memberStatus=[{"member": "Issuer 03", "time": "2024-03-02T00:00:00Z", "status": "joins"}]),
+  "passed", [], {"participants": 4, "issuer": C(2, 1, 0)})
+T(g, SW + "Issuer 03 is suspended at 2024-03-02T00:00Z and votes no at that very instant: no longer a voting "
+     "member: the no does not count: passed, 3 participants.", ["MemberStatus"],
+  B(OKV + [V("Issuer 03", "issuer", "2024-03-02T00:00:00Z", "no")],
+    memberStatus=[{"member": "Issuer 03", "time": "2024-03-02T00:00:00Z", "status": "suspended"}]),
+  "passed", [], {"participants": 3, "issuer": C(2, 0, 0)})
+T(g, SW + "A status change naming a member that cast no vote changes nothing: passed.", ["MemberStatus"],
+  B(OKV, memberStatus=[{"member": "Issuer 09", "time": "2024-03-02T00:00:00Z", "status": "suspended"}]),
+  "passed", [], {"participants": 3})
+T(g, SW + "Issuer 02 is suspended 2024-03-02T00:00Z and joins (is reinstated) 2024-03-04T00:00Z: that needs two "
+     "voting intervals, which the format does not express: an input error, never a guess.", ["MemberStatus", "BadInput"],
+  B(OKV, memberStatus=[{"member": "Issuer 02", "time": "2024-03-02T00:00:00Z", "status": "suspended"},
+                       {"member": "Issuer 02", "time": "2024-03-04T00:00:00Z", "status": "joins"}]),
+  "error", ["bad-input"])
+
+g = group("Ballot lifecycle: the Second Vote after a Patent Advisory Group (TALLY-SECOND-VOTE)")
+T(g, SW + "Maintenance guideline, round 'second': tallied by the same rules: passed (no Review Period follows, so "
+     "no review end is reported).", ["SecondVote"], B(OKV, kind="maintenance-guideline", round="second"),
+  "passed", [])
+T(g, SW + "Maintenance guideline, round 'second', Issuers 1 yes / 1 no: failed on the two-thirds rule.",
+  ["SecondVote"], B(block(S, (1, 1, 0), (1, 0, 0)), kind="maintenance-guideline", round="second"),
+  "failed", ["issuer-threshold"])
+T(g, SW + "Round 'second' on a ballot of kind 'other': only a Draft Guideline Ballot has a Review Period and so a "
+     "PAG: input error.", ["SecondVote", "BadInput"], B(OKV, kind="other", round="second"), "error", ["bad-input"])
+T(g, "Synthetic, Bylaws 1.4 (voting 2016-05-02T22:00Z..2016-05-09T22:00Z, quorum 2): round 'second' on a "
+     "maintenance guideline: the PAG and the Second Vote came with Bylaws 1.5: input error.",
+  ["SecondVote", "BadInput"],
+  B(block(V14["start"], (2, 0, 0), (1, 0, 0)), bylaws="1.4", voting=V14, quorum=2, kind="maintenance-guideline",
+    round="second"), "error", ["bad-input"])
+T(g, SW + "Round 'second' with a review: a Second Vote has no Review Period of its own: input error.",
+  ["SecondVote", "BadInput"],
+  B(OKV, kind="new-guideline", round="second", review={"start": "2024-03-11T00:00:00Z"}), "error", ["bad-input"])
+T(g, "Synthetic, Bylaws 1.5 (voting 2017-03-06T22:00Z..2017-03-13T22:00Z, quorum 2, 2 Issuer yes, 1 Consumer yes): "
+     "round 'second' on a new guideline: passed.", ["SecondVote"],
+  B(block(V15["start"], (2, 0, 0), (1, 0, 0)), bylaws="1.5", voting=V15, quorum=2, kind="new-guideline",
+    round="second"), "passed", [])
+T(g, SW + "Round 'initial' said explicitly, maintenance guideline, no review: the ordinary tally: passed.",
+  ["SecondVote"], B(OKV, kind="maintenance-guideline", round="initial"), "passed", [])
 # ---------------------------------------------------------------- assemble
 used = set()
 n = 0

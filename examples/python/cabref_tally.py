@@ -41,7 +41,7 @@ IN_FORCE = [
 REASON_ORDER = ["no-quorum", "voting-period-length", "discussion-too-short",
                 "discussion-too-long", "voting-before-discussion-end", "quiet-period",
                 "auto-failed", "issuer-threshold", "consumer-threshold", "issuer-no-yes",
-                "consumer-no-yes", "exclusion-notice"]
+                "consumer-no-yes", "exclusion-notice", "withdrawn"]
 INVALID_REASONS = set(REASON_ORDER[:6])
 FAILED_REASONS = set(REASON_ORDER[6:11])
 
@@ -181,7 +181,8 @@ def tally(ballot):
 
 def _tally(b):
     _obj(b, {"ballot", "bylaws", "kind", "list", "discussion", "voting", "boundary",
-             "consumerRule", "quorum", "attendance", "review", "votes"},
+             "consumerRule", "quorum", "attendance", "review", "votes", "round", "withdrawn",
+             "memberStatus"},
          ("bylaws", "voting", "votes"))
     if "ballot" in b:
         _str(b["ballot"])
@@ -222,6 +223,18 @@ def _tally(b):
         review = {"start": parse_instant(r["start"]) if "start" in r else None,
                   "notices": [parse_instant(n) for n in notices]}
 
+    # TALLY-SECOND-VOTE, TALLY-WITHDRAWN, TALLY-VOTE-STATUS inputs.
+    second = _enum(b.get("round", "initial"), {"initial", "second"}) == "second"
+    withdrawn = parse_instant(b["withdrawn"]) if "withdrawn" in b else None
+    status = b.get("memberStatus", [])
+    if not isinstance(status, list):
+        raise InputError("bad-input")
+    changes = []
+    for c in status:
+        _obj(c, {"member", "time", "status"}, ("member", "time", "status"))
+        changes.append((_member_key(c["member"]), parse_instant(c["time"]),
+                        _enum(c["status"], {"joins", "suspended", "leaves"})))
+
     votes = b["votes"]
     if not isinstance(votes, list):
         raise InputError("bad-input")
@@ -261,6 +274,29 @@ def _tally(b):
         if category_of.setdefault(key, cat) != cat:
             raise InputError("inconsistent-category")
 
+    # A Second Vote: only for Draft Guideline Ballots, from Bylaws 1.5, without a review.
+    if second and (kind == "other" or rank < RANK["1.5"] or "review" in b):
+        raise InputError("bad-input")
+
+    # Each member's voting interval [joins, suspended or leaves) (TALLY-VOTE-STATUS); a change
+    # naming a member that cast no vote changes nothing; two intervals are refused.
+    interval = {}
+    for key, t, st in changes:
+        if key not in category_of:
+            continue
+        lo, hi = interval.get(key, (None, None))
+        if st == "joins":
+            if lo is not None:
+                raise InputError("bad-input")
+            lo = t
+        else:
+            if hi is not None:
+                raise InputError("bad-input")
+            hi = t
+        if lo is not None and hi is not None and lo >= hi:
+            raise InputError("bad-input")
+        interval[key] = (lo, hi)
+
     # Quorum (TALLY-QUORUM-*).
     if quorum_given is not None:
         quorum = quorum_given
@@ -275,6 +311,9 @@ def _tally(b):
     counted = {}  # member key -> (time, vote)
     for key, cat, t, vote, vlist, rep in messages:
         if vote == "unclear" or cat not in ("issuer", "consumer"):
+            continue
+        lo, hi = interval.get(key, (None, None))
+        if (lo is not None and t < lo) or (hi is not None and t >= hi):
             continue
         if not rep and rank >= RANK["2.3"]:
             continue
@@ -352,6 +391,15 @@ def _tally(b):
             reasons.add("exclusion-notice")
         else:
             out["effective"] = format_instant(r_end)
+    # TALLY-WITHDRAWN: before voting always; during voting (end as the boundary says) from 2.5.
+    if withdrawn is not None:
+        during = v_start <= withdrawn and (withdrawn < v_end or
+                                           (withdrawn == v_end and boundary == "inclusive"))
+        if withdrawn < v_start or (during and rank >= RANK["2.5"]):
+            result = "withdrawn"
+            reasons = {"withdrawn"}
+            out.pop("reviewEnd", None)
+            out.pop("effective", None)
     out["result"] = result
     out["reason"] = [r for r in REASON_ORDER if r in reasons]
     return out

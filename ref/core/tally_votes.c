@@ -27,6 +27,12 @@ static uint8_t ineligibility(const cabref_message *msgs, uint32_t i, const cabre
       roll[msg->member].category != CABREF_CAT_CONSUMER) {
     return CABREF_MSG_NOT_VOTING;
   }
+  /* TALLY-VOTE-STATUS: a vote counts only from a voting member at its instant: not before the
+   * member joins, not once it is suspended or has left (Bylaws 1.7+: votes cast before a
+   * suspension is announced stand, so an earlier vote still counts). */
+  if (msg->at < roll[msg->member].voting_from || msg->at >= roll[msg->member].voting_until) {
+    return CABREF_MSG_NOT_MEMBER_THEN;
+  }
   /* Bylaws 2.3+ §2.3(2): only a designated Voting Representative may vote. */
   if (period->rep_only != 0u && msg->from_rep == 0u) {
     return CABREF_MSG_NOT_REP;

@@ -158,6 +158,8 @@ cabref_status cabref_ballot_add_vote(cabref_ballot *b, const char *member, size_
     b->roll_names[m].name[member_len] = '\0';
     b->roll_names[m].category = (uint8_t)cat;
     b->roll[m].category = (uint8_t)cat;
+    b->roll[m].voting_from = CABREF_INSTANT_MIN;
+    b->roll[m].voting_until = CABREF_INSTANT_MAX;
     b->member_slots[slot] = (uint32_t)(m + 1);
     b->n_members++;
   } else if (b->roll[m].category != (uint8_t)cat) {
@@ -347,7 +349,8 @@ static const char *const reason_codes[CABREF_R_COUNT] = {"no-quorum",
                                                          "consumer-threshold",
                                                          "issuer-no-yes",
                                                          "consumer-no-yes",
-                                                         "exclusion-notice"};
+                                                         "exclusion-notice",
+                                                         "withdrawn"};
 
 const char *cabref_reason_code(uint32_t bit) {
   unsigned i;
@@ -368,6 +371,8 @@ const char *cabref_outcome_name(cabref_outcome o) {
     return "invalid";
   case CABREF_OUTCOME_RESCINDED:
     return "rescinded";
+  case CABREF_OUTCOME_WITHDRAWN:
+    return "withdrawn";
   }
   return "?";
 }
@@ -375,8 +380,76 @@ const char *cabref_outcome_name(cabref_outcome o) {
 const char *cabref_fate_name(cabref_message_fate f) {
   static const char *const names[] = {
       "counted",    "superseded", "unclear", "not-voting-member", "not-representative",
-      "wrong-list", "early",      "late"};
-  return ((unsigned)f < 8u) ? names[f] : "?";
+      "wrong-list", "early",      "late",    "not-member-then"};
+  return ((unsigned)f < 9u) ? names[f] : "?";
+}
+
+static const char *const change_names[] = {"joins", "suspended", "leaves"};
+
+cabref_status cabref_parse_member_change(const char *s, size_t len, cabref_member_change *c) {
+  unsigned i;
+  for (i = 0; i < 3u; i++) {
+    if (word_is(s, len, change_names[i])) {
+      *c = (cabref_member_change)i;
+      return CABREF_OK;
+    }
+  }
+  return CABREF_E_SYNTAX;
+}
+
+const char *cabref_member_change_name(cabref_member_change c) {
+  return (unsigned)c < 3u ? change_names[c] : "?";
+}
+
+const char *cabref_withdrawal_name(cabref_withdrawal w) {
+  static const char *const names[] = {"before-voting", "during-voting", "not-allowed",
+                                      "after-close"};
+  return (unsigned)w < 4u ? names[w] : "?";
+}
+
+cabref_status cabref_ballot_add_status(cabref_ballot *b, const char *member, size_t member_len,
+                                       cabref_member_change change, cabref_instant at,
+                                       unsigned long line, cabref_error *err) {
+  cabref_status_change *c;
+  size_t k;
+  trim(&member, &member_len);
+  if (member_len == 0) {
+    set_error(err, CABREF_E_SYNTAX, line, 0, "empty member name");
+    return CABREF_E_SYNTAX;
+  }
+  if (member_len > CABREF_MAX_NAME) {
+    set_error(err, CABREF_E_TOO_LONG, line, 0, "member name longer than 200 bytes");
+    return CABREF_E_TOO_LONG;
+  }
+  for (k = 0; k < member_len; k++) {
+    unsigned char ch = (unsigned char)member[k];
+    if (ch < 0x20 || ch == 0x7f) {
+      set_error(err, ch == 0 ? CABREF_E_NUL : CABREF_E_SYNTAX, line, 0,
+                "control character in member name");
+      return ch == 0 ? CABREF_E_NUL : CABREF_E_SYNTAX;
+    }
+  }
+  if (b->n_status >= CABREF_MAX_STATUS_CHANGES) {
+    set_error(err, CABREF_E_CAPACITY, line, 0, "more than 256 member status changes");
+    return CABREF_E_CAPACITY;
+  }
+  c = &b->status[b->n_status++];
+  memcpy(c->name, member, member_len);
+  c->name[member_len] = '\0';
+  c->name_len = member_len;
+  c->at = at;
+  c->change = change;
+  c->line = line;
+  return CABREF_OK;
+}
+
+/* The roll index of a member named name[0 .. len-1], or n_members when it cast no vote. */
+size_t cabref_ballot_find_member(const cabref_ballot *b, const char *name, size_t len) {
+  size_t slot;
+  if (b->n_slots == 0)
+    return b->n_members;
+  slot = member_slot(b, name, len);
+  return b->member_slots[slot] != 0 ? b->member_slots[slot] - 1u : b->n_members;
 }
 
 cabref_status cabref_ballot_parse(const char *text, size_t len, const char *file, cabref_ballot *b,

@@ -150,11 +150,45 @@ static cabref_status parse_vote(cabref_ballot *b, json_t *v, size_t index, const
   return st;
 }
 
+/* TALLY-VOTE-STATUS: {"member": ..., "time": ..., "status": "joins|suspended|leaves"}. */
+static cabref_status parse_status(cabref_ballot *b, json_t *v, size_t index, const char *file,
+                                  cabref_error *err) {
+  static const char *const keys[] = {"member", "time", "status", NULL};
+  char path[64];
+  const char *member, *s;
+  size_t member_len, len;
+  cabref_instant at;
+  cabref_member_change change;
+  cabref_status st;
+  snprintf(path, sizeof path, "$.memberStatus[%zu]", index);
+  if (!json_is_object(v))
+    return jfail(err, file, CABREF_E_SYNTAX, path, "a status change must be an object");
+  if ((st = check_keys(v, keys, file, path, err)) != CABREF_OK ||
+      (st = get_word(v, "member", &member, &member_len, file, path, err)) != CABREF_OK)
+    return st;
+  if (member == NULL)
+    return jfail(err, file, CABREF_E_SYNTAX, path, "member missing");
+  if ((st = get_instant(v, "time", 1, &at, NULL, file, path, err)) != CABREF_OK ||
+      (st = get_word(v, "status", &s, &len, file, path, err)) != CABREF_OK)
+    return st;
+  if (s == NULL || cabref_parse_member_change(s, len, &change) != CABREF_OK)
+    return jfail(err, file, CABREF_E_SYNTAX, path, "status must be joins, suspended or leaves");
+  st = cabref_ballot_add_status(b, member, member_len, change, at, (unsigned long)index + 1, err);
+  if (st != CABREF_OK && err != NULL) {
+    snprintf(err->file, sizeof err->file, "%s", file);
+    err->line = 0;
+    snprintf(err->message + strlen(err->message), sizeof err->message - strlen(err->message),
+             " (%s)", path);
+  }
+  return st;
+}
+
 static cabref_status parse_root(cabref_ballot *b, json_t *root, const char *file,
                                 cabref_error *err) {
-  static const char *const keys[] = {
-      "ballot",       "bylaws", "kind",       "list",   "discussion", "voting", "boundary",
-      "consumerRule", "quorum", "attendance", "review", "votes",      NULL};
+  static const char *const keys[] = {"ballot",     "bylaws",     "kind",         "list",
+                                     "discussion", "voting",     "boundary",     "consumerRule",
+                                     "quorum",     "attendance", "review",       "votes",
+                                     "withdrawn",  "round",      "memberStatus", NULL};
   const char *s;
   size_t len;
   cabref_status st;
@@ -294,6 +328,32 @@ static cabref_status parse_root(cabref_ballot *b, json_t *root, const char *file
                        "invalid instant: expected YYYY-MM-DDTHH:MM:SSZ");
       }
       b->n_exclusions = json_array_size(ex);
+    }
+  }
+  /* TALLY-WITHDRAWN */
+  if ((st = get_instant(root, "withdrawn", 0, &b->withdrawn_at, &b->has_withdrawal, file, "$",
+                        err)) != CABREF_OK)
+    return st;
+  /* TALLY-SECOND-VOTE */
+  if ((st = get_word(root, "round", &s, &len, file, "$", err)) != CABREF_OK)
+    return st;
+  if (s != NULL) {
+    if (len == 7 && memcmp(s, "initial", 7) == 0)
+      b->second_vote = 0;
+    else if (len == 6 && memcmp(s, "second", 6) == 0)
+      b->second_vote = 1;
+    else
+      return jfail(err, file, CABREF_E_SYNTAX, "$.round", "round is initial or second");
+    b->has_round = 1;
+  }
+  v = json_object_get(root, "memberStatus");
+  if (v != NULL) {
+    size_t i;
+    if (!json_is_array(v))
+      return jfail(err, file, CABREF_E_SYNTAX, "$.memberStatus", "expected an array");
+    for (i = 0; i < json_array_size(v); i++) {
+      if ((st = parse_status(b, json_array_get(v, i), i, file, err)) != CABREF_OK)
+        return st;
     }
   }
   v = json_object_get(root, "votes");

@@ -111,7 +111,7 @@ static cabref_status arity(const where *w, size_t got, size_t want, const field 
 
 typedef struct {
   int ballot, bylaws, kind, list, discussion, last_version, voting, boundary, consumer, quorum,
-      attendance, review;
+      attendance, review, withdrawn, round;
   int end;                /* the closing line "end N" was read */
   unsigned long end_line; /* its line */
   unsigned long votes;    /* vote lines read */
@@ -182,6 +182,48 @@ static cabref_status directive(cabref_ballot *b, const where *w, const char *s, 
       w->err->column = f[5].col;
     }
     return st;
+  }
+  if (is(&f[0], "member-status")) {
+    /* TALLY-VOTE-STATUS: member-status TIME joins|suspended|leaves MEMBER... */
+    cabref_instant at;
+    cabref_member_change change;
+    n = split(s, len, f, 4);
+    if (n != 4)
+      return fail(w, CABREF_E_SYNTAX, f[0].col,
+                  "member-status needs TIME joins|suspended|leaves MEMBER%s", "");
+    if ((st = instant(w, &f[1], &at)) != CABREF_OK)
+      return st;
+    if (cabref_parse_member_change(f[2].s, f[2].len, &change) != CABREF_OK)
+      return fail(w, CABREF_E_SYNTAX, f[2].col,
+                  "unknown member status change (expected joins, suspended or leaves)%s", "");
+    st = cabref_ballot_add_status(b, f[3].s, f[3].len, change, at, w->line, w->err);
+    if (st != CABREF_OK && w->err != NULL) {
+      snprintf(w->err->file, sizeof w->err->file, "%s", w->file);
+      w->err->column = f[3].col;
+    }
+    return st;
+  }
+  if (is(&f[0], "withdrawn")) {
+    /* TALLY-WITHDRAWN: the instant the proposer withdrew the ballot. */
+    if ((st = once(w, &seen->withdrawn, &f[0])) != CABREF_OK ||
+        (st = arity(w, n, 2, &f[0])) != CABREF_OK)
+      return st;
+    b->has_withdrawal = 1;
+    return instant(w, &f[1], &b->withdrawn_at);
+  }
+  if (is(&f[0], "round")) {
+    /* TALLY-SECOND-VOTE: round initial (default) or second. */
+    if ((st = once(w, &seen->round, &f[0])) != CABREF_OK ||
+        (st = arity(w, n, 2, &f[0])) != CABREF_OK)
+      return st;
+    if (is(&f[1], "initial"))
+      b->second_vote = 0;
+    else if (is(&f[1], "second"))
+      b->second_vote = 1;
+    else
+      return fail(w, CABREF_E_SYNTAX, f[1].col, "round is initial or second%s", "");
+    b->has_round = 1;
+    return CABREF_OK;
   }
   if (is(&f[0], "exclusion")) {
     if ((st = arity(w, n, 2, &f[0])) != CABREF_OK)

@@ -18,7 +18,8 @@ enum {
   CABREF_EXIT_RESCINDED = 6, /* tally: passed, then rescinded by an Exclusion Notice */
   CABREF_EXIT_VECTORS = 7,   /* vectors: at least one test failed */
   CABREF_EXIT_IMPL = 8,      /* vectors --impl: the external implementation misbehaved */
-  CABREF_EXIT_LOOKUP = 9     /* caa eval: no name denied, but the CAA lookup of some name failed */
+  CABREF_EXIT_LOOKUP = 9,    /* caa eval: no name denied, but the CAA lookup of some name failed */
+  CABREF_EXIT_WITHDRAWN = 10 /* tally: the proposer withdrew the ballot in time */
 };
 
 #define CABREF_MAX_FILE (256u * 1024u * 1024u)

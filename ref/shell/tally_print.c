@@ -141,6 +141,14 @@ json_t *cabref_tally_json(const cabref_ballot *b, const cabref_tally_run *run) {
   json_object_set_new(
       o, "consumer",
       category_json(&r->counts.consumer, r->consumer_threshold_met, r->consumer_has_yes));
+  json_object_set_new(o, "round", json_string(b->second_vote ? "second" : "initial"));
+  if (run->has_withdrawal) {
+    cabref_format_instant(b->withdrawn_at, t);
+    json_object_set_new(o, "withdrawal",
+                        json_pack("{s:s, s:s, s:b}", "time", t, "effect",
+                                  cabref_withdrawal_name(run->withdrawal), "takesEffect",
+                                  r->outcome == CABREF_OUTCOME_WITHDRAWN));
+  }
   if (run->has_review_result) {
     cabref_format_instant(run->review.review_end, t);
     json_object_set_new(o, "reviewEnd", json_string(t));
@@ -259,6 +267,32 @@ void cabref_tally_print(FILE *f, const cabref_ballot *b, const cabref_tally_run 
       fprintf(f, "  Effective: %s\n", t);
     }
   }
+  if (b->second_vote)
+    fprintf(f,
+            "  Round: Second Vote after a Patent Advisory Group (Bylaws 1.5+ §2.3, 2.5 §2.4): "
+            "no Review Period follows it%s\n",
+            r->outcome == CABREF_OUTCOME_PASSED ? "; the ballot is approved" : "");
+  if (run->has_withdrawal) {
+    cabref_format_instant(b->withdrawn_at, t);
+    switch (run->withdrawal) {
+    case CABREF_WITHDRAWAL_BEFORE_VOTING:
+      fprintf(f, "  Withdrawn by its proposer at %s, before voting started: no vote to tally\n", t);
+      break;
+    case CABREF_WITHDRAWAL_DURING_VOTING:
+      fprintf(f, "  Withdrawn by its proposer at %s, during voting (Bylaws 2.5 §2.3(4))\n", t);
+      break;
+    case CABREF_WITHDRAWAL_NOT_ALLOWED:
+      fprintf(f,
+              "  Withdrawal at %s ignored: during voting, and rules before Bylaws 2.5 give no "
+              "right to withdraw once voting has begun; the vote stands\n",
+              t);
+      break;
+    case CABREF_WITHDRAWAL_AFTER_CLOSE:
+      fprintf(f, "  Withdrawal at %s ignored: after the voting period closed; the vote stands\n",
+              t);
+      break;
+    }
+  }
   for (k = 0; k < b->n_msgs; k++) {
     if (run->fate[k] != CABREF_MSG_COUNTED) {
       const cabref_message *m = &b->msgs[k];
@@ -284,6 +318,8 @@ int cabref_tally_exit(const cabref_tally_run *run) {
     return CABREF_EXIT_INVALID;
   case CABREF_OUTCOME_RESCINDED:
     return CABREF_EXIT_RESCINDED;
+  case CABREF_OUTCOME_WITHDRAWN:
+    return CABREF_EXIT_WITHDRAWN;
   }
   return CABREF_EXIT_FAILED;
 }

@@ -1,5 +1,6 @@
 /* cabref shell: runs the proven core over a parsed ballot. It only gathers the inputs the core
  * needs and hands them over; every rule is applied in ref/core (spec/tally.md). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,50 @@ static cabref_status run_fail(cabref_error *err, cabref_status st, const char *m
     err->message[sizeof err->message - 1] = '\0';
   }
   return st;
+}
+
+/* TALLY-VOTE-STATUS: a copy of the roll with each member's voting interval set from its status
+ * changes (one join, one suspension or departure at most: a member that stops and starts again
+ * would need two intervals, which the format does not express, so it is refused, never
+ * guessed). A change naming a member that cast no vote changes nothing. */
+static cabref_status roll_with_status(const cabref_ballot *b, cabref_member *roll,
+                                      cabref_error *err) {
+  size_t k;
+  memcpy(roll, b->roll, b->n_members * sizeof *roll);
+  for (k = 0; k < b->n_status; k++) {
+    const cabref_status_change *c = &b->status[k];
+    size_t m = cabref_ballot_find_member(b, c->name, c->name_len);
+    char msg[512];
+    if (m >= b->n_members)
+      continue;
+    if (c->change == CABREF_MEMBER_JOINS) {
+      if (roll[m].voting_from != CABREF_INSTANT_MIN) {
+        snprintf(msg, sizeof msg, "member \"%s\" joins twice", c->name);
+        goto fail;
+      }
+      roll[m].voting_from = c->at;
+    } else {
+      if (roll[m].voting_until != CABREF_INSTANT_MAX) {
+        snprintf(msg, sizeof msg, "member \"%s\" is suspended or leaves twice", c->name);
+        goto fail;
+      }
+      roll[m].voting_until = c->at;
+    }
+    if (roll[m].voting_from >= roll[m].voting_until) {
+      snprintf(msg, sizeof msg,
+               "member \"%s\" stops being a voting member before (or when) it joins: two voting "
+               "intervals are not supported",
+               c->name);
+      goto fail;
+    }
+    continue;
+  fail:
+    run_fail(err, CABREF_E_SYNTAX, msg);
+    if (err != NULL)
+      err->line = c->line;
+    return CABREF_E_SYNTAX;
+  }
+  return CABREF_OK;
 }
 
 cabref_status cabref_tally_ballot(const cabref_ballot *b, cabref_tally_run *run,
@@ -37,6 +82,25 @@ cabref_status cabref_tally_ballot(const cabref_ballot *b, cabref_tally_run *run,
   if ((st = cabref_rules_for(version, &run->rules)) != CABREF_OK)
     return run_fail(err, st, "unknown rule set");
   run->consumer_rule = b->has_consumer_rule ? b->consumer_rule : run->rules.consumer;
+  /* TALLY-SECOND-VOTE: only where the rules have one; its Review Period was the Initial Vote's. */
+  if (b->second_vote) {
+    switch (cabref_second_vote_check(&run->rules, b->kind)) {
+    case CABREF_SECOND_VOTE_OK:
+      break;
+    case CABREF_SECOND_VOTE_NOT_GUIDELINE:
+      return run_fail(err, CABREF_E_SYNTAX,
+                      "a Second Vote follows a Patent Advisory Group, which only a Draft "
+                      "Guideline Ballot (kind maintenance-guideline or new-guideline) has");
+    case CABREF_SECOND_VOTE_NO_PAG_RULE:
+      return run_fail(
+          err, CABREF_E_SYNTAX,
+          "the rules before Bylaws 1.5 have no Patent Advisory Group and no Second Vote");
+    }
+    if (b->has_review)
+      return run_fail(err, CABREF_E_SYNTAX,
+                      "a Second Vote has no Review Period of its own (TALLY-SECOND-VOTE): give the "
+                      "review with the Initial Vote's tally");
+  }
 
   /* TALLY-QUORUM-FIXED wins over TALLY-QUORUM-ATT, which exists only from Ballot 5 on;
    * TALLY-QUORUM-REQ: no guessing. */
@@ -69,6 +133,18 @@ cabref_status cabref_tally_ballot(const cabref_ballot *b, cabref_tally_run *run,
   memset(&no_member, 0, sizeof no_member);
   const cabref_message *msgs = b->n_msgs ? b->msgs : &no_msg;
   const cabref_member *roll = b->n_members ? b->roll : &no_member;
+  if (b->n_status > 0 && b->n_members > 0) {
+    run->roll = malloc(b->n_members * sizeof *run->roll);
+    if (run->roll == NULL) {
+      cabref_tally_run_free(run);
+      return run_fail(err, CABREF_E_CAPACITY, "out of memory");
+    }
+    if ((st = roll_with_status(b, run->roll, err)) != CABREF_OK) {
+      cabref_tally_run_free(run);
+      return st;
+    }
+    roll = run->roll;
+  }
   st = cabref_select_votes(msgs, (uint32_t)b->n_msgs, roll, (uint32_t)b->n_members, &period,
                            run->chosen, run->fate);
   if (st != CABREF_OK) {
@@ -96,12 +172,20 @@ cabref_status cabref_tally_ballot(const cabref_ballot *b, cabref_tally_run *run,
     run->has_review_result = 1;
     cabref_apply_review(&run->result, &run->review);
   }
+  /* TALLY-WITHDRAWN: a withdrawal in time leaves no outcome of the vote. */
+  if (b->has_withdrawal) {
+    run->has_withdrawal = 1;
+    run->withdrawal = cabref_withdrawal_effect(&run->rules, &period, b->withdrawn_at);
+    cabref_apply_withdrawal(&run->result, run->withdrawal);
+  }
   return CABREF_OK;
 }
 
 void cabref_tally_run_free(cabref_tally_run *run) {
   free(run->chosen);
   free(run->fate);
+  free(run->roll);
   run->chosen = NULL;
   run->fate = NULL;
+  run->roll = NULL;
 }

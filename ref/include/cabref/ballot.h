@@ -17,6 +17,23 @@
 #define CABREF_MAX_MEMBERS 100000u /* roll capacity of one ballot */
 #define CABREF_MAX_MESSAGES 1000000u
 #define CABREF_MAX_EXCLUSIONS 1000u
+#define CABREF_MAX_STATUS_CHANGES 256u
+
+/* TALLY-VOTE-STATUS: a change of a member's voting status (joins: becomes a voting member;
+ * suspended, leaves: stops being one). */
+typedef enum {
+  CABREF_MEMBER_JOINS = 0,
+  CABREF_MEMBER_SUSPENDED = 1,
+  CABREF_MEMBER_LEAVES = 2
+} cabref_member_change;
+
+typedef struct {
+  char name[CABREF_MAX_NAME + 1];
+  size_t name_len;
+  cabref_instant at;
+  cabref_member_change change;
+  unsigned long line; /* source line (or JSON index + 1) */
+} cabref_status_change;
 
 /* Where an input error is, and what it is. line/column are 1-based; 0 when not applicable
  * (JSON errors carry jansson's line and column). */
@@ -55,6 +72,13 @@ typedef struct {
   cabref_instant review_start;
   size_t n_exclusions;
   cabref_instant exclusions[CABREF_MAX_EXCLUSIONS];
+  /* TALLY-WITHDRAWN, TALLY-SECOND-VOTE, TALLY-VOTE-STATUS */
+  int has_withdrawal;
+  cabref_instant withdrawn_at;
+  int has_round;
+  int second_vote;
+  size_t n_status;
+  cabref_status_change status[CABREF_MAX_STATUS_CHANGES];
   /* Roll and messages, growing arrays owned by the ballot. */
   cabref_roll_entry *roll_names;
   cabref_member *roll;
@@ -86,6 +110,16 @@ cabref_status cabref_ballot_add_vote(cabref_ballot *b, const char *member, size_
                                      cabref_category cat, cabref_instant at, cabref_vote vote,
                                      const char *list, size_t list_len, int from_rep,
                                      unsigned long line, cabref_error *err);
+
+/* Records a change of a member's voting status (applied to the roll by cabref_tally_ballot,
+ * after every vote is read). */
+cabref_status cabref_ballot_add_status(cabref_ballot *b, const char *member, size_t member_len,
+                                       cabref_member_change change, cabref_instant at,
+                                       unsigned long line, cabref_error *err);
+size_t cabref_ballot_find_member(const cabref_ballot *b, const char *name, size_t len);
+cabref_status cabref_parse_member_change(const char *s, size_t len, cabref_member_change *c);
+const char *cabref_member_change_name(cabref_member_change c);
+const char *cabref_withdrawal_name(cabref_withdrawal w);
 
 /* Text helpers shared by both parsers. */
 cabref_status cabref_parse_instant(const char *s, size_t len, cabref_instant *out);
@@ -120,6 +154,11 @@ typedef struct {
    * another one (TALLY-QUORUM-ATT): both are reported, the published one decides. */
   int quorum_disagrees;
   uint32_t quorum_from_attendance;
+  /* TALLY-WITHDRAWN: what the withdrawal did, when one was given. */
+  int has_withdrawal;
+  cabref_withdrawal withdrawal;
+  /* TALLY-VOTE-STATUS: the roll with each member's voting interval (NULL when no change). */
+  cabref_member *roll;
 } cabref_tally_run;
 
 /* Runs the core on the ballot. Input errors (missing quorum, bad period) come back as status. */

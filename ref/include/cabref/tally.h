@@ -94,10 +94,18 @@ typedef struct {
   uint8_t from_rep; /* 1 if sent by a designated Voting Representative */
 } cabref_message;
 
-/* A member of the roll: its category (the same in all its messages). */
+/* A member of the roll: its category (the same in all its messages) and when it is a voting
+ * member (TALLY-VOTE-STATUS): at every instant t with voting_from <= t < voting_until. A member
+ * whose status does not change has voting_from = CABREF_INSTANT_MIN and voting_until =
+ * CABREF_INSTANT_MAX, which every instant of a vote lies between. */
 typedef struct {
-  uint8_t category; /* cabref_category */
+  uint8_t category;            /* cabref_category */
+  cabref_instant voting_from;  /* joined (or reinstated) at this instant */
+  cabref_instant voting_until; /* suspended or left at this instant */
 } cabref_member;
+/* Bounds of every valid instant (spec/tally_logic.h ValidInstant: |t| < 2^38). */
+#define CABREF_INSTANT_MIN ((cabref_instant)-274877906944)
+#define CABREF_INSTANT_MAX ((cabref_instant)274877906944)
 
 typedef struct {
   cabref_instant start;
@@ -115,8 +123,9 @@ typedef enum {
   CABREF_MSG_NOT_VOTING = 3, /* member's category cannot vote */
   CABREF_MSG_NOT_REP = 4,
   CABREF_MSG_WRONG_LIST = 5,
-  CABREF_MSG_EARLY = 6, /* before the voting period */
-  CABREF_MSG_LATE = 7   /* at or after the close (or after, if inclusive) */
+  CABREF_MSG_EARLY = 6,          /* before the voting period */
+  CABREF_MSG_LATE = 7,           /* at or after the close (or after, if inclusive) */
+  CABREF_MSG_NOT_MEMBER_THEN = 8 /* the member was not a voting member at that instant */
 } cabref_message_fate;
 
 typedef struct {
@@ -136,7 +145,8 @@ typedef enum {
   CABREF_OUTCOME_PASSED = 0,
   CABREF_OUTCOME_FAILED = 1,
   CABREF_OUTCOME_INVALID = 2,
-  CABREF_OUTCOME_RESCINDED = 3
+  CABREF_OUTCOME_RESCINDED = 3,
+  CABREF_OUTCOME_WITHDRAWN = 4 /* TALLY-WITHDRAWN: the proposer withdrew the ballot in time */
 } cabref_outcome;
 
 /* Reason bits, in the order of the reason-code table of spec/tally.md. */
@@ -152,7 +162,8 @@ typedef enum {
 #define CABREF_R_ISSUER_NO_YES (1u << 9)
 #define CABREF_R_CONSUMER_NO_YES (1u << 10)
 #define CABREF_R_EXCLUSION_NOTICE (1u << 11)
-#define CABREF_R_COUNT 12u
+#define CABREF_R_WITHDRAWN (1u << 12)
+#define CABREF_R_COUNT 13u
 /* Reasons that make a result invalid (procedure or quorum); the rest make it fail. */
 #define CABREF_R_INVALID_MASK 0x3Fu
 #define CABREF_R_FAILED_MASK 0x7C0u
@@ -188,6 +199,21 @@ typedef struct {
   cabref_instant effective;  /* == review_end when approved */
   uint8_t rescinded;         /* an Exclusion Notice fell in [review_start, review_end) */
 } cabref_review_result;
+
+/* TALLY-WITHDRAWN: what a withdrawal by the ballot's proposer does, by when it was made. */
+typedef enum {
+  CABREF_WITHDRAWAL_BEFORE_VOTING = 0, /* before voting started: the ballot is withdrawn */
+  CABREF_WITHDRAWAL_DURING_VOTING = 1, /* during voting, where the rules allow it (2.5+) */
+  CABREF_WITHDRAWAL_NOT_ALLOWED = 2,   /* during voting, rules without that right: vote stands */
+  CABREF_WITHDRAWAL_AFTER_CLOSE = 3    /* after the voting period: nothing left to withdraw */
+} cabref_withdrawal;
+
+/* TALLY-SECOND-VOTE: whether a ballot of this kind can have a Second Vote under these rules. */
+typedef enum {
+  CABREF_SECOND_VOTE_OK = 0,
+  CABREF_SECOND_VOTE_NOT_GUIDELINE = 1, /* only Draft Guideline Ballots go through a PAG */
+  CABREF_SECOND_VOTE_NO_PAG_RULE = 2    /* rules before Bylaws 1.5 have no PAG / Second Vote */
+} cabref_second_vote;
 
 /* The full result, every sub-result kept (TALLY-OUTCOME). */
 typedef struct {
@@ -454,6 +480,44 @@ void cabref_tally_decide(const cabref_counts *counts, uint32_t quorum, const cab
   disjoint behaviors;
 */
 void cabref_apply_review(cabref_tally_result *r, const cabref_review_result *rv);
+
+/* ---- tally_lifecycle.c ---------------------------------------------------------------- */
+/* TALLY-WITHDRAWN: the effect of a withdrawal at instant `at` on a ballot whose voting period is
+ * *period, under the rule set *rules. */
+/*@
+  requires valid_rules: \valid_read(rules);
+  requires valid_period: \valid_read(period);
+  assigns \nothing;
+  ensures effect: \result == WithdrawalOf(rules, period, at);
+  ensures range: CABREF_WITHDRAWAL_BEFORE_VOTING <= \result <= CABREF_WITHDRAWAL_AFTER_CLOSE;
+*/
+cabref_withdrawal cabref_withdrawal_effect(const cabref_rules *rules,
+                                           const cabref_voting_period *period, cabref_instant at);
+/* TALLY-WITHDRAWN: a withdrawal that takes effect makes the outcome WITHDRAWN with the single
+ * reason WITHDRAWN (the counts and sub-results stay, for the record); any other leaves the
+ * result as it is. */
+/*@
+  requires valid_result: \valid(r);
+  behavior withdrawn:
+    assumes WithdrawalTakesEffect(w);
+    assigns r->outcome, r->reasons;
+    ensures outcome: r->outcome == CABREF_OUTCOME_WITHDRAWN;
+    ensures reasons: r->reasons == CABREF_R_WITHDRAWN;
+  behavior stands:
+    assumes !WithdrawalTakesEffect(w);
+    assigns \nothing;
+  complete behaviors;
+  disjoint behaviors;
+*/
+void cabref_apply_withdrawal(cabref_tally_result *r, cabref_withdrawal w);
+/* TALLY-SECOND-VOTE: a Second Vote (after a Patent Advisory Group) exists for Draft Guideline
+ * Ballots from Bylaws 1.5. */
+/*@
+  requires valid_rules: \valid_read(rules);
+  assigns \nothing;
+  ensures check: \result == SecondVoteOf(rules->version, kind);
+*/
+cabref_second_vote cabref_second_vote_check(const cabref_rules *rules, cabref_ballot_kind kind);
 
 /* ---- civil_time.c --------------------------------------------------------------------- */
 /* Proleptic Gregorian calendar, years 1..9999. Returns CABREF_E_TIME for an impossible date
