@@ -11,7 +11,15 @@
  * failure, an empty relevant set permitting with no-records, a found set decided as the twin of
  * fuzz/caa_twin.h decides it, the certificate permitted iff every name is). Not checked here:
  * what the shell prints for a lookup failure or an onion name (no reason, no relevant owner), and
- * the alias handling that tells the two RFC 6844 profiles apart (a DNS matter).
+ * the zone reading that builds the nodes (fuzz/caa_zone.c).
+ *
+ * CAA-RELEVANT, CAA-ALIAS-CNAME, CAA-ALIAS-DNAME, CAA-ALIAS-CHAIN, CAA-ALIAS-6844,
+ * CAA-DNS-FAILURE (cabref_caa_relevant_rrset on any nodes: outcomes, aliases and targets
+ * anywhere, inside the array or not, under every rule set): the result of a restatement that
+ * walks each chain keeping the path it took; with no alias anywhere, the same answer as
+ * cabref_caa_relevant on the nodes' outcomes; under RFC 8659 a DNAME owned by a name changes
+ * nothing; RFC 6844 as published answers as erratum 5065 except where it fails with
+ * rfc6844-climb.
  *
  * The restatement does not reuse the core's constants: the instants are computed here from the
  * calendar dates spec/caa.md gives, and the reuse window is compared without the core's overflow
@@ -28,6 +36,7 @@
 
 #include "caa_twin.h"
 #include "cabref/caa.h"
+#include "cabref/caa_dns.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -429,6 +438,98 @@ static void check_names(stream *s) {
   CHECK(got == want_all);
 }
 
+/* ---- CAA-ALIAS-*: the relevant set over nodes ---------------------------------------------- */
+
+#define MAX_NODES 12u
+
+/* spec/caa.md restated: the path from climb name i along the aliases the rules follow (a CNAME
+ * always; a DNAME owned by a name whose own set is empty, only under the RFC 6844 rules), at
+ * most 16 aliases; the answer is the path's last node if it follows nothing further. Returns the
+ * path length (nodes), 0 when the chain does not end within 16 aliases or leaves the array. */
+static size_t twin_path(const cabref_caa_node *nd, size_t n, size_t i, int rules, size_t path[17]) {
+  size_t len = 0, x = i;
+  while (len < 17u) {
+    int follows = nd[x].alias == CABREF_CAA_ALIAS_CNAME ||
+                  ((rules == 1 || rules == 2) && nd[x].alias == CABREF_CAA_ALIAS_DNAME &&
+                   nd[x].outcome == CABREF_CAA_LOOKUP_EMPTY);
+    path[len++] = x;
+    if (!follows)
+      return len;
+    if (nd[x].target >= n)
+      return 0;
+    x = nd[x].target;
+  }
+  return 0;
+}
+
+static void check_aliases(stream *s) {
+  cabref_caa_node nd[MAX_NODES], nd2[MAX_NODES];
+  uint8_t plain[MAX_NODES];
+  size_t n = take8(s) % (MAX_NODES + 1u), n_climb = n ? take8(s) % (n + 1u) : 0, i, path[17];
+  int rules = take8(s) % 4u, any_alias = 0;
+  cabref_caa_relevant_at at, at2;
+  cabref_caa_relevant_result r, r2;
+  for (i = 0; i < n; i++) {
+    uint8_t o = take8(s), a = take8(s);
+    nd[i].outcome = o >= 0xf0u ? o : (uint8_t)(o % 3u);
+    nd[i].failure = take8(s);
+    nd[i].dnssec = (uint8_t)(take8(s) % 4u);
+    nd[i].alias = a >= 0xf0u ? a : (uint8_t)(a % 3u);
+    nd[i].target = take8(s) % (n + 1u); /* n: outside the array */
+    any_alias |= nd[i].alias == CABREF_CAA_ALIAS_CNAME || nd[i].alias == CABREF_CAA_ALIAS_DNAME;
+    plain[i] = nd[i].outcome;
+  }
+  memset(&at, 0xa5, sizeof at);
+  r = cabref_caa_relevant_rrset(nd, n, n_climb, (cabref_caa_rules)rules, &at);
+  /* the twin: the first climb name whose lookup is not empty */
+  for (i = 0; i < n_climb; i++) {
+    size_t len = twin_path(nd, n, i, rules, path), end;
+    uint8_t o;
+    if (len == 0) {
+      CHECK(r == CABREF_CAA_RELEVANT_FAILURE && at.climb == i &&
+            at.failure == CABREF_CAA_FAIL_ALIAS_CHAIN);
+      break;
+    }
+    end = path[len - 1];
+    o = nd[end].outcome;
+    if (o == CABREF_CAA_LOOKUP_EMPTY && !(rules == 1 && len > 1))
+      continue;
+    CHECK(at.climb == i && at.node == end && at.hops == len - 1);
+    if (o == CABREF_CAA_LOOKUP_RECORDS)
+      CHECK(r == CABREF_CAA_RELEVANT_FOUND);
+    else
+      CHECK(r == CABREF_CAA_RELEVANT_FAILURE &&
+            at.failure == (o == CABREF_CAA_LOOKUP_EMPTY ? (size_t)CABREF_CAA_FAIL_RFC6844_CLIMB
+                                                        : (size_t)nd[end].failure));
+    break;
+  }
+  if (i == n_climb)
+    CHECK(r == CABREF_CAA_RELEVANT_NONE && at.climb == n_climb);
+  /* with no alias anywhere, the search is the plain climb */
+  if (!any_alias) {
+    size_t idx = (size_t)-1;
+    CHECK(cabref_caa_relevant(plain, n_climb, &idx) == r && idx == at.climb);
+  }
+  /* RFC 8659: a DNAME owned by a name never changes the answer */
+  if (rules == 3 || rules == 0) {
+    memcpy(nd2, nd, sizeof nd);
+    for (i = 0; i < n; i++)
+      if (nd2[i].alias == CABREF_CAA_ALIAS_DNAME)
+        nd2[i].alias = CABREF_CAA_ALIAS_NONE;
+    r2 = cabref_caa_relevant_rrset(nd2, n, n_climb, (cabref_caa_rules)rules, &at2);
+    CHECK(r2 == r && at2.climb == at.climb &&
+          (r == CABREF_CAA_RELEVANT_NONE || at2.node == at.node));
+  }
+  /* RFC 6844 as published: the erratum's answer, or rfc6844-climb */
+  if (rules == 1) {
+    r2 = cabref_caa_relevant_rrset(nd, n, n_climb, CABREF_CAA_RULES_RFC6844_E5065, &at2);
+    if (!(r == CABREF_CAA_RELEVANT_FAILURE && at.failure == CABREF_CAA_FAIL_RFC6844_CLIMB))
+      CHECK(r2 == r && at2.climb == at.climb);
+    else
+      CHECK(at2.climb >= at.climb);
+  }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   stream s;
   if (pool_n == 0) {
@@ -439,5 +540,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   s.n = size;
   check_dates(&s);
   check_names(&s);
+  check_aliases(&s);
   return 0;
 }

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "__fc_builtin.h"
+#include "cabref/caa_dns.h"
 #include "cabref/tally.h"
 
 #define EVA_MSGS 5u
@@ -152,6 +153,26 @@ static void eva_status(void) {
   (void)cabref_status_code(s);
 }
 
+/* CAA-RELEVANT, CAA-ALIAS-*: any nodes (outcomes, aliases and targets anywhere in 0..255, so
+ * targets outside the array too) under every rule set, climbs of every length. */
+#define EVA_NODES 8u
+static void eva_caa_climb(void) {
+  cabref_caa_node nd[EVA_NODES];
+  cabref_caa_relevant_at at;
+  cabref_caa_failure_facts f = {0, 0, 0, 0, 0};
+  size_t i, n = (size_t)Frama_C_unsigned_int_interval(0u, EVA_NODES);
+  for (i = 0; i < EVA_NODES; i++) {
+    nd[i].outcome = any_u8();
+    nd[i].failure = any_u8();
+    nd[i].dnssec = any_u8();
+    nd[i].alias = any_u8();
+    nd[i].target = (uint32_t)Frama_C_unsigned_int_interval(0u, 255u);
+  }
+  (void)cabref_caa_relevant_rrset(nd, n, (size_t)Frama_C_unsigned_int_interval(0u, (unsigned)n),
+                                  (cabref_caa_rules)Frama_C_unsigned_int_interval(0u, 3u), &at);
+  cabref_caa_failure_facts_of(&nd[0], &f);
+}
+
 void cabref_eva_main(void);
 
 void cabref_eva_main(void) {
@@ -160,5 +181,6 @@ void cabref_eva_main(void) {
   eva_rules_periods_outcome();
   eva_civil_time();
   eva_status();
+  eva_caa_climb();
 }
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cabref/caa.h"
+#include "cabref/caa_dns.h"
 
 static unsigned long passed, failed;
 
@@ -666,6 +667,74 @@ static void test_relevant(void) {
   CHECK(cabref_caa_relevant(o, 1, &idx) == CABREF_CAA_RELEVANT_FAILURE && idx == 0);
 }
 
+/* CAA-ALIAS-*, CAA-DNS-FAILURE on hand-built nodes (vectors/caa.json CaaRelevantTest has more). */
+static void test_relevant_rrset(void) {
+  cabref_caa_node nd[4];
+  cabref_caa_relevant_at at;
+  cabref_caa_failure_facts f;
+  memset(nd, 0, sizeof nd);
+  /* www.example.com CNAME t.example.net (node 3), which has records; example.com has records */
+  nd[0].alias = CABREF_CAA_ALIAS_CNAME;
+  nd[0].target = 3;
+  nd[1].outcome = CABREF_CAA_LOOKUP_RECORDS;
+  nd[3].outcome = CABREF_CAA_LOOKUP_RECORDS;
+  CHECK(cabref_caa_relevant_rrset(nd, 4, 3, CABREF_CAA_RULES_RFC8659, &at) ==
+            CABREF_CAA_RELEVANT_FOUND &&
+        at.climb == 0 && at.node == 3 && at.hops == 1);
+  /* the target empty: on to example.com, never to the target's parent */
+  nd[3].outcome = CABREF_CAA_LOOKUP_EMPTY;
+  CHECK(cabref_caa_relevant_rrset(nd, 4, 3, CABREF_CAA_RULES_RFC8659, &at) ==
+            CABREF_CAA_RELEVANT_FOUND &&
+        at.climb == 1 && at.node == 1 && at.hops == 0);
+  /* RFC 6844 as published would climb from the target: a failure, never empty */
+  CHECK(cabref_caa_relevant_rrset(nd, 4, 3, CABREF_CAA_RULES_RFC6844, &at) ==
+            CABREF_CAA_RELEVANT_FAILURE &&
+        at.climb == 0 && at.failure == CABREF_CAA_FAIL_RFC6844_CLIMB);
+  /* a target outside the array, and a self-loop: alias-chain */
+  nd[0].target = 9;
+  CHECK(cabref_caa_relevant_rrset(nd, 4, 3, CABREF_CAA_RULES_RFC8659, &at) ==
+            CABREF_CAA_RELEVANT_FAILURE &&
+        at.failure == CABREF_CAA_FAIL_ALIAS_CHAIN);
+  nd[0].target = 0;
+  CHECK(cabref_caa_relevant_rrset(nd, 4, 3, CABREF_CAA_RULES_RFC8659, &at) ==
+            CABREF_CAA_RELEVANT_FAILURE &&
+        at.failure == CABREF_CAA_FAIL_ALIAS_CHAIN);
+  /* a DNAME at the name: followed only under the RFC 6844 rules */
+  nd[0].alias = CABREF_CAA_ALIAS_DNAME;
+  nd[0].target = 3;
+  nd[3].outcome = CABREF_CAA_LOOKUP_RECORDS;
+  CHECK(cabref_caa_relevant_rrset(nd, 4, 3, CABREF_CAA_RULES_RFC8659, &at) ==
+            CABREF_CAA_RELEVANT_FOUND &&
+        at.node == 1);
+  CHECK(cabref_caa_relevant_rrset(nd, 4, 3, CABREF_CAA_RULES_RFC6844_E5065, &at) ==
+            CABREF_CAA_RELEVANT_FOUND &&
+        at.node == 3 && at.hops == 1);
+  /* nothing anywhere */
+  memset(nd, 0, sizeof nd);
+  CHECK(cabref_caa_relevant_rrset(nd, 4, 3, CABREF_CAA_RULES_RFC8659, &at) ==
+            CABREF_CAA_RELEVANT_NONE &&
+        at.climb == 3);
+  CHECK(cabref_caa_relevant_rrset(nd, 0, 0, CABREF_CAA_RULES_RFC8659, &at) ==
+        CABREF_CAA_RELEVANT_NONE);
+  /* the facts a node establishes for the failure rule */
+  memset(&f, 0, sizeof f);
+  nd[0].outcome = CABREF_CAA_LOOKUP_FAILURE;
+  nd[0].failure = CABREF_CAA_FAIL_SERVFAIL;
+  nd[0].dnssec = CABREF_CAA_DNSSEC_INSECURE;
+  cabref_caa_failure_facts_of(&nd[0], &f);
+  CHECK(f.insecure == 1 && f.no_dnssec_chain == 1 && f.dnssec_failure == 0);
+  nd[0].dnssec = CABREF_CAA_DNSSEC_INDETERMINATE;
+  cabref_caa_failure_facts_of(&nd[0], &f);
+  CHECK(f.insecure == 0 && f.no_dnssec_chain == 0 && f.dnssec_failure == 0);
+  nd[0].failure = CABREF_CAA_FAIL_BOGUS;
+  cabref_caa_failure_facts_of(&nd[0], &f);
+  CHECK(f.insecure == 0 && f.dnssec_failure == 1);
+  nd[0].failure = CABREF_CAA_FAIL_TIMEOUT;
+  nd[0].dnssec = CABREF_CAA_DNSSEC_BOGUS;
+  cabref_caa_failure_facts_of(&nd[0], &f);
+  CHECK(f.dnssec_failure == 1);
+}
+
 static void test_names(void) {
   set_t s;
   cabref_caa_config ca1 = ca("ca1.example"), ca2 = ca("ca2.example");
@@ -764,6 +833,7 @@ int main(void) {
   test_exceptions();
   test_failures();
   test_relevant();
+  test_relevant_rrset();
   test_names();
   printf("%lu passed, %lu failed\n", passed, failed);
   return failed == 0 ? 0 : 1;

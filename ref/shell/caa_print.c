@@ -167,3 +167,32 @@ const char *cabref_caa_iodef_code(cabref_caa_iodef_scheme s) {
   }
   return "unknown";
 }
+
+static const char *const failure_codes[] = {"unspecified", "servfail",      "refused",  "timeout",
+                                            "truncated",   "malformed",     "bogus",    "rcode",
+                                            "alias-chain", "rfc6844-climb", "unmodeled"};
+static const char *const dnssec_codes[] = {"indeterminate", "secure", "insecure", "bogus"};
+
+const char *cabref_caa_failure_kind_code(unsigned k) {
+  return k < sizeof failure_codes / sizeof *failure_codes ? failure_codes[k] : "unknown";
+}
+
+int cabref_caa_failure_kind_parse(const char *s) {
+  size_t i;
+  for (i = 0; i < sizeof failure_codes / sizeof *failure_codes; i++)
+    if (strcmp(s, failure_codes[i]) == 0)
+      return (int)i;
+  return -1;
+}
+
+const char *cabref_caa_dnssec_code(unsigned d) {
+  return d < sizeof dnssec_codes / sizeof *dnssec_codes ? dnssec_codes[d] : "unknown";
+}
+
+int cabref_caa_dnssec_parse(const char *s) {
+  size_t i;
+  for (i = 0; i < sizeof dnssec_codes / sizeof *dnssec_codes; i++)
+    if (strcmp(s, dnssec_codes[i]) == 0)
+      return (int)i;
+  return -1;
+}

@@ -509,6 +509,102 @@ static json_t *rules_answer(json_t *in, json_int_t tc) {
   return answer(tc, (unsigned)r < 4 ? codes[r] : "unknown", NULL);
 }
 
+/* ---- CaaRelevantTest ------------------------------------------------------------------------ */
+
+/* The node of `name` among names[0 .. *n-1], appended (empty, no alias) when absent. -1 when the
+ * array is full. */
+static long node_of(const char **names, cabref_caa_node *nd, size_t *n, size_t cap,
+                    const char *name) {
+  size_t i;
+  for (i = 0; i < *n; i++)
+    if (strcmp(names[i], name) == 0)
+      return (long)i;
+  if (*n == cap)
+    return -1;
+  names[*n] = name;
+  memset(&nd[*n], 0, sizeof nd[*n]);
+  return (long)(*n)++;
+}
+
+static json_t *relevant_answer(json_t *in, json_int_t tc) {
+  enum { CAP = 256 };
+  static const char *const rules_codes[] = {"none", "rfc6844", "rfc6844-e5065", "rfc8659"};
+  static const char *const results[] = {"found", "none", "failure"};
+  const char *names[CAP], *rs = json_string_value(json_object_get(in, "rules"));
+  const char *name = json_string_value(json_object_get(in, "name"));
+  json_t *lk = json_object_get(in, "lookups"), *resp, *exp;
+  cabref_caa_node nd[CAP];
+  cabref_caa_relevant_at at;
+  cabref_caa_relevant_result r;
+  size_t n = 0, n_climb, i;
+  long rules = -1;
+  for (i = 0; rs != NULL && i < 4; i++)
+    if (strcmp(rs, rules_codes[i]) == 0)
+      rules = (long)i;
+  if (rules < 0 || name == NULL || !json_is_array(lk))
+    return bad_input(tc, "needs rules, name and lookups");
+  if (strncmp(name, "*.", 2) == 0)
+    name += 2;
+  /* RFC 8659 §3: the climb is the name and each parent up to the TLD, nodes 0 .. n_climb-1. */
+  for (;;) {
+    const char *dot = strchr(name, '.');
+    if (node_of(names, nd, &n, CAP, name) < 0)
+      return bad_input(tc, "too many names");
+    if (dot == NULL)
+      break;
+    name = dot + 1;
+  }
+  n_climb = n;
+  for (i = 0; i < json_array_size(lk); i++) {
+    json_t *o = json_array_get(lk, i);
+    const char *nm = json_string_value(json_object_get(o, "name"));
+    const char *out = json_string_value(json_object_get(o, "outcome"));
+    const char *fk = json_string_value(json_object_get(o, "failure"));
+    const char *ds = json_string_value(json_object_get(o, "dnssec"));
+    const char *al = json_string_value(json_object_get(o, "alias"));
+    const char *tg = json_string_value(json_object_get(o, "target"));
+    long k = nm != NULL ? node_of(names, nd, &n, CAP, nm) : -1, t = 0;
+    int fkv = fk != NULL ? cabref_caa_failure_kind_parse(fk) : 0;
+    int dsv = ds != NULL ? cabref_caa_dnssec_parse(ds) : 0;
+    if (k < 0 || out == NULL || fkv < 0 || dsv < 0 || (al != NULL) != (tg != NULL) ||
+        (tg != NULL && (t = node_of(names, nd, &n, CAP, tg)) < 0))
+      return bad_input(tc, "a lookup is not {name, outcome, failure?, dnssec?, alias?, target?}");
+    if (strcmp(out, "records") == 0)
+      nd[k].outcome = (uint8_t)CABREF_CAA_LOOKUP_RECORDS;
+    else if (strcmp(out, "empty") == 0)
+      nd[k].outcome = (uint8_t)CABREF_CAA_LOOKUP_EMPTY;
+    else if (strcmp(out, "failure") == 0)
+      nd[k].outcome = (uint8_t)CABREF_CAA_LOOKUP_FAILURE;
+    else
+      return bad_input(tc, "outcome is records, empty or failure");
+    nd[k].failure = (uint8_t)fkv;
+    nd[k].dnssec = (uint8_t)dsv;
+    if (al != NULL) {
+      if (strcmp(al, "cname") == 0)
+        nd[k].alias = (uint8_t)CABREF_CAA_ALIAS_CNAME;
+      else if (strcmp(al, "dname") == 0)
+        nd[k].alias = (uint8_t)CABREF_CAA_ALIAS_DNAME;
+      else
+        return bad_input(tc, "alias is cname or dname");
+      nd[k].target = (uint32_t)t;
+    }
+  }
+  r = cabref_caa_relevant_rrset(nd, n, n_climb, (cabref_caa_rules)rules, &at);
+  resp = answer(tc, (unsigned)r < 3 ? results[r] : "unknown", NULL);
+  exp = json_pack(
+      "{s:s?, s:s?, s:I, s:s?}", "climb", r == CABREF_CAA_RELEVANT_NONE ? NULL : names[at.climb],
+      "answer",
+      r == CABREF_CAA_RELEVANT_NONE ||
+              (r == CABREF_CAA_RELEVANT_FAILURE && at.failure == CABREF_CAA_FAIL_ALIAS_CHAIN)
+          ? NULL
+          : names[at.node],
+      "hops", (json_int_t)at.hops, "failure",
+      r == CABREF_CAA_RELEVANT_FAILURE ? cabref_caa_failure_kind_code((unsigned)at.failure) : NULL);
+  json_object_update(resp, exp);
+  json_decref(exp);
+  return resp;
+}
+
 json_t *cabref_caa_answer(const char *type, json_t *input, json_int_t tc) {
   if (!json_is_object(input))
     return bad_input(tc, "no input object");
@@ -532,5 +628,7 @@ json_t *cabref_caa_answer(const char *type, json_t *input, json_int_t tc) {
     return failure_answer(input, tc);
   if (strcmp(type, "CaaRulesTest") == 0)
     return rules_answer(input, tc);
+  if (strcmp(type, "CaaRelevantTest") == 0)
+    return relevant_answer(input, tc);
   return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
 }

@@ -24,6 +24,8 @@ R2181 = "https://www.rfc-editor.org/rfc/rfc2181"
 R3597 = "https://www.rfc-editor.org/rfc/rfc3597"
 R4343 = "https://www.rfc-editor.org/rfc/rfc4343"
 R4035 = "https://www.rfc-editor.org/rfc/rfc4035"
+R1034 = "https://www.rfc-editor.org/rfc/rfc1034"
+R6672 = "https://www.rfc-editor.org/rfc/rfc6672"
 E5065 = "https://www.rfc-editor.org/errata/eid5065"
 B187 = "https://cabforum.org/2017/03/08/ballot-187-make-caa-checking-mandatory/"
 B214 = "https://cabforum.org/2017/09/27/ballot-214-caa-discovery-cname-errata/"
@@ -84,6 +86,11 @@ NOTES = {
     "FailureRule": ("BASIC", "A lookup failure is permission only if outside the CA's infrastructure, retried at least once, and no DNSSEC chain (before 2025-07-21) / confirmed Insecure (from 2025-07-21).", "BR 3.2.2.8; Ballot 187; Ballot SC085", [BR, B187, R4035], ["CAA-LOOKUP-FAILURE", "CAA-DETAIL-DATES"]),
     "DnssecFailure": ("BASIC", "From 2026-03-15 a DNSSEC validation failure at the Primary Network Perspective is never permission.", "BR 3.2.2.8.1 (SC085)", [BR], ["CAA-LOOKUP-FAILURE"]),
     "RulesByDate": ("BASIC", "Which text governs on a date: none, RFC 6844 (2017-09-08), with erratum 5065 (2017-10-27), RFC 8659 (2020-10-19).", "Ballots 187, 214, SC35", [B187, B214, BR], ["CAA-PROFILE-DATE", "CAA-MANDATE"]),
+    "AliasCname": ("BASIC", "A CNAME at a name of the climb: the lookup there is answered from the alias target (a resolver follows it); when the target has no CAA records, the climb goes on at the parent of the request's name, never at the parent of the target.", "RFC 8659 §3 ('chasing aliases'); RFC 1034 §3.6.2", [R8659, R1034], ["CAA-RELEVANT", "CAA-ALIAS-CNAME"]),
+    "AliasDname": ("LEGACY", "A DNAME owned by the name itself: RFC 8659 (a resolver) answers the name from its own data, so it is ignored; erratum 5065 (BR Appendix A, 'CNAME or DNAME alias record chain') and RFC 6844 §4 count it in A(X) when the name's own set is empty.", "RFC 6672 §2.3; erratum 5065; RFC 6844 §4", [R6672, E5065, R6844], ["CAA-ALIAS-DNAME"]),
+    "AliasChain": ("EDGE_CASE", "Alias chains: up to 16 hops are followed (erratum 5065: at least 8 MUST be); a longer chain or a loop is a lookup failure (alias-chain), never an empty set.", "erratum 5065; spec/caa.md CAA-ALIAS-CHAIN", [E5065], ["CAA-ALIAS-CHAIN"]),
+    "Alias6844": ("LEGACY", "RFC 6844 as published (2017-09-08 .. 2017-10-26) climbs from an alias target whose chain ends empty, R(A(X)); cabref does not model that climb and reports a lookup failure (rfc6844-climb) instead of an empty set; when the chain ends in records or a failure the result is the erratum's.", "RFC 6844 §4; spec/caa.md CAA-ALIAS-6844", [R6844], ["CAA-ALIAS-6844"]),
+    "FailureKind": ("FUNCTIONALITY", "A failed lookup keeps its kind (servfail, refused, timeout, truncated, malformed, bogus, rcode) through the search.", "RFC 8659 §3, §6.1-§6.3; BR 3.2.2.8", [R8659, BR], ["CAA-RELEVANT", "CAA-DNS-FAILURE"]),
     "SpecSilent": ("AMBIGUITY", "spec/caa.md does not settle this detail; the test follows the RFC reading stated in its comment (listed for the spec).", "spec/caa.md; the RFC clause in the comment", [R8659], ["CAA-REASONS"]),
 }
 
@@ -170,7 +177,7 @@ def X(tag, v="Unknown", f=0):
 
 
 tests = {k: [] for k in ["CaaRdataTest", "CaaValueTest", "CaaMethodsTest", "CaaIodefTest", "CaaDecisionTest",
-                         "CaaCertificateTest", "CaaReuseTest", "CaaExceptionTest", "CaaFailureTest", "CaaRulesTest"]}
+                         "CaaCertificateTest", "CaaReuseTest", "CaaExceptionTest", "CaaFailureTest", "CaaRulesTest", "CaaRelevantTest"]}
 counter = [0]
 
 
@@ -848,6 +855,112 @@ d("RFC 8657 off: the empty accounturi is an unprocessed parameter (CAA-PARAM-UNK
   ["AccountUri", "ParamsUnknown"], [I("ca.example; accounturi=")], "permit", "issuer-permits",
   [PER], ca={"issuerDomainNames": ["ca.example"]}, permit=0)
 
+# ================================================================== CaaRelevantTest
+# Appended last so that every earlier tcId stays as it was.
+def rel(comment, flags, name, lookups, result, climb=None, answer=None, hops=0, failure=None, rules="rfc8659"):
+    # expected values written by hand from the clause in the comment
+    assert result in ("found", "none", "failure")
+    assert (failure is not None) == (result == "failure")
+    add("CaaRelevantTest", comment, flags, {"rules": rules, "name": name, "lookups": lookups}, result, [],
+        {"climb": climb, "answer": answer, "hops": hops, "failure": failure})
+
+
+def L(name, outcome="empty", alias=None, target=None, failure=None, dnssec=None):
+    o = {"name": name, "outcome": outcome}
+    if failure:
+        o["failure"] = failure
+    if dnssec:
+        o["dnssec"] = dnssec
+    if alias:
+        o["alias"] = alias
+        o["target"] = target
+    return o
+
+
+def CN(name, target):
+    return L(name, alias="cname", target=target)
+
+
+RC, DN, CH, R6 = ["Relevant", "AliasCname"], ["AliasDname"], ["AliasChain"], ["Alias6844"]
+E5, O6 = "rfc6844-e5065", "rfc6844"
+rel("nothing listed: every lookup of the climb is empty", ["Relevant", "EmptySet"], "www.example.com", [], "none")
+rel("records at the name itself", ["Relevant"], "www.example.com", [L("www.example.com", "records")], "found", "www.example.com", "www.example.com")
+rel("records at the parent; the TLD fails above them and does not matter", ["Relevant", "LookupFailure"], "www.example.com",
+    [L("example.com", "records"), L("com", "failure", failure="servfail")], "found", "example.com", "example.com")
+rel("a failure at the name before any records", ["LookupFailure", "FailureKind"], "www.example.com",
+    [L("www.example.com", "failure", failure="timeout"), L("example.com", "records")], "failure", "www.example.com", "www.example.com", failure="timeout")
+rel("*.X starts at X", ["Relevant"], "*.www.example.com", [L("www.example.com", "records")], "found", "www.example.com", "www.example.com")
+rel("CNAME at the name to a target with records: the target's set", RC, "www.example.com",
+    [CN("www.example.com", "cdn.example.net"), L("cdn.example.net", "records")], "found", "www.example.com", "cdn.example.net", 1)
+rel("CNAME to an empty target: climb on at the parent of the name (example.com), not of the target (example.net)", RC, "www.example.com",
+    [CN("www.example.com", "cdn.example.net"), L("example.net", "records"), L("example.com", "records")], "found", "example.com", "example.com")
+rel("CNAME to an empty target, nothing above: empty relevant set", RC + ["EmptySet"], "www.example.com",
+    [CN("www.example.com", "cdn.example.net"), L("example.net", "records")], "none")
+rel("CNAME to a target whose lookup fails: the lookup at the name fails", RC + ["LookupFailure", "FailureKind"], "www.example.com",
+    [CN("www.example.com", "cdn.example.net"), L("cdn.example.net", "failure", failure="servfail"), L("example.com", "records")],
+    "failure", "www.example.com", "cdn.example.net", 1, "servfail")
+rel("CNAME at the parent (as a resolver synthesizes for a name below a DNAME): the parent's lookup answers from its target", RC, "a.b.example.com",
+    [CN("b.example.com", "b.example.org"), L("b.example.org", "records"), L("example.com", "records")], "found", "b.example.com", "b.example.org", 1)
+rel("a chain of 8 CNAMEs (erratum 5065: MUST be processed)", RC + CH, "www.example.com",
+    [CN("www.example.com", "c1.example.net")] + [CN("c%d.example.net" % i, "c%d.example.net" % (i + 1)) for i in range(1, 8)] + [L("c8.example.net", "records")],
+    "found", "www.example.com", "c8.example.net", 8)
+rel("a chain of 16 CNAMEs: still followed", RC + CH, "www.example.com",
+    [CN("www.example.com", "c1.example.net")] + [CN("c%d.example.net" % i, "c%d.example.net" % (i + 1)) for i in range(1, 16)] + [L("c16.example.net", "records")],
+    "found", "www.example.com", "c16.example.net", 16)
+rel("a chain of 17 CNAMEs: a lookup failure, never an empty set", RC + CH, "www.example.com",
+    [CN("www.example.com", "c1.example.net")] + [CN("c%d.example.net" % i, "c%d.example.net" % (i + 1)) for i in range(1, 17)] + [L("c17.example.net", "records")],
+    "failure", "www.example.com", None, 0, "alias-chain")
+rel("a CNAME loop: a lookup failure", RC + CH, "www.example.com",
+    [CN("www.example.com", "a.example.net"), CN("a.example.net", "www.example.com"), L("example.com", "records")],
+    "failure", "www.example.com", None, 0, "alias-chain")
+rel("a CNAME to itself: a lookup failure", RC + CH, "www.example.com", [CN("www.example.com", "www.example.com")],
+    "failure", "www.example.com", None, 0, "alias-chain")
+rel("a CNAME loop above records found below it does not matter", RC + CH, "www.example.com",
+    [L("www.example.com", "records"), CN("example.com", "example.com")], "found", "www.example.com", "www.example.com")
+rel("RFC 8659: a DNAME owned by the name does not redirect it; its own empty set, then the parent", DN, "old.example.com",
+    [L("old.example.com", alias="dname", target="new.example.org"), L("new.example.org", "records"), L("example.com", "records")],
+    "found", "example.com", "example.com")
+rel("erratum 5065: the same DNAME is A(X): the target's set", DN, "old.example.com",
+    [L("old.example.com", alias="dname", target="new.example.org"), L("new.example.org", "records"), L("example.com", "records")],
+    "found", "old.example.com", "new.example.org", 1, rules=E5)
+rel("erratum 5065: the name's own set comes before its DNAME", DN, "old.example.com",
+    [L("old.example.com", "records", alias="dname", target="new.example.org"), L("new.example.org", "records")],
+    "found", "old.example.com", "old.example.com", 0, rules=E5)
+rel("erratum 5065: the name's own failed lookup comes before its DNAME", DN + ["LookupFailure"], "old.example.com",
+    [L("old.example.com", "failure", failure="refused", alias="dname", target="new.example.org"), L("new.example.org", "records")],
+    "failure", "old.example.com", "old.example.com", 0, "refused", rules=E5)
+rel("erratum 5065: DNAME target empty: no climb from the target, on to the name's parent", DN, "old.example.com",
+    [L("old.example.com", alias="dname", target="new.example.org"), L("example.org", "records"), L("example.com", "records")],
+    "found", "example.com", "example.com", rules=E5)
+rel("erratum 5065: a DNAME then a CNAME: the chain's end", DN + CH, "old.example.com",
+    [L("old.example.com", alias="dname", target="new.example.org"), CN("new.example.org", "cdn.example.net"), L("cdn.example.net", "records")],
+    "found", "old.example.com", "cdn.example.net", 2, rules=E5)
+rel("RFC 8659: a CNAME to a name with its own DNAME: the target's own (empty) set, then the parent", RC + DN, "www.example.com",
+    [CN("www.example.com", "t.example.net"), L("t.example.net", alias="dname", target="u.example.org"), L("u.example.org", "records")],
+    "none")
+rel("erratum 5065: the same chain goes on through the DNAME", RC + DN, "www.example.com",
+    [CN("www.example.com", "t.example.net"), L("t.example.net", alias="dname", target="u.example.org"), L("u.example.org", "records")],
+    "found", "www.example.com", "u.example.org", 2, rules=E5)
+rel("erratum 5065: CNAME to an empty target: climb on at the name's parent", RC, "www.example.com",
+    [CN("www.example.com", "cdn.example.net"), L("example.net", "records"), L("example.com", "records")], "found", "example.com", "example.com", rules=E5)
+rel("RFC 6844 as published: CNAME to a target with records, as the erratum", RC + R6, "www.example.com",
+    [CN("www.example.com", "cdn.example.net"), L("cdn.example.net", "records")], "found", "www.example.com", "cdn.example.net", 1, rules=O6)
+rel("RFC 6844 as published: CNAME to an empty target would climb from the target (example.net): not modelled, a lookup failure", RC + R6, "www.example.com",
+    [CN("www.example.com", "cdn.example.net"), L("example.net", "records"), L("example.com", "records")],
+    "failure", "www.example.com", "cdn.example.net", 1, "rfc6844-climb", rules=O6)
+rel("RFC 6844 as published: a name without alias and empty: climb on as usual", R6 + ["Relevant"], "www.example.com",
+    [L("example.com", "records")], "found", "example.com", "example.com", rules=O6)
+rel("RFC 6844 as published: DNAME at the name to a target with records", R6 + DN, "old.example.com",
+    [L("old.example.com", alias="dname", target="new.example.org"), L("new.example.org", "records")], "found", "old.example.com", "new.example.org", 1, rules=O6)
+rel("before the mandate (rules none) the search is RFC 8659's: the DNAME at the name is not followed", DN + ["Mandate"], "old.example.com",
+    [L("old.example.com", alias="dname", target="new.example.org"), L("new.example.org", "records")], "none", rules="none")
+for k in ["servfail", "refused", "timeout", "truncated", "malformed", "bogus", "rcode"]:
+    rel("failure kind %s at the parent, before any records" % k, ["LookupFailure", "FailureKind"], "www.example.com",
+        [L("example.com", "failure", failure=k)], "failure", "example.com", "example.com", 0, k)
+rel("a bogus answer for a CNAME target: failure bogus through the alias", ["FailureKind"] + RC, "www.example.com",
+    [CN("www.example.com", "t.example.net"), L("t.example.net", "failure", failure="bogus", dnssec="bogus")],
+    "failure", "www.example.com", "t.example.net", 1, "bogus")
+
 # ------------------------------------------------------------------ write
 GROUP_COMMENTS = {
     "CaaRdataTest": "RDATA of one CAA record (RFC 8659 §4.1): layout, tag length, tag characters, flags, tag kind.",
@@ -860,6 +973,7 @@ GROUP_COMMENTS = {
     "CaaExceptionTest": "The BR 3.2.2.8 exceptions by date and facts.",
     "CaaFailureTest": "When a lookup failure may be treated as permission, by date.",
     "CaaRulesTest": "Which CAA text governs at an instant.",
+    "CaaRelevantTest": "The relevant set from what the DNS said at each name (lookups: a name's own CAA outcome, DNSSEC status, its alias and target; a name not listed has no CAA record and no alias), aliases followed as the rules of the date follow them.",
 }
 groups = [{"type": k, "comment": GROUP_COMMENTS[k], "tests": v} for k, v in tests.items()]
 n = sum(len(g["tests"]) for g in groups)
@@ -874,6 +988,7 @@ HEADER = [
     "rfc6844-e5065 parameter values are greedy: a value runs to the next blank or the end, so 'a=b;c=d' is one parameter with value 'b;c=d'. Issuers and parameters are reported as written (case kept); accounturiCount/validationmethodsCount count parameter tags ASCII case-insensitively.",
     "Decision verdicts are per record, in order: rdata-malformed; a tag the CA does not recognise (including tags with bad characters): unknown-critical if flags has 128 (or 1 with flag1Critical), else unknown-tag; iodef or a recognised extra tag: neutral; issuewild on a non-wildcard request: issuewild-ignored; issue on a wildcard request when the set has an issuewild record: issue-shadowed; otherwise the value: malformed-value, empty-issuer, issuer-mismatch, then with rfc8657: accounturi-duplicate, accounturi-mismatch, methods-duplicate, methods-malformed, methods-mismatch, else permits. Set reason ranking: too-many-records, rdata-malformed, unknown-critical, then issuer-permits (permitIndex = first permits), not-authorized if some issue/issuewild record applies, else no-issue-property; an empty set is no-records.",
     "Certificate tests: a name's set is found by climbing from the name (from X for *.X) over the listed owners to the TLD; an owner not listed is empty; a failure owner met before any records gives lookup-failure. Per-name reason and relevantOwner are null for lookup-failure and onion-exempt. reason is [] for groups whose result carries no reason code.",
+    "Relevant tests: the climb is the name (X for *.X) and each parent up to the TLD; lookups give, per name, its own CAA outcome (records, empty, failure with a kind) and an alias (cname: the lookup at the name is answered from the target; dname: a DNAME owned by the name). expect.climb is the climb's name whose lookup decided (null for none), expect.answer the name whose records or failure decided (null for none and for alias-chain), expect.hops the aliases followed to it, expect.failure the failure kind (null unless result is failure).",
 ]
 doc = {
     "algorithm": "CAA",

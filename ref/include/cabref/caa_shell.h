@@ -11,6 +11,7 @@
 
 #include "cabref/ballot.h" /* cabref_error */
 #include "cabref/caa.h"
+#include "cabref/caa_dns.h"
 #include "cabref/name.h"
 #include "cabref/name_idn.h"
 
@@ -188,5 +189,11 @@ const char *cabref_caa_tag_kind_code(cabref_caa_tag_kind k);
 const char *cabref_caa_rdata_error_code(cabref_caa_rdata_error e);
 const char *cabref_caa_value_error_code(cabref_caa_value_error e);
 const char *cabref_caa_iodef_code(cabref_caa_iodef_scheme s);
+/* CAA-DNS-FAILURE codes ("servfail", ..., "unmodeled"; "unknown" outside the enumeration) and
+ * back (-1 for a text that is none of them); the same for the DNSSEC status. */
+const char *cabref_caa_failure_kind_code(unsigned k);
+int cabref_caa_failure_kind_parse(const char *s);
+const char *cabref_caa_dnssec_code(unsigned d);
+int cabref_caa_dnssec_parse(const char *s);
 
 #endif
