@@ -105,28 +105,39 @@ static void set_error(cabref_error *err, cabref_status st, unsigned long line, u
   snprintf(err->message, sizeof err->message, "%s", msg);
 }
 
-cabref_status cabref_ballot_add_vote(cabref_ballot *b, const char *member, size_t member_len,
-                                     cabref_category cat, cabref_instant at, cabref_vote vote,
-                                     const char *list, size_t list_len, int from_rep,
-                                     unsigned long line, cabref_error *err) {
-  size_t m, slot;
-  trim(&member, &member_len);
-  if (member_len == 0) {
+/* TALLY-VOTE-ONE: a member name, trimmed of surrounding blanks: not empty, at most 200 bytes,
+ * no control character. */
+static cabref_status member_name(const char **member, size_t *member_len, unsigned long line,
+                                 cabref_error *err) {
+  size_t k;
+  trim(member, member_len);
+  if (*member_len == 0) {
     set_error(err, CABREF_E_SYNTAX, line, 0, "empty member name");
     return CABREF_E_SYNTAX;
   }
-  if (member_len > CABREF_MAX_NAME) {
+  if (*member_len > CABREF_MAX_NAME) {
     set_error(err, CABREF_E_TOO_LONG, line, 0, "member name longer than 200 bytes");
     return CABREF_E_TOO_LONG;
   }
-  for (m = 0; m < member_len; m++) {
-    unsigned char c = (unsigned char)member[m];
+  for (k = 0; k < *member_len; k++) {
+    unsigned char c = (unsigned char)(*member)[k];
     if (c < 0x20 || c == 0x7f) {
       set_error(err, c == 0 ? CABREF_E_NUL : CABREF_E_SYNTAX, line, 0,
                 "control character in member name");
       return c == 0 ? CABREF_E_NUL : CABREF_E_SYNTAX;
     }
   }
+  return CABREF_OK;
+}
+
+cabref_status cabref_ballot_add_vote(cabref_ballot *b, const char *member, size_t member_len,
+                                     cabref_category cat, cabref_instant at, cabref_vote vote,
+                                     const char *list, size_t list_len, int from_rep,
+                                     unsigned long line, cabref_error *err) {
+  size_t m, slot;
+  cabref_status st = member_name(&member, &member_len, line, err);
+  if (st != CABREF_OK)
+    return st;
   if (member_slots_reserve(b) != 0) {
     set_error(err, CABREF_E_CAPACITY, line, 0, "out of memory for the member roll");
     return CABREF_E_CAPACITY;
@@ -411,24 +422,9 @@ cabref_status cabref_ballot_add_status(cabref_ballot *b, const char *member, siz
                                        cabref_member_change change, cabref_instant at,
                                        unsigned long line, cabref_error *err) {
   cabref_status_change *c;
-  size_t k;
-  trim(&member, &member_len);
-  if (member_len == 0) {
-    set_error(err, CABREF_E_SYNTAX, line, 0, "empty member name");
-    return CABREF_E_SYNTAX;
-  }
-  if (member_len > CABREF_MAX_NAME) {
-    set_error(err, CABREF_E_TOO_LONG, line, 0, "member name longer than 200 bytes");
-    return CABREF_E_TOO_LONG;
-  }
-  for (k = 0; k < member_len; k++) {
-    unsigned char ch = (unsigned char)member[k];
-    if (ch < 0x20 || ch == 0x7f) {
-      set_error(err, ch == 0 ? CABREF_E_NUL : CABREF_E_SYNTAX, line, 0,
-                "control character in member name");
-      return ch == 0 ? CABREF_E_NUL : CABREF_E_SYNTAX;
-    }
-  }
+  cabref_status st = member_name(&member, &member_len, line, err);
+  if (st != CABREF_OK)
+    return st;
   if (b->n_status >= CABREF_MAX_STATUS_CHANGES) {
     set_error(err, CABREF_E_CAPACITY, line, 0, "more than 256 member status changes");
     return CABREF_E_CAPACITY;
