@@ -341,7 +341,7 @@ int main(int argc, char **argv) {
   cfg.issuer_len[0] = (uint8_t)strlen(CA);
   memcpy(cfg.issuer[0], CA, strlen(CA));
   cfg.rfc8657 = 1;
-  cfg.account_uri_len = (uint16_t)strlen(ACCOUNT);
+  cfg.account_uri_len = (uint32_t)strlen(ACCOUNT);
   memcpy(cfg.account_uri, ACCOUNT, strlen(ACCOUNT));
   cfg.method_len = (uint8_t)strlen(METHOD);
   memcpy(cfg.method, METHOD, strlen(METHOD));

@@ -52,7 +52,7 @@ static void init(void) {
   cfg[0].n_tags = 1;
   set_text(cfg[0].tag[0], &cfg[0].tag_len[0], "issuemail");
   cfg[0].rfc8657 = 1;
-  cfg[0].account_uri_len = (uint16_t)strlen(acct);
+  cfg[0].account_uri_len = (uint32_t)strlen(acct);
   memcpy(cfg[0].account_uri, acct, strlen(acct));
   set_text(cfg[0].method, &cfg[0].method_len, "dns-01");
   cfg[0].flag1_critical = 1;

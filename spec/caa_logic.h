@@ -10,14 +10,16 @@
  *   1. each record has a kind (CaaKindIs): unreadable, unknown and critical, unknown, neutral
  *      (iodef or a tag the CA recognises), issue or issuewild (RFC 8659 §4.1, §4.5);
  *   2. an issue/issuewild record authorizes the CA (CaaValueAuthorizes) when its value is in the
- *      grammar and its issuer-domain-name is one of the CA's Issuer Domain Names (§4.2);
+ *      grammar, its issuer-domain-name is one of the CA's Issuer Domain Names (§4.2) and, for a
+ *      CA that processes RFC 8657 parameters, its accounturi and validationmethods parameters
+ *      admit the request (CaaParamsAdmit: RFC 8657 §3, §4);
  *   3. CaaPermits: no unreadable record, no unknown critical record, and either no record applies
  *      to the request (§3: the set does not restrict) or an applying record authorizes the CA,
  *      where issuewild applies only to Wildcard Domain Names and, when present, shadows issue
  *      for them (§4.3).
- * The RFC 8657 parameters (accounturi, validationmethods) can only take an authorization away;
- * CaaPermits is the decision without them (spec/caa.md CAA-PARAM-*), and the decision with them
- * is proved to permit only where CaaPermits does.
+ * The RFC 8657 parameters can only take an authorization away; the decision is proved exact
+ * with and without them (the parameters' spans are read off the value grammar's automaton, in
+ * spec/caa_value_logic.h).
  */
 #ifndef CABREF_CAA_LOGIC_H
 #define CABREF_CAA_LOGIC_H
@@ -125,13 +127,65 @@
     \exists integer j; 0 <= j < cfg->n_issuers && j < CABREF_CAA_MAX_ISSUERS &&
       CaaCfgIssuer(a, alen, cfg, j);
 
-  // CAA-VALUE-MALFORMED, CAA-ISSUER-MATCH (RFC 8659 §4.2): the value v[0 .. len-1] is in its
-  // profile's grammar and names one of the CA's Issuer Domain Names. A value outside the grammar
-  // names the empty issuer, which authorizes no one.
+  // ---- RFC 8657 parameters (CAA-PARAM-*), for a CA that processes them ------------------------
+
+  // The octet a char of the configuration stands for (a char may be signed).
+  logic integer CaaOctet(integer c) = c < 0 ? c + 256 : c;
+
+  // CAA-PARAM-ACCOUNTURI (RFC 8657 §3): a[0 .. alen-1] is the request's account URI, octet for
+  // octet, as configured; a request without an account URI matches no accounturi value.
+  // (ulen is cfg->account_uri_len, passed in so that it is read outside any quantifier.)
+  predicate CaaUriIs{L}(uint8_t *a, integer alen, cabref_caa_config *cfg, integer ulen) =
+    1 <= ulen <= CABREF_CAA_MAX_URI && alen == ulen &&
+    \forall integer k; 0 <= k < alen ==> a[k] == CaaOctet(cfg->account_uri[k]);
+
+  // CAA-PARAM-METHODS (RFC 8657 §4): m[0 .. mlen-1] is a well-formed validationmethods list
+  // that names the request's method (a request naming none matches no list).
+  predicate CaaMethodIn{L}(uint8_t *m, integer mlen, cabref_caa_config *cfg) =
+    1 <= cfg->method_len <= CABREF_CAA_MAX_METHOD && CaaMethodsList(m, mlen) &&
+    CaaMethodsHas(m, mlen, &cfg->method[0], cfg->method_len);
+
+  // CAA-PARAM-ACCOUNTURI, CAA-PARAM-METHODS, CAA-DETAIL-PARAMS: the parameters of the value
+  // v[0 .. len-1] admit this request: at most one accounturi and it names the request's account;
+  // at most one validationmethods and it names the request's method. (A repeated parameter
+  // admits no request.) Parameters of other tags never matter (CAA-PARAM-UNKNOWN).
+  // (na accounturi parameters, the first's value at v[ao .. ao+al-1]; nm validationmethods
+  // parameters, the first's value at v[mo .. mo+ml-1].)
+  predicate CaaParamsAdmitAt{L}(uint8_t *v, cabref_caa_config *cfg, integer ulen, integer na,
+                                integer ao, integer al, integer nm, integer mo, integer ml) =
+    na <= 1 && (na == 1 ==> CaaUriIs(v + ao, al, cfg, ulen)) &&
+    nm <= 1 && (nm == 1 ==> CaaMethodIn(v + mo, ml, cfg));
+  // The RFC 8657 parameters of v[0 .. len-1] under profile p, as the value parser records them
+  // (its contract in caa_record.h): the counts and the first value spans.
+  predicate CaaParamsOf{L}(uint8_t *v, integer len, integer p, cabref_caa_issue_value pv) =
+    pv.n_accounturi == CaaParamCount(v, p, 1, len) &&
+    (pv.n_accounturi >= 1 ==> pv.accounturi.value_off == CaaParamValueOff(v, p, 1, len) &&
+                              pv.accounturi.value_len == CaaParamValueLen(v, p, 1, len)) &&
+    pv.n_validationmethods == CaaParamCount(v, p, 2, len) &&
+    (pv.n_validationmethods >= 1 ==>
+       pv.validationmethods.value_off == CaaParamValueOff(v, p, 2, len) &&
+       pv.validationmethods.value_len == CaaParamValueLen(v, p, 2, len));
+  predicate CaaParamsParsed{L}(uint8_t *v, integer len, integer p, cabref_caa_issue_value *pv) =
+    CaaParamsOf(v, len, p, *pv);
+
+  // (Stated over the parameters as recorded, which CaaParamsOf determines: this keeps the
+  // recursive definitions of spec/caa_value_logic.h out of the reasoning about record sets.)
+  predicate CaaParamsAdmit{L}(uint8_t *v, integer len, cabref_caa_config *cfg) =
+    \let ulen = cfg->account_uri_len; \let p = cfg->profile;
+    \forall cabref_caa_issue_value pv; CaaParamsOf(v, len, p, pv) ==>
+      CaaParamsAdmitAt(v, cfg, ulen, pv.n_accounturi, pv.accounturi.value_off, pv.accounturi.value_len,
+                       pv.n_validationmethods, pv.validationmethods.value_off,
+                       pv.validationmethods.value_len);
+
+  // CAA-VALUE-MALFORMED, CAA-ISSUER-MATCH (RFC 8659 §4.2), CAA-PARAM-* (RFC 8657): the value
+  // v[0 .. len-1] is in its profile's grammar, names one of the CA's Issuer Domain Names and,
+  // when the CA processes RFC 8657 parameters, its parameters admit the request. A value outside
+  // the grammar names the empty issuer, which authorizes no one.
   predicate CaaValueAuthorizes{L}(uint8_t *v, integer len, cabref_caa_config *cfg) =
     CaaIssueValueOk(v, len, cfg->profile) &&
-    \exists integer s, e; CaaLeadEnd(v, len, s) && CaaNameEnd(v, len, s, e) && s < e &&
-      CaaKnownIssuer(v + s, e - s, cfg);
+    (\exists integer s, e; CaaLeadEnd(v, len, s) && CaaNameEnd(v, len, s, e) && s < e &&
+       CaaKnownIssuer(v + s, e - s, cfg)) &&
+    (cfg->rfc8657 != 0 ==> CaaParamsAdmit(v, len, cfg));
 
   // ---- CAA-DECIDE, step 3: the set --------------------------------------------------------------
 
@@ -192,8 +246,7 @@
 
   // CAA-REASONS: the verdict vd of record i says what the record is for this request: its kind,
   // ignored or shadowed when it does not apply, and for an applying record permits only when it
-  // authorizes the CA (and, without RFC 8657 processing, exactly then); a malformed value is
-  // reported as such.
+  // authorizes the CA, and exactly then; a malformed value is reported as such.
   predicate CaaVerdictOk{L}(uint8_t *b, integer blen, cabref_caa_rr *rr, integer n, integer i,
                             integer wildcard, cabref_caa_config *cfg, integer vd) =
     0 <= vd <= CABREF_CAA_RR_METHODS_DUPLICATE &&
@@ -211,7 +264,7 @@
        CaaHasKind(b, blen, rr, n, cfg, CABREF_CAA_KIND_ISSUEWILD)) &&
     (vd == CABREF_CAA_RR_PERMITS ==>
        CaaRecApplies(b, blen, rr, n, i, wildcard, cfg) && CaaRecAuth(b, rr, i, cfg)) &&
-    (cfg->rfc8657 == 0 && CaaRecApplies(b, blen, rr, n, i, wildcard, cfg) ==>
+    (CaaRecApplies(b, blen, rr, n, i, wildcard, cfg) ==>
        (vd == CABREF_CAA_RR_PERMITS <==> CaaRecAuth(b, rr, i, cfg))) &&
     (CaaRecApplies(b, blen, rr, n, i, wildcard, cfg) && !CaaRecValueOk(b, rr, i, cfg) ==>
        vd == CABREF_CAA_RR_MALFORMED_VALUE);
@@ -228,7 +281,7 @@
   // The outcome (result, reason, wildcard) of the name nm: a span or set outside its array is
   // denied; an Onion Domain Name is exempt; a lookup failure is reported as such; otherwise the
   // name is decided on its set (empty for NONE) with the wildcard flag of its text, permitted
-  // only where CaaPermits holds and, without RFC 8657 processing, exactly there.
+  // exactly where CaaPermits holds.
   predicate CaaNameOk{L}(char *text, integer text_len, cabref_caa_san *nm, uint8_t *buf,
                          integer buf_len, cabref_caa_rr *rr, integer n_rr, cabref_caa_config *cfg,
                          integer result, integer reason, integer wild) =
@@ -243,11 +296,9 @@
        result == CABREF_CAA_NAME_DENY && reason == CABREF_CAA_DENY_RDATA_MALFORMED :
      (result == CABREF_CAA_NAME_PERMIT || result == CABREF_CAA_NAME_DENY) &&
      (result == CABREF_CAA_NAME_PERMIT <==> CaaPermitReason(reason)) &&
-     (result == CABREF_CAA_NAME_PERMIT ==>
-        CaaPermits(buf, buf_len, rr + nm->set_off, nm->set_n, wild, cfg)) &&
-     (cfg->rfc8657 == 0 ==> (result == CABREF_CAA_NAME_PERMIT <==>
+     (result == CABREF_CAA_NAME_PERMIT <==>
         nm->set_n <= CABREF_CAA_MAX_RECORDS &&
-        CaaPermits(buf, buf_len, rr + nm->set_off, nm->set_n, wild, cfg))));
+        CaaPermits(buf, buf_len, rr + nm->set_off, nm->set_n, wild, cfg)));
 */
 
 #endif

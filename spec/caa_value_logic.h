@@ -242,18 +242,84 @@
     o->n_accounturi <= o->n_params && o->n_validationmethods <= o->n_params;
 
   // CAA-PARAM-CASE: the n octets at v + o are "accounturi" / "validationmethods" up to case.
-  predicate CaaIsAccountUri{L}(uint8_t *v, integer o, integer n) =
+  logic boolean CaaIsAccountUri{L}(uint8_t *v, integer o, integer n) =
     n == 10 && CaaLower(v[o]) == 'a' && CaaLower(v[o + 1]) == 'c' && CaaLower(v[o + 2]) == 'c' &&
     CaaLower(v[o + 3]) == 'o' && CaaLower(v[o + 4]) == 'u' && CaaLower(v[o + 5]) == 'n' &&
     CaaLower(v[o + 6]) == 't' && CaaLower(v[o + 7]) == 'u' && CaaLower(v[o + 8]) == 'r' &&
     CaaLower(v[o + 9]) == 'i';
-  predicate CaaIsValidationMethods{L}(uint8_t *v, integer o, integer n) =
+  logic boolean CaaIsValidationMethods{L}(uint8_t *v, integer o, integer n) =
     n == 17 && CaaLower(v[o]) == 'v' && CaaLower(v[o + 1]) == 'a' &&
     CaaLower(v[o + 2]) == 'l' && CaaLower(v[o + 3]) == 'i' && CaaLower(v[o + 4]) == 'd' &&
     CaaLower(v[o + 5]) == 'a' && CaaLower(v[o + 6]) == 't' && CaaLower(v[o + 7]) == 'i' &&
     CaaLower(v[o + 8]) == 'o' && CaaLower(v[o + 9]) == 'n' && CaaLower(v[o + 10]) == 'm' &&
     CaaLower(v[o + 11]) == 'e' && CaaLower(v[o + 12]) == 't' && CaaLower(v[o + 13]) == 'h' &&
     CaaLower(v[o + 14]) == 'o' && CaaLower(v[o + 15]) == 'd' && CaaLower(v[o + 16]) == 's';
+
+  // ---- The RFC 8657 parameters of a value (CAA-PARAM-*, CAA-DETAIL-PARAMS) --------------------
+  // Where each parameter's tag and value lie, read off the automaton's states after v[0 .. i-1]:
+  // a tag starts with the octet that leaves the separator state (after ';', or RFC 6844's blank)
+  // for a tag; a value starts after '=' (RFC 8659: after the blanks that follow it) and ends at
+  // its last non-blank octet; a parameter ends with the ';' (RFC 6844: the blank) after its
+  // value, or with the value.
+  logic boolean CaaTagStarts{L}(uint8_t *v, integer p, integer i) =
+    CaaState(v, p, i) == CABREF_CAA_ST_TAG_LD &&
+    (CaaState(v, p, i - 1) == CABREF_CAA_ST_SEMI || CaaState(v, p, i - 1) == CABREF_CAA_ST_PSEMI);
+  logic boolean CaaInValue(integer s) =
+    s == CABREF_CAA_ST_VAL0 || s == CABREF_CAA_ST_VAL || s == CABREF_CAA_ST_VAL_WSP;
+
+  // The current parameter's tag and value spans after v[0 .. i-1].
+  logic integer CaaTagOff{L}(uint8_t *v, integer p, integer i) =
+    i <= 0 ? 0 : CaaTagStarts(v, p, i) ? i - 1 : CaaTagOff(v, p, i - 1);
+  logic integer CaaTagLen{L}(uint8_t *v, integer p, integer i) =
+    i <= 0 ? 0 :
+    CaaState(v, p, i) == CABREF_CAA_ST_TAG_LD ? i - CaaTagOff(v, p, i) : CaaTagLen(v, p, i - 1);
+  logic integer CaaValOff{L}(uint8_t *v, integer p, integer i) =
+    i <= 0 ? 0 :
+    CaaTagStarts(v, p, i) ? i - 1 :
+    (CaaState(v, p, i) == CABREF_CAA_ST_VAL0 && CaaState(v, p, i - 1) != CABREF_CAA_ST_VAL0) ? i :
+    (CaaState(v, p, i) == CABREF_CAA_ST_VAL && CaaState(v, p, i - 1) == CABREF_CAA_ST_VAL0) ?
+      i - 1 :
+    CaaValOff(v, p, i - 1);
+  logic integer CaaValLen{L}(uint8_t *v, integer p, integer i) =
+    i <= 0 ? 0 :
+    CaaTagStarts(v, p, i) ? 0 :
+    (CaaState(v, p, i) == CABREF_CAA_ST_VAL0 && CaaState(v, p, i - 1) != CABREF_CAA_ST_VAL0) ? 0 :
+    CaaState(v, p, i) == CABREF_CAA_ST_VAL ? i - CaaValOff(v, p, i) :
+    CaaValLen(v, p, i - 1);
+
+  // The parameter of kind w (1: accounturi, 2: validationmethods; tags up to ASCII case) whose
+  // tag is the current one.
+  logic boolean CaaTagKindIs{L}(uint8_t *v, integer o, integer n, integer w) =
+    (w == 1 && CaaIsAccountUri(v, o, n)) || (w == 2 && CaaIsValidationMethods(v, o, n));
+  logic boolean CaaTagIs{L}(uint8_t *v, integer p, integer w, integer i) =
+    CaaTagKindIs(v, CaaTagOff(v, p, i), CaaTagLen(v, p, i), w);
+  // A parameter of kind w ends with the octet v[i-1] (its ';' or, RFC 6844, its blank).
+  logic boolean CaaParamEnds{L}(uint8_t *v, integer p, integer w, integer i) =
+    CaaInValue(CaaState(v, p, i - 1)) &&
+    (CaaState(v, p, i) == CABREF_CAA_ST_PSEMI || CaaState(v, p, i) == CABREF_CAA_ST_SEMI) &&
+    CaaTagIs(v, p, w, i);
+
+  // How many parameters of kind w ended within v[0 .. i-1], and the value span of the first.
+  logic integer CaaNParam{L}(uint8_t *v, integer p, integer w, integer i) =
+    i <= 0 ? 0 : CaaNParam(v, p, w, i - 1) + (CaaParamEnds(v, p, w, i) ? 1 : 0);
+  logic integer CaaFirstOff{L}(uint8_t *v, integer p, integer w, integer i) =
+    i <= 0 ? 0 :
+    (CaaNParam(v, p, w, i - 1) == 0 && CaaParamEnds(v, p, w, i)) ? CaaValOff(v, p, i) :
+    CaaFirstOff(v, p, w, i - 1);
+  logic integer CaaFirstLen{L}(uint8_t *v, integer p, integer w, integer i) =
+    i <= 0 ? 0 :
+    (CaaNParam(v, p, w, i - 1) == 0 && CaaParamEnds(v, p, w, i)) ? CaaValLen(v, p, i) :
+    CaaFirstLen(v, p, w, i - 1);
+
+  // Over the whole value v[0 .. len-1]: the last parameter also ends with the value.
+  logic boolean CaaLastIs{L}(uint8_t *v, integer p, integer w, integer len) =
+    CaaInValue(CaaState(v, p, len)) && CaaTagIs(v, p, w, len);
+  logic integer CaaParamCount{L}(uint8_t *v, integer p, integer w, integer len) =
+    CaaNParam(v, p, w, len) + (CaaLastIs(v, p, w, len) ? 1 : 0);
+  logic integer CaaParamValueOff{L}(uint8_t *v, integer p, integer w, integer len) =
+    CaaNParam(v, p, w, len) == 0 ? CaaValOff(v, p, len) : CaaFirstOff(v, p, w, len);
+  logic integer CaaParamValueLen{L}(uint8_t *v, integer p, integer w, integer len) =
+    CaaNParam(v, p, w, len) == 0 ? CaaValLen(v, p, len) : CaaFirstLen(v, p, w, len);
 
   // ---- validationmethods (CAA-PARAM-METHODS; RFC 8657 §4) -------------------------------------
   //   value = [*(label ",") label]

@@ -397,7 +397,7 @@ static void test_rfc8657(void) {
   set_t s;
   cabref_caa_config c = ca("ca.example");
   const char *acct = "https://ca.example/acct/1";
-  c.account_uri_len = (uint16_t)strlen(acct);
+  c.account_uri_len = (uint32_t)strlen(acct);
   memcpy(c.account_uri, acct, strlen(acct));
   c.method_len = 6;
   memcpy(c.method, "dns-01", 6);

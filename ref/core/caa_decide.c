@@ -39,6 +39,16 @@
     CaaLeadEnd(v, len, s1) && CaaLeadEnd(v, len, s2) ==> s1 == s2;
   lemma name_end_unique{L}: \forall uint8_t *v, integer len, integer s, e1, e2;
     CaaNameEnd(v, len, s, e1) && CaaNameEnd(v, len, s, e2) ==> e1 == e2;
+
+  // CaaParamsAdmit speaks of the parameters as recorded; any record of them will do, since
+  // CaaParamsOf fixes the counts and, where a parameter exists, its value span.
+  lemma params_admit_of{L}: \forall uint8_t *v, integer len, cabref_caa_config *cfg,
+      cabref_caa_issue_value pv;
+    CaaParamsOf(v, len, cfg->profile, pv) ==>
+    (CaaParamsAdmit(v, len, cfg) <==>
+     CaaParamsAdmitAt(v, cfg, cfg->account_uri_len, pv.n_accounturi, pv.accounturi.value_off,
+                      pv.accounturi.value_len, pv.n_validationmethods,
+                      pv.validationmethods.value_off, pv.validationmethods.value_len));
 */
 
 /* RFC 8659 §4.1 (tags) and RFC 4343 §3 (names): ASCII case folding only. */
@@ -317,6 +327,7 @@ static int issuer_known(const uint8_t *name, size_t nlen, const cabref_caa_confi
   requires valid_a: \valid_read(a + (0 .. alen - 1));
   requires valid_cfg: \valid_read(cfg);
   assigns \nothing;
+  ensures equal: \result == 1 <==> CaaUriIs(a, alen, cfg, cfg->account_uri_len);
   ensures boolean: \result == 0 || \result == 1;
 */
 static int uri_equal(const uint8_t *a, size_t alen, const cabref_caa_config *cfg) {
@@ -327,6 +338,7 @@ static int uri_equal(const uint8_t *a, size_t alen, const cabref_caa_config *cfg
   }
   /*@
     loop invariant bound: 0 <= k <= alen;
+    loop invariant same: \forall integer x; 0 <= x < k ==> a[x] == CaaOctet(cfg->account_uri[x]);
     loop assigns k;
     loop variant alen - k;
   */
@@ -350,32 +362,34 @@ static int uri_equal(const uint8_t *a, size_t alen, const cabref_caa_config *cfg
   requires valid_v: \valid_read(v + (0 .. len - 1));
   requires valid_pv: \valid_read(pv);
   requires valid_cfg: \valid_read(cfg);
+  requires parsed: CaaParamsParsed(v, len, cfg->profile, pv);
+  requires within: CaaValueWithin(pv, len);
   assigns \nothing;
   ensures verdict: \result == CABREF_CAA_RR_PERMITS ||
     (CABREF_CAA_RR_ACCOUNTURI_MISMATCH <= \result <= CABREF_CAA_RR_METHODS_DUPLICATE);
+  ensures admit_at: \result == CABREF_CAA_RR_PERMITS <==>
+    CaaParamsAdmitAt(v, cfg, cfg->account_uri_len, pv->n_accounturi, pv->accounturi.value_off,
+                     pv->accounturi.value_len, pv->n_validationmethods,
+                     pv->validationmethods.value_off, pv->validationmethods.value_len);
 */
 static cabref_caa_rr_verdict params_verdict(const uint8_t *v, size_t len,
                                             const cabref_caa_issue_value *pv,
                                             const cabref_caa_config *cfg) {
   cabref_caa_methods_result m;
   size_t mlen;
+  (void)len; /* the contract's bound (the spans lie inside the value) */
   if (pv->n_accounturi > 1u) {
     return CABREF_CAA_RR_ACCOUNTURI_DUPLICATE; /* RFC 8657 §3: unsatisfiable */
   }
+  /* The spans lie inside the value (the parser's contract, precondition within). */
   if (pv->n_accounturi == 1u &&
-      (pv->accounturi.value_off > len ||
-       pv->accounturi.value_len > len - pv->accounturi.value_off ||
-       !uri_equal(v + pv->accounturi.value_off, pv->accounturi.value_len, cfg))) {
+      !uri_equal(v + pv->accounturi.value_off, pv->accounturi.value_len, cfg)) {
     return CABREF_CAA_RR_ACCOUNTURI_MISMATCH;
   }
   if (pv->n_validationmethods > 1u) {
     return CABREF_CAA_RR_METHODS_DUPLICATE; /* spec/caa.md decision, as for accounturi */
   }
   if (pv->n_validationmethods == 1u) {
-    if (pv->validationmethods.value_off > len ||
-        pv->validationmethods.value_len > len - pv->validationmethods.value_off) {
-      return CABREF_CAA_RR_METHODS_MALFORMED;
-    }
     mlen = cfg->method_len <= CABREF_CAA_MAX_METHOD ? cfg->method_len : 0u;
     m = cabref_caa_methods_contains(v + pv->validationmethods.value_off,
                                     pv->validationmethods.value_len, cfg->method, mlen);
@@ -399,9 +413,7 @@ static cabref_caa_rr_verdict params_verdict(const uint8_t *v, size_t len,
     (CABREF_CAA_RR_MALFORMED_VALUE <= \result <= CABREF_CAA_RR_METHODS_DUPLICATE);
   ensures malformed: !\old(CaaIssueValueOk(v, len, cfg->profile)) ==>
     \result == CABREF_CAA_RR_MALFORMED_VALUE;
-  ensures permits: \result == CABREF_CAA_RR_PERMITS ==> \old(CaaValueAuthorizes(v, len, cfg));
-  ensures exact: cfg->rfc8657 == 0 ==>
-    (\result == CABREF_CAA_RR_PERMITS <==> \old(CaaValueAuthorizes(v, len, cfg)));
+  ensures exact: \result == CABREF_CAA_RR_PERMITS <==> \old(CaaValueAuthorizes(v, len, cfg));
 */
 static cabref_caa_rr_verdict value_verdict(const uint8_t *v, size_t len,
                                            const cabref_caa_config *cfg) {
@@ -416,18 +428,33 @@ static cabref_caa_rr_verdict value_verdict(const uint8_t *v, size_t len,
       cabref_caa_issue_value_parse(v, len, (cabref_caa_profile)cfg->profile, &pv, &pos);
   /* CAA-VALUE-MALFORMED: RFC 8659 §4.2, treated as an empty issuer-domain-name. */
   if (err != CABREF_CAA_VALUE_OK) {
+    /*@ assert no: !\at(CaaValueAuthorizes(v, len, cfg), Pre); */
     return CABREF_CAA_RR_MALFORMED_VALUE;
   }
   if (e == s) {
+    /*@ assert no: !\at(CaaValueAuthorizes(v, len, cfg), Pre); */
     return CABREF_CAA_RR_EMPTY_ISSUER; /* e.g. ";": nobody is authorized */
   }
   if (!known) {
+    /*@ assert no: !\at(CaaValueAuthorizes(v, len, cfg), Pre); */
     return CABREF_CAA_RR_ISSUER_MISMATCH;
   }
   if (rfc8657 == 0u) {
+    /*@ assert yes: \at(CaaValueAuthorizes(v, len, cfg), Pre); */
     return CABREF_CAA_RR_PERMITS; /* CAA-PARAM-UNKNOWN: parameters not processed */
   }
-  return params_verdict(v, len, &pv, cfg);
+  /*@ assert parsed: CaaParamsOf(v, len, cfg->profile, pv); */
+  /*@ assert admit: CaaParamsAdmit(v, len, cfg) <==>
+        CaaParamsAdmitAt(v, cfg, cfg->account_uri_len, pv.n_accounturi, pv.accounturi.value_off,
+                         pv.accounturi.value_len, pv.n_validationmethods,
+                         pv.validationmethods.value_off, pv.validationmethods.value_len); */
+  {
+    cabref_caa_rr_verdict r = params_verdict(v, len, &pv, cfg);
+    /*@ assert now: r == CABREF_CAA_RR_PERMITS <==> CaaParamsAdmit(v, len, cfg); */
+    /*@ assert pre: r == CABREF_CAA_RR_PERMITS <==> \at(CaaParamsAdmit(v, len, cfg), Pre); */
+    /*@ assert fin: r == CABREF_CAA_RR_PERMITS <==> \at(CaaValueAuthorizes(v, len, cfg), Pre); */
+    return r;
+  }
 }
 
 /* CAA-PERMIT for the outcome alone: does the issue/issuewild value v authorize this CA (the
@@ -439,8 +466,7 @@ static cabref_caa_rr_verdict value_verdict(const uint8_t *v, size_t len,
   requires valid_cfg: \valid_read(cfg);
   assigns \nothing;
   ensures boolean: \result == 0 || \result == 1;
-  ensures permits: \result == 1 ==> CaaValueAuthorizes(v, len, cfg);
-  ensures exact: cfg->rfc8657 == 0 ==> (\result == 1 <==> CaaValueAuthorizes(v, len, cfg));
+  ensures exact: \result == 1 <==> CaaValueAuthorizes(v, len, cfg);
 */
 static int value_permits(const uint8_t *v, size_t len, const cabref_caa_config *cfg) {
   cabref_caa_issue_value pv;
@@ -448,16 +474,30 @@ static int value_permits(const uint8_t *v, size_t len, const cabref_caa_config *
   size_t s = lead_end(v, len);
   size_t e = name_end(v, len, s);
   if (e == s || !issuer_known(v + s, e - s, cfg)) {
+    /*@ assert no: !CaaValueAuthorizes(v, len, cfg); */
     return 0; /* CAA-ISSUER-MATCH: empty, or not one of the CA's names */
   }
   if (cabref_caa_issue_value_parse(v, len, (cabref_caa_profile)cfg->profile, &pv, &pos) !=
       CABREF_CAA_VALUE_OK) {
+    /*@ assert no: !\at(CaaValueAuthorizes(v, len, cfg), Pre); */
     return 0;
   }
   if (cfg->rfc8657 == 0u) {
+    /*@ assert yes: \at(CaaValueAuthorizes(v, len, cfg), Pre); */
     return 1; /* CAA-PARAM-UNKNOWN: parameters not processed */
   }
-  return params_verdict(v, len, &pv, cfg) == CABREF_CAA_RR_PERMITS ? 1 : 0;
+  /*@ assert parsed: CaaParamsOf(v, len, cfg->profile, pv); */
+  /*@ assert admit: CaaParamsAdmit(v, len, cfg) <==>
+        CaaParamsAdmitAt(v, cfg, cfg->account_uri_len, pv.n_accounturi, pv.accounturi.value_off,
+                         pv.accounturi.value_len, pv.n_validationmethods,
+                         pv.validationmethods.value_off, pv.validationmethods.value_len); */
+  {
+    cabref_caa_rr_verdict r = params_verdict(v, len, &pv, cfg);
+    /*@ assert now: r == CABREF_CAA_RR_PERMITS <==> CaaParamsAdmit(v, len, cfg); */
+    /*@ assert pre: r == CABREF_CAA_RR_PERMITS <==> \at(CaaParamsAdmit(v, len, cfg), Pre); */
+    /*@ assert fin: r == CABREF_CAA_RR_PERMITS <==> \at(CaaValueAuthorizes(v, len, cfg), Pre); */
+    return r == CABREF_CAA_RR_PERMITS ? 1 : 0;
+  }
 }
 
 /* The value parser's status, reported beside a malformed-value verdict. */
@@ -509,8 +549,7 @@ static cabref_caa_kind record_kind(const uint8_t *buf, size_t buf_len, const cab
   ensures malformed: !\old(CaaRecValueOk(buf, rr, i, cfg)) ==>
     \result == CABREF_CAA_RR_MALFORMED_VALUE;
   ensures permits: \result == CABREF_CAA_RR_PERMITS ==> \old(CaaRecAuth(buf, rr, i, cfg));
-  ensures exact: cfg->rfc8657 == 0 ==>
-    (\result == CABREF_CAA_RR_PERMITS <==> \old(CaaRecAuth(buf, rr, i, cfg)));
+  ensures exact: (\result == CABREF_CAA_RR_PERMITS <==> \old(CaaRecAuth(buf, rr, i, cfg)));
 */
 static cabref_caa_rr_verdict record_value_verdict(const uint8_t *buf, size_t buf_len,
                                                   const cabref_caa_rr *rr, size_t i,
@@ -533,7 +572,7 @@ static cabref_caa_rr_verdict record_value_verdict(const uint8_t *buf, size_t buf
   assigns \nothing;
   ensures boolean: \result == 0 || \result == 1;
   ensures permits: \result == 1 ==> CaaRecAuth(buf, rr, i, cfg);
-  ensures exact: cfg->rfc8657 == 0 ==> (\result == 1 <==> CaaRecAuth(buf, rr, i, cfg));
+  ensures exact: (\result == 1 <==> CaaRecAuth(buf, rr, i, cfg));
 */
 static int record_permits(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr, size_t i,
                           const cabref_caa_config *cfg) {
@@ -699,7 +738,7 @@ static uint16_t record_detail(const uint8_t *buf, size_t buf_len, const cabref_c
   ensures issuer: \result == CABREF_CAA_PERMIT_ISSUER ==> *permit_index < n_rr &&
     verdict[*permit_index] == CABREF_CAA_RR_PERMITS &&
     \forall integer j; 0 <= j < *permit_index ==> verdict[j] != CABREF_CAA_RR_PERMITS;
-  ensures first_auth: \result == CABREF_CAA_PERMIT_ISSUER && cfg->rfc8657 == 0 ==>
+  ensures first_auth: \result == CABREF_CAA_PERMIT_ISSUER ==>
     \let k = *permit_index; \forall integer j; 0 <= j < k ==>
       \old(!(CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg) &&
               CaaRecAuth(buf, rr, j, cfg)));
@@ -710,8 +749,8 @@ static uint16_t record_detail(const uint8_t *buf, size_t buf_len, const cabref_c
     \result == CABREF_CAA_DENY_NOT_AUTHORIZED;
   ensures sound:
     CaaPermitReason(\result) ==> \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg));
-  ensures exact: cfg->rfc8657 == 0 ==>
-    (CaaPermitReason(\result) <==> \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg)));
+  ensures exact:
+    CaaPermitReason(\result) <==> \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg));
 */
 static cabref_caa_reason decide_core(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr,
                                      size_t n_rr, int wildcard, const cabref_caa_config *cfg,
@@ -765,7 +804,7 @@ static cabref_caa_reason decide_core(const uint8_t *buf, size_t buf_len, const c
     loop invariant first_least: found == 1 ==>
       \forall integer j; 0 <= j < first ==> verdict[j] != CABREF_CAA_RR_PERMITS;
     loop invariant not_found: found == 0 ==> first == 0;
-    loop invariant first_auth: cfg->rfc8657 == 0 ==> \forall integer j;
+    loop invariant first_auth: \forall integer j;
       0 <= j < i && (found == 0 || j < first) ==>
         !(CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg) && CaaRecAuth(buf, rr, j, cfg));
     loop invariant flags: (any_applies == 0 || any_applies == 1) && (found == 0 || found == 1);
@@ -793,8 +832,7 @@ static cabref_caa_reason decide_core(const uint8_t *buf, size_t buf_len, const c
   /*@ assert first_ok: found == 1 ==>
         CaaVerdictOk(buf, buf_len, rr, n_rr, first, wildcard, cfg, verdict[first]); */
   /*@ assert found_sound: found == 1 ==> CaaSomeAuthorizes(buf, buf_len, rr, n_rr, wildcard, cfg); */
-  /*@ assert found_exact: cfg->rfc8657 == 0 &&
-        CaaSomeAuthorizes(buf, buf_len, rr, n_rr, wildcard, cfg) ==> found == 1; */
+  /*@ assert found_exact: CaaSomeAuthorizes(buf, buf_len, rr, n_rr, wildcard, cfg) ==> found == 1; */
   *permit_index = 0u;
   /* CAA-REASONS: deny reasons first, in their rank; then the permit reasons. */
   if (any_malformed) {
@@ -845,15 +883,15 @@ static cabref_caa_reason decide_core(const uint8_t *buf, size_t buf_len, const c
   ensures issuer: \result == CABREF_CAA_PERMIT_ISSUER ==> *permit_index < n_rr &&
     \let k = *permit_index;
     \old(CaaRecApplies(buf, buf_len, rr, n_rr, k, wildcard, cfg) && CaaRecAuth(buf, rr, k, cfg));
-  ensures first: \result == CABREF_CAA_PERMIT_ISSUER && \old(cfg->rfc8657) == 0 ==>
+  ensures first: \result == CABREF_CAA_PERMIT_ISSUER ==>
     \let k = *permit_index; \forall integer j; 0 <= j < k ==>
       \old(!(CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg) &&
               CaaRecAuth(buf, rr, j, cfg)));
   ensures index: \result != CABREF_CAA_PERMIT_ISSUER ==> *permit_index == 0;
   ensures sound:
     CaaPermitReason(\result) ==> \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg));
-  ensures exact: \old(cfg->rfc8657) == 0 ==>
-    (CaaPermitReason(\result) <==> \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg)));
+  ensures exact:
+    CaaPermitReason(\result) <==> \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg));
 */
 static cabref_caa_reason decide_outcome(const uint8_t *buf, size_t buf_len, const cabref_caa_rr *rr,
                                         size_t n_rr, int wildcard, const cabref_caa_config *cfg,
@@ -905,7 +943,7 @@ static cabref_caa_reason decide_outcome(const uint8_t *buf, size_t buf_len, cons
     loop invariant bound: 0 <= i <= n_rr;
     loop invariant applies: any_applies == 1 <==>
       \exists integer j; 0 <= j < i && CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg);
-    loop invariant none: cfg->rfc8657 == 0 ==> \forall integer j; 0 <= j < i ==>
+    loop invariant none: \forall integer j; 0 <= j < i ==>
       !(CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg) && CaaRecAuth(buf, rr, j, cfg));
     loop invariant flag: any_applies == 0 || any_applies == 1;
     loop assigns i, any_applies;

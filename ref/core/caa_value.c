@@ -348,6 +348,19 @@ static void keep(cabref_caa_issue_value *out, cabref_caa_param cur, size_t end) 
   requires room: out->n_accounturi < out->n_params && out->n_validationmethods < out->n_params;
   assigns out->n_accounturi, out->accounturi, out->n_validationmethods, out->validationmethods;
   ensures within: CaaValueWithin(out, end);
+  ensures acct: out->n_accounturi == \old(out->n_accounturi) + (which == 1 ? 1 : 0);
+  ensures meth: out->n_validationmethods == \old(out->n_validationmethods) + (which == 2 ? 1 : 0);
+  ensures acct_first: which == 1 && \old(out->n_accounturi) == 0 ==>
+    out->accounturi.value_off == cur.value_off && out->accounturi.value_len == cur.value_len;
+  ensures acct_kept: !(which == 1 && \old(out->n_accounturi) == 0) ==>
+    out->accounturi.value_off == \old(out->accounturi.value_off) &&
+    out->accounturi.value_len == \old(out->accounturi.value_len);
+  ensures meth_first: which == 2 && \old(out->n_validationmethods) == 0 ==>
+    out->validationmethods.value_off == cur.value_off &&
+    out->validationmethods.value_len == cur.value_len;
+  ensures meth_kept: !(which == 2 && \old(out->n_validationmethods) == 0) ==>
+    out->validationmethods.value_off == \old(out->validationmethods.value_off) &&
+    out->validationmethods.value_len == \old(out->validationmethods.value_len);
 */
 static void count_rfc8657(cabref_caa_issue_value *out, cabref_caa_param cur, size_t end,
                           int which) {
@@ -396,6 +409,25 @@ static void count_rfc8657(cabref_caa_issue_value *out, cabref_caa_param cur, siz
   ensures count: out->n_params == \old(out->n_params) + 1;
   ensures issuer: out->issuer_off == \old(out->issuer_off) &&
     out->issuer_len == \old(out->issuer_len);
+  ensures acct: out->n_accounturi ==
+    \old(out->n_accounturi) + (CaaTagKindIs(v, cur.tag_off, cur.tag_len, 1) ? 1 : 0);
+  ensures meth: out->n_validationmethods ==
+    \old(out->n_validationmethods) + (CaaTagKindIs(v, cur.tag_off, cur.tag_len, 2) ? 1 : 0);
+  ensures acct_first: \old(out->n_accounturi) == 0 &&
+    CaaTagKindIs(v, cur.tag_off, cur.tag_len, 1) ==>
+    out->accounturi.value_off == cur.value_off && out->accounturi.value_len == cur.value_len;
+  ensures acct_kept: !(\old(out->n_accounturi) == 0 &&
+                       CaaTagKindIs(v, cur.tag_off, cur.tag_len, 1)) ==>
+    out->accounturi.value_off == \old(out->accounturi.value_off) &&
+    out->accounturi.value_len == \old(out->accounturi.value_len);
+  ensures meth_first: \old(out->n_validationmethods) == 0 &&
+    CaaTagKindIs(v, cur.tag_off, cur.tag_len, 2) ==>
+    out->validationmethods.value_off == cur.value_off &&
+    out->validationmethods.value_len == cur.value_len;
+  ensures meth_kept: !(\old(out->n_validationmethods) == 0 &&
+                       CaaTagKindIs(v, cur.tag_off, cur.tag_len, 2)) ==>
+    out->validationmethods.value_off == \old(out->validationmethods.value_off) &&
+    out->validationmethods.value_len == \old(out->validationmethods.value_len);
 */
 static void commit(const uint8_t *v, size_t end, cabref_caa_issue_value *out,
                    cabref_caa_param cur) {
@@ -446,6 +478,14 @@ static void note_issuer(cabref_caa_issue_value *out, unsigned st, unsigned nst, 
     out->n_accounturi == 0 && out->n_validationmethods == 0;
   assigns *out;
   ensures within: CaaValueWithin(out, len);
+  ensures acct: out->n_accounturi == CaaParamCount(v, p, 1, len);
+  ensures meth: out->n_validationmethods == CaaParamCount(v, p, 2, len);
+  ensures acct_first: out->n_accounturi >= 1 ==>
+    out->accounturi.value_off == CaaParamValueOff(v, p, 1, len) &&
+    out->accounturi.value_len == CaaParamValueLen(v, p, 1, len);
+  ensures meth_first: out->n_validationmethods >= 1 ==>
+    out->validationmethods.value_off == CaaParamValueOff(v, p, 2, len) &&
+    out->validationmethods.value_len == CaaParamValueLen(v, p, 2, len);
 */
 static void record(const uint8_t *v, size_t len, cabref_caa_profile p,
                    cabref_caa_issue_value *out) {
@@ -457,6 +497,17 @@ static void record(const uint8_t *v, size_t len, cabref_caa_profile p,
     loop invariant within: CaaValueWithin(out, i);
     loop invariant cur: CaaParamWithin(cur, i);
     loop invariant count: out->n_params <= i;
+    loop invariant state: st == CaaState(v, p, i);
+    loop invariant tag: cur.tag_off == CaaTagOff(v, p, i) && cur.tag_len == CaaTagLen(v, p, i);
+    loop invariant val: cur.value_off == CaaValOff(v, p, i) && cur.value_len == CaaValLen(v, p, i);
+    loop invariant acct: out->n_accounturi == CaaNParam(v, p, 1, i);
+    loop invariant meth: out->n_validationmethods == CaaNParam(v, p, 2, i);
+    loop invariant acct_first: out->n_accounturi >= 1 ==>
+      out->accounturi.value_off == CaaFirstOff(v, p, 1, i) &&
+      out->accounturi.value_len == CaaFirstLen(v, p, 1, i);
+    loop invariant meth_first: out->n_validationmethods >= 1 ==>
+      out->validationmethods.value_off == CaaFirstOff(v, p, 2, i) &&
+      out->validationmethods.value_len == CaaFirstLen(v, p, 2, i);
     loop assigns i, st, cur, *out;
     loop variant len - i;
   */
@@ -484,13 +535,56 @@ static void record(const uint8_t *v, size_t len, cabref_caa_profile p,
       }
       cur.value_len = at + 1u - cur.value_off;
     }
+    /* The current parameter is now the one of CaaTagOff .. CaaValLen after v[0 .. i]. */
+    /*@ assert next: nst == CaaState(v, p, i + 1); */
+    /*@ assert cur_tag: cur.tag_off == CaaTagOff(v, p, i + 1) &&
+          cur.tag_len == CaaTagLen(v, p, i + 1); */
+    /*@ assert cur_val: cur.value_off == CaaValOff(v, p, i + 1) &&
+          cur.value_len == CaaValLen(v, p, i + 1); */
+    /*@ assert ends_acct: CaaParamEnds(v, p, 1, i + 1) <==>
+          (CaaInValue(st) && (nst == CABREF_CAA_ST_PSEMI || nst == CABREF_CAA_ST_SEMI) &&
+           CaaTagKindIs(v, cur.tag_off, cur.tag_len, 1)); */
+    /*@ assert ends_meth: CaaParamEnds(v, p, 2, i + 1) <==>
+          (CaaInValue(st) && (nst == CABREF_CAA_ST_PSEMI || nst == CABREF_CAA_ST_SEMI) &&
+           CaaTagKindIs(v, cur.tag_off, cur.tag_len, 2)); */
+    /*@ assert count_acct: CaaNParam(v, p, 1, i + 1) ==
+          CaaNParam(v, p, 1, i) + (CaaParamEnds(v, p, 1, i + 1) ? 1 : 0); */
+    /*@ assert count_meth: CaaNParam(v, p, 2, i + 1) ==
+          CaaNParam(v, p, 2, i) + (CaaParamEnds(v, p, 2, i + 1) ? 1 : 0); */
+    /*@ assert first_acct:
+          CaaFirstOff(v, p, 1, i + 1) == (CaaNParam(v, p, 1, i) == 0 &&
+            CaaParamEnds(v, p, 1, i + 1) ? cur.value_off : CaaFirstOff(v, p, 1, i)) &&
+          CaaFirstLen(v, p, 1, i + 1) == (CaaNParam(v, p, 1, i) == 0 &&
+            CaaParamEnds(v, p, 1, i + 1) ? cur.value_len : CaaFirstLen(v, p, 1, i)); */
+    /*@ assert first_meth:
+          CaaFirstOff(v, p, 2, i + 1) == (CaaNParam(v, p, 2, i) == 0 &&
+            CaaParamEnds(v, p, 2, i + 1) ? cur.value_off : CaaFirstOff(v, p, 2, i)) &&
+          CaaFirstLen(v, p, 2, i + 1) == (CaaNParam(v, p, 2, i) == 0 &&
+            CaaParamEnds(v, p, 2, i + 1) ? cur.value_len : CaaFirstLen(v, p, 2, i)); */
     /* the parameter ends at ';' (RFC 8659) or at a blank (RFC 6844) */
     if ((st == CABREF_CAA_ST_VAL0 || st == CABREF_CAA_ST_VAL || st == CABREF_CAA_ST_VAL_WSP) &&
         (nst == CABREF_CAA_ST_PSEMI || nst == CABREF_CAA_ST_SEMI)) {
+      /*@ assert ends_here_acct:
+            CaaParamEnds(v, p, 1, i + 1) <==> CaaTagKindIs(v, cur.tag_off, cur.tag_len, 1); */
+      /*@ assert ends_here_meth:
+            CaaParamEnds(v, p, 2, i + 1) <==> CaaTagKindIs(v, cur.tag_off, cur.tag_len, 2); */
+      /*@ assert pre_acct: out->n_accounturi == CaaNParam(v, p, 1, i); */
       commit(v, i + 1u, out, cur);
+      /*@ assert post_acct: out->n_accounturi ==
+            CaaNParam(v, p, 1, i) + (CaaTagKindIs(v, cur.tag_off, cur.tag_len, 1) ? 1 : 0); */
+    } else {
+      /*@ assert no_end: !CaaParamEnds(v, p, 1, i + 1) && !CaaParamEnds(v, p, 2, i + 1); */
     }
+    /*@ assert acct_next: out->n_accounturi == CaaNParam(v, p, 1, i + 1); */
+    /*@ assert meth_next: out->n_validationmethods == CaaNParam(v, p, 2, i + 1); */
     st = nst;
   }
+  /*@ assert last_acct:
+        CaaLastIs(v, p, 1, len) <==>
+          (CaaInValue(st) && CaaTagKindIs(v, cur.tag_off, cur.tag_len, 1)); */
+  /*@ assert last_meth:
+        CaaLastIs(v, p, 2, len) <==>
+          (CaaInValue(st) && CaaTagKindIs(v, cur.tag_off, cur.tag_len, 2)); */
   if (st == CABREF_CAA_ST_VAL0 || st == CABREF_CAA_ST_VAL || st == CABREF_CAA_ST_VAL_WSP) {
     commit(v, len, out, cur);
   }

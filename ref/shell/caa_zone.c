@@ -1193,7 +1193,7 @@ int cabref_caa_config_set_account(cabref_caa_config *cfg, const char *uri) {
   if (n > CABREF_CAA_MAX_URI)
     return -1;
   memcpy(cfg->account_uri, uri, n);
-  cfg->account_uri_len = (uint16_t)n;
+  cfg->account_uri_len = (uint32_t)n;
   return 0;
 }
 

@@ -61,8 +61,11 @@ typedef struct {
   uint8_t n_tags; /* extra recognised property tags (e.g. issuemail, contactemail) */
   uint8_t tag_len[CABREF_CAA_MAX_TAGS];
   char tag[CABREF_CAA_MAX_TAGS][CABREF_CAA_MAX_TAG_TEXT];
-  uint8_t rfc8657;          /* 1: the CA processes accounturi and validationmethods (RFC 8657) */
-  uint16_t account_uri_len; /* 0: the request comes with no account URI */
+  uint8_t rfc8657; /* 1: the CA processes accounturi and validationmethods (RFC 8657) */
+  /* 0: the request comes with no account URI. uint32_t, not uint16_t: the decision keeps its
+   * per-record verdicts in uint16_t cells, and the proof relies on the logic of the input never
+   * reading a uint16_t (WP's typed memory model keeps one memory per integer type). */
+  uint32_t account_uri_len;
   char account_uri[CABREF_CAA_MAX_URI];
   uint8_t method_len; /* 0: no validation method named (never satisfies validationmethods) */
   char method[CABREF_CAA_MAX_METHOD];
@@ -233,7 +236,7 @@ typedef struct {
          !CaaAnyApplies(buf, buf_len, rr, n_rr, wildcard, cfg));
   ensures sound: CaaPermitReason(out->reason) ==>
     n_rr <= CABREF_CAA_MAX_RECORDS && \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg));
-  ensures exact: \old(cfg->rfc8657) == 0 ==> (CaaPermitReason(out->reason) <==>
+  ensures exact: (CaaPermitReason(out->reason) <==>
     n_rr <= CABREF_CAA_MAX_RECORDS && \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg)));
   ensures verdicts: \forall integer i; 0 <= i < out->n ==>
     \let vd = out->verdict[i]; \old(CaaVerdictOk(buf, buf_len, rr, n_rr, i, wildcard, cfg, vd));
@@ -275,8 +278,7 @@ cabref_caa_kind cabref_caa_record_kind(const uint8_t *rdata, size_t len,
   ensures malformed: !\old(CaaIssueValueOk(v, len, cfg->profile)) ==>
     \result == CABREF_CAA_RR_MALFORMED_VALUE;
   ensures permits: \result == CABREF_CAA_RR_PERMITS ==> \old(CaaValueAuthorizes(v, len, cfg));
-  ensures exact: \old(cfg->rfc8657) == 0 ==>
-    (\result == CABREF_CAA_RR_PERMITS <==> \old(CaaValueAuthorizes(v, len, cfg)));
+  ensures exact: (\result == CABREF_CAA_RR_PERMITS <==> \old(CaaValueAuthorizes(v, len, cfg)));
   ensures detail: *detail <= CABREF_CAA_VALUE_UNEXPECTED;
 */
 cabref_caa_rr_verdict cabref_caa_value_verdict(const uint8_t *v, size_t len,
@@ -308,12 +310,12 @@ cabref_caa_rr_verdict cabref_caa_value_verdict(const uint8_t *v, size_t len,
          !CaaAnyApplies(buf, buf_len, rr, n_rr, wildcard, cfg));
   ensures sound: CaaPermitReason(\result) ==>
     n_rr <= CABREF_CAA_MAX_RECORDS && \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg));
-  ensures exact: \old(cfg->rfc8657) == 0 ==> (CaaPermitReason(\result) <==>
+  ensures exact: (CaaPermitReason(\result) <==>
     n_rr <= CABREF_CAA_MAX_RECORDS && \old(CaaPermits(buf, buf_len, rr, n_rr, wildcard, cfg)));
   ensures issuer: \result == CABREF_CAA_PERMIT_ISSUER ==> *permit_index < n_rr &&
     \let k = *permit_index;
     \old(CaaRecApplies(buf, buf_len, rr, n_rr, k, wildcard, cfg) && CaaRecAuth(buf, rr, k, cfg));
-  ensures first: \result == CABREF_CAA_PERMIT_ISSUER && \old(cfg->rfc8657) == 0 ==>
+  ensures first: \result == CABREF_CAA_PERMIT_ISSUER ==>
     \let k = *permit_index; \forall integer j; 0 <= j < k ==>
       \old(!(CaaRecApplies(buf, buf_len, rr, n_rr, j, wildcard, cfg) &&
               CaaRecAuth(buf, rr, j, cfg)));

@@ -204,6 +204,16 @@ cabref_caa_rdata_error cabref_caa_rdata_parse(const uint8_t *rdata, size_t len,
   ensures grammar: \result == CABREF_CAA_VALUE_OK <==> \old(CaaIssueValueOk(v, len, profile));
   ensures codes: CABREF_CAA_VALUE_OK <= \result <= CABREF_CAA_VALUE_UNEXPECTED;
   ensures within: \result == CABREF_CAA_VALUE_OK ==> CaaValueWithin(out, len);
+  ensures accounturi: \result == CABREF_CAA_VALUE_OK ==>
+    out->n_accounturi == \old(CaaParamCount(v, profile, 1, len)) &&
+    (out->n_accounturi >= 1 ==>
+       out->accounturi.value_off == \old(CaaParamValueOff(v, profile, 1, len)) &&
+       out->accounturi.value_len == \old(CaaParamValueLen(v, profile, 1, len)));
+  ensures methods: \result == CABREF_CAA_VALUE_OK ==>
+    out->n_validationmethods == \old(CaaParamCount(v, profile, 2, len)) &&
+    (out->n_validationmethods >= 1 ==>
+       out->validationmethods.value_off == \old(CaaParamValueOff(v, profile, 2, len)) &&
+       out->validationmethods.value_len == \old(CaaParamValueLen(v, profile, 2, len)));
   ensures empty: \result != CABREF_CAA_VALUE_OK ==> out->issuer_off == 0 &&
     out->issuer_len == 0 && out->n_params == 0 && out->n_accounturi == 0 &&
     out->n_validationmethods == 0;
