@@ -1,7 +1,8 @@
 /* libFuzzer target: the shell's zone reader (ref/shell/caa_zone.c, through ldns), the printer
  * (ref/shell/caa_print.c) and the evaluation of names against the zone read.
  *
- * Requirements: CAA-RDATA-TOTAL, CAA-RELEVANT, CAA-MULTI-NAME, CAA-CAPACITY, CAA-ZONE-ALIAS. The
+ * Requirements: CAA-RDATA-TOTAL, CAA-RELEVANT, CAA-MULTI-NAME, CAA-CAPACITY, CAA-ZONE-ALIAS,
+ * CAA-ALIAS-CNAME, CAA-ALIAS-CHAIN. The
  * records' octets are not compared with what the zone text says (caa_ldns_diff compares the shell
  * with ldns).
  *
@@ -14,9 +15,10 @@
  * the canonical text of it read back by the shell gives the same octets. Then every owner (and
  * "*." before it, and a child "x." of it) is evaluated under a fixed configuration, the three as
  * one certificate (the owners of other records too): a name the shell accepts must find the
- * owner a climb done here finds (from X for X and *.X, up to the TLD) with all its records, or
- * none when the climb finds none, or the lookup failure with its kind where an alias or a
- * wildcard (CAA-ZONE-ALIAS: CNAME, DNAME, RFC 4592 synthesis) stops it, never a permit then,
+ * set a climb done here finds (from X for X and *.X, up to the TLD, each lookup answered as a
+ * resolver would from the file: CNAMEs followed, DNAME substitution, RFC 4592 wildcard synthesis,
+ * at most 16 aliases; CAA-ZONE-ALIAS, CAA-ALIAS-CNAME, CAA-ALIAS-CHAIN) with all its records, or
+ * none when the climb finds none, or the lookup failure with its kind, never a permit then,
  * the decision must cover every record of that set, and the certificate is permitted iff every
  * name is.
  */
@@ -52,6 +54,15 @@ static size_t owned(const cabref_caa_zone *z, const char *o) {
   return c;
 }
 
+/* The owner string of the zone equal to o (records exist). */
+static const char *owned_name(const cabref_caa_zone *z, const char *o) {
+  size_t k;
+  for (k = 0; k < z->n; k++)
+    if (strcmp(z->rrs[k].owner, o) == 0)
+      return z->rrs[k].owner;
+  return NULL;
+}
+
 /* owner is d or a descendant of d (d follows an unescaped dot of owner). */
 static int at_or_below(const char *owner, const char *d) {
   const char *p;
@@ -78,72 +89,100 @@ static int exists(const cabref_caa_zone *z, const char *d) {
   return 0;
 }
 
-/* A non-CAA record of this kind at exactly o. */
-static int has_node(const cabref_caa_zone *z, const char *o, int kind) {
+/* The target of the first alias record of this kind at exactly o (file order), or NULL. */
+static const char *alias_at(const cabref_caa_zone *z, const char *o, int kind) {
   size_t k;
   for (k = 0; k < z->n_nodes; k++)
     if (z->nodes[k].kind == kind && strcmp(z->nodes[k].owner, o) == 0)
-      return 1;
-  return 0;
+      return z->nodes[k].target;
+  return NULL;
 }
 
-/* CAA-ZONE-ALIAS, as a twin: the outcome of the lookup at chain[k] as zone mode must give it
- * (1 records, 0 empty, 2 failure) and the failure's kind. */
-static int twin_outcome(const cabref_caa_zone *z, char *const *chain, size_t n, size_t k,
-                        int *why) {
-  size_t j;
-  char key[300];
-  for (j = k + 1; j < n; j++) {
-    if (has_node(z, chain[j], CABREF_CAA_NODE_DNAME)) {
-      *why = CABREF_CAA_ZONE_FAIL_DNAME;
+/* CAA-ZONE-ALIAS, CAA-ALIAS-CNAME, CAA-ALIAS-CHAIN, as a twin under the RFC 8659 rules: what a
+ * resolver answers for CAA at `name` from the file, after `hops` aliases. Returns 1 (records,
+ * *owner the owner holding them), 0 (empty) or 2 (failure, kind in *why). The name is a copy the
+ * twin may keep no pointer to. */
+static int twin_lookup(const cabref_caa_zone *z, const char *name, unsigned hops,
+                       const char **owner, int *why) {
+  char key[600], ce[300] = "";
+  const char *p, *dn = NULL, *t;
+  size_t at = 0;
+  /* RFC 6672 §2.3: the highest DNAME above the name redirects it. */
+  for (p = name; *p != '\0'; p++) {
+    if (*p == '\\' && p[1] != '\0') {
+      p++;
+    } else if (*p == '.' && p[1] != '\0' && (t = alias_at(z, p + 1, CABREF_CAA_NODE_DNAME))) {
+      dn = t;
+      at = (size_t)(p - name);
+    }
+  }
+  if (dn != NULL) {
+    snprintf(key, sizeof key, "%.*s%s%s", (int)at, name, dn[0] ? "." : "", dn);
+    if (strlen(key) > 253) {
+      *why = CABREF_CAA_FAIL_RCODE;
+      return 2;
+    }
+    if (hops == CABREF_CAA_MAX_ALIAS_HOPS) {
+      *why = CABREF_CAA_FAIL_ALIAS_CHAIN;
+      return 2;
+    }
+    return twin_lookup(z, key, hops + 1, owner, why);
+  }
+  snprintf(key, sizeof key, "%s", name);
+  if (!exists(z, name)) {
+    /* RFC 4592 §3.3.1: the wildcard at the closest encloser */
+    for (p = name; *p != '\0'; p++) {
+      if (*p == '\\' && p[1] != '\0')
+        p++;
+      else if (*p == '.' && p[1] != '\0' && exists(z, p + 1)) {
+        snprintf(ce, sizeof ce, "%s", p + 1);
+        break;
+      }
+    }
+    snprintf(key, sizeof key, ce[0] ? "*.%s" : "*", ce);
+    if (!exists(z, key))
+      return 0;
+    if (alias_at(z, key, CABREF_CAA_NODE_DNAME) != NULL) {
+      *why = CABREF_CAA_FAIL_UNMODELED;
       return 2;
     }
   }
-  if (has_node(z, chain[k], CABREF_CAA_NODE_CNAME)) {
-    *why = CABREF_CAA_ZONE_FAIL_CNAME;
-    return 2;
+  if ((t = alias_at(z, key, CABREF_CAA_NODE_CNAME)) != NULL) {
+    char next[300];
+    if (hops == CABREF_CAA_MAX_ALIAS_HOPS) {
+      *why = CABREF_CAA_FAIL_ALIAS_CHAIN;
+      return 2;
+    }
+    snprintf(next, sizeof next, "%s", t);
+    return twin_lookup(z, next, hops + 1, owner, why);
   }
-  if (owned(z, chain[k]) > 0)
-    return 1;
-  if (exists(z, chain[k]))
+  if (owned(z, key) == 0)
     return 0;
-  for (j = k + 1; j < n && !exists(z, chain[j]); j++)
-    ;
-  snprintf(key, sizeof key, j < n ? "*.%s" : "*", j < n ? chain[j] : "");
-  if (owned(z, key) > 0 || has_node(z, key, CABREF_CAA_NODE_CNAME) ||
-      has_node(z, key, CABREF_CAA_NODE_DNAME)) {
-    *why = CABREF_CAA_ZONE_FAIL_WILDCARD;
-    return 2;
-  }
-  return 0;
+  *owner = owned_name(z, key);
+  return 1;
 }
 
-/* CAA-RELEVANT over CAA-ZONE-ALIAS outcomes, as a climb done here: for "*.X" start at X; the
- * first of the name and its parents (up to the TLD) whose outcome is not empty. Returns that
- * name (NULL when all are empty); *fail is 1 when its outcome is a failure (kind in *why). */
-static const char *climb(const cabref_caa_zone *z, const char *name, int *fail, int *why) {
-  char *chain[130];
-  size_t n = 0, k;
+/* CAA-RELEVANT over those lookups: for "*.X" start at X; the first of the name and its parents
+ * (up to the TLD) whose lookup is not empty. Returns that name of the climb (NULL when all are
+ * empty); *fail is 1 when its lookup failed (kind in *why), else *owner holds the set. */
+static const char *climb(const cabref_caa_zone *z, const char *name, int *fail, int *why,
+                         const char **owner) {
   const char *d = name;
   if (d[0] == '*' && d[1] == '.')
     d += 2;
-  while (*d != '\0' && n < 130) {
-    const char *dot;
-    chain[n++] = (char *)d;
-    dot = strchr(d, '.');
-    if (dot == NULL)
-      break;
-    d = dot + 1;
-  }
   *fail = 0;
-  for (k = 0; k < n; k++) {
-    int o = twin_outcome(z, chain, n, k, why);
+  for (;;) {
+    const char *dot;
+    int o = twin_lookup(z, d, 0, owner, why);
     if (o != 0) {
       *fail = o == 2;
-      return chain[k];
+      return d;
     }
+    dot = strchr(d, '.');
+    if (dot == NULL)
+      return NULL;
+    d = dot + 1;
   }
-  return NULL;
 }
 
 /* The names of one certificate, evaluated together (CAA-MULTI-NAME). */
@@ -174,27 +213,32 @@ static void eval_names(const cabref_caa_zone *z, const char *const *names, size_
       CHECK(x->owner_off <= x->text_len);
     if (x->res.result != CABREF_CAA_NAME_ONION_EXEMPT) {
       int fail = 0, why = 0;
-      const char *w = climb(z, x->text, &fail, &why);
+      const char *own = NULL;
+      const char *w = climb(z, x->text, &fail, &why, &own);
       size_t wl = w != NULL ? strlen(w) : 0;
-      int same_owner = w != NULL && x->has_owner && x->text_len - x->owner_off == wl &&
-                       memcmp(x->text + x->owner_off, w, wl) == 0;
+      int same_at = w != NULL && x->has_owner && x->text_len - x->owner_off == wl &&
+                    memcmp(x->text + x->owner_off, w, wl) == 0;
       if (w == NULL   ? x->lookup != CABREF_CAA_RELEVANT_NONE || x->n_set != 0
-          : fail != 0 ? !(x->lookup == CABREF_CAA_RELEVANT_FAILURE && same_owner &&
+          : fail != 0 ? !(x->lookup == CABREF_CAA_RELEVANT_FAILURE && same_at &&
                           x->failure == why && x->failure_owner != NULL && x->n_set == 0)
-                      : !(x->lookup == CABREF_CAA_RELEVANT_FOUND && same_owner &&
-                          x->n_set == owned(z, w))) {
-        fprintf(stderr, "%s: relevant owner %s (lookup %d, failure %d), want %s (failure %d)\n",
-                names[k], x->has_owner ? x->text + x->owner_off : "(none)", x->lookup, x->failure,
-                w != NULL ? w : "(none)", fail ? why : 0);
+                      : !(x->lookup == CABREF_CAA_RELEVANT_FOUND && same_at &&
+                          x->relevant_owner != NULL && strcmp(x->relevant_owner, own) == 0 &&
+                          x->n_set == owned(z, own) && x->n_chain >= 1)) {
+        fprintf(stderr,
+                "%s: lookup at %s, relevant owner %s (lookup %d, failure %d), want %s, %s (failure "
+                "%d)\n",
+                names[k], x->has_owner ? x->text + x->owner_off : "(none)",
+                x->relevant_owner ? x->relevant_owner : "(none)", x->lookup, x->failure,
+                w != NULL ? w : "(none)", own ? own : "(none)", fail ? why : 0);
         abort();
       }
-      /* CAA-ZONE-ALIAS: a climb that meets what zone mode cannot answer is never a permit. */
+      /* a lookup failure is never a permit */
       if (fail)
         CHECK(x->res.result == CABREF_CAA_NAME_LOOKUP_FAILURE);
     }
     if (x->lookup == CABREF_CAA_RELEVANT_FOUND && x->has_verdicts) {
-      const char *owner = x->text + x->owner_off;
-      size_t olen = x->text_len - x->owner_off;
+      const char *owner = x->relevant_owner;
+      size_t olen = owner != NULL ? strlen(owner) : 0;
       CHECK(x->has_owner && x->n_set >= 1);
       for (j = 0; j < x->n_set; j++) {
         const cabref_caa_zone_rr *rr;

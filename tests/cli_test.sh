@@ -419,60 +419,96 @@ run "caa eval: missing zone" 4 caa eval --zone "$T/no-such.zone" --ca ca.example
 run "caa eval: no --ca" 2 caa eval --zone "$T/caa.zone" a.example
 run "caa eval: no name" 2 caa eval --zone "$T/caa.zone" --ca ca.example
 run "caa: no subcommand" 2 caa
-# CAA-ZONE-ALIAS: what a resolver would answer from an alias or a wildcard is a lookup failure in
-# zone mode (exit 9, never a permit). foo.example.com does not exist: RFC 4592 §3.3.1 synthesizes
-# the CAA set of *.example.com (issue "x"), which would deny ca.example; www has a CNAME (RFC 1034
-# §3.6.2); everything under old.example.com is redirected by its DNAME (RFC 6672 §2.3);
-# host.example.com exists (an A record), so the wildcard does not apply to it and the climb
-# reaches example.com (permit); under sub.example.com, an empty non-terminal (it exists: a.sub has
-# a record) blocks synthesis for sub itself but not for b.sub (*.sub holds a CNAME).
+# CAA-ZONE-ALIAS: zone mode answers each lookup as a resolver would from the file (the file is the
+# whole DNS): a CNAME from its target (RFC 1034 §3.6.2), a name below a DNAME through the
+# synthesized CNAME (RFC 6672 §2.3), a name that does not exist from the wildcard at its closest
+# encloser (RFC 4592 §3.3.1). RFC 8659 §3: an empty target continues the climb at the parent of
+# the request's name, never of the target (example.net holds a set that must never be used for
+# names of example.com). Expected results from those clauses: cdn.example.net, x.new.example.net,
+# *.example.com and elsewhere.example.net name other issuers (deny); example.com names ca.example.
 cat >"$T/wild.zone" <<'ZONE'
 $ORIGIN example.com.
-*        CAA   0 issue "x"
-www      CNAME other.example.
-old      DNAME new.example.
-host     A     192.0.2.1
 @        CAA   0 issue "ca.example"
+*        CAA   0 issue "x"
+www      CNAME cdn.example.net.
+old      DNAME new.example.net.
+host     A     192.0.2.1
 a.sub    A     192.0.2.2
-*.sub    CNAME elsewhere.example.
+*.sub    CNAME elsewhere.example.net.
+loop1    CNAME loop2.example.com.
+loop2    CNAME loop1.example.com.
+empty    CNAME nowhere.example.net.
+*.dn     DNAME other.example.net.
+$ORIGIN example.net.
+@        CAA   0 issue "other.example"
+cdn      CAA   0 issue "other.example"
+x.new    CAA   0 issue "other.example"
+new      CAA   0 issue "other.example"
+elsewhere CAA  0 issue "other.example"
 ZONE
-run "caa eval: wildcard owner synthesizes" 9 caa eval --zone "$T/wild.zone" --ca ca.example \
-  foo.example.com
-contains "caa eval: wildcard failure" "$T/out" \
-  "foo.example.com: lookup-failure wildcard (the lookup at foo.example.com failed)"
-contains "caa eval: wildcard owner and line" "$T/out" "wild.zone:2: *.example.com: "
-contains "caa eval: wildcard certificate" "$T/out" "certificate: lookup-failure"
-run "caa eval: wildcard for a *. request too" 9 caa eval --zone "$T/wild.zone" --ca ca.example \
+run "caa eval: wildcard owner synthesizes the set" 1 caa eval --zone "$T/wild.zone" \
+  --ca ca.example foo.example.com
+contains "caa eval: wildcard set denies" "$T/out" \
+  "foo.example.com: deny not-authorized (owner *.example.com)"
+contains "caa eval: wildcard named" "$T/out" "synthesized from *.example.com"
+run "caa eval: wildcard for a *. request too" 1 caa eval --zone "$T/wild.zone" --ca ca.example \
   '*.foo.example.com'
-run "caa eval: CNAME at the name" 9 caa eval --zone "$T/wild.zone" --ca ca.example www.example.com
-contains "caa eval: CNAME failure" "$T/out" "www.example.com: lookup-failure cname"
-contains "caa eval: CNAME line" "$T/out" "wild.zone:3: www.example.com: a CNAME at the name"
-run "caa eval: CNAME above the name" 9 caa eval --zone "$T/wild.zone" --ca ca.example \
-  a.b.www.example.com
-contains "caa eval: CNAME above" "$T/out" "(the lookup at www.example.com failed)"
-run "caa eval: DNAME at an ancestor" 9 caa eval --zone "$T/wild.zone" --ca ca.example \
-  x.old.example.com
-contains "caa eval: DNAME failure" "$T/out" "x.old.example.com: lookup-failure dname"
-run "caa eval: DNAME owner itself is not redirected" 0 caa eval --zone "$T/wild.zone" \
+run "caa eval: CNAME at the name: the target's set" 1 caa eval --zone "$T/wild.zone" \
+  --ca ca.example www.example.com
+contains "caa eval: CNAME target set" "$T/out" \
+  "www.example.com: deny not-authorized (owner cdn.example.net)"
+contains "caa eval: CNAME shown" "$T/out" "alias: www.example.com -> cdn.example.net"
+run "caa eval: the CNAME target's set permits the CA it names" 0 caa eval \
+  --zone "$T/wild.zone" --ca other.example www.example.com
+run "caa eval: *.X through the CNAME at X" 1 caa eval --zone "$T/wild.zone" --ca ca.example \
+  '*.www.example.com'
+run "caa eval: CNAME to an empty target climbs from the name, not the target" 0 caa eval \
+  --zone "$T/wild.zone" --ca ca.example empty.example.com
+contains "caa eval: empty target, parent of the name" "$T/out" \
+  "empty.example.com: permit issuer-permits (owner example.com)"
+run "caa eval: below a DNAME: the synthesized CNAME's target" 1 caa eval --zone "$T/wild.zone" \
+  --ca ca.example x.old.example.com
+contains "caa eval: DNAME synthesis" "$T/out" \
+  "x.old.example.com: deny not-authorized (owner x.new.example.net)"
+contains "caa eval: DNAME named" "$T/out" "synthesized from old.example.com"
+run "caa eval: a DNAME does not redirect its owner (RFC 8659)" 0 caa eval --zone "$T/wild.zone" \
   --ca ca.example old.example.com
+run "caa eval: erratum 5065 follows the DNAME at the name" 1 caa eval --zone "$T/wild.zone" \
+  --ca ca.example --profile rfc6844-e5065 old.example.com
+contains "caa eval: e5065 DNAME target" "$T/out" "(owner new.example.net)"
 run "caa eval: an existing name is not synthesized" 0 caa eval --zone "$T/wild.zone" \
   --ca ca.example host.example.com
 contains "caa eval: existing name climbs" "$T/out" "host.example.com: permit issuer-permits (owner example.com)"
 run "caa eval: empty non-terminal" 0 caa eval --zone "$T/wild.zone" --ca ca.example sub.example.com
-run "caa eval: wildcard CNAME below the empty non-terminal" 9 caa eval --zone "$T/wild.zone" \
+run "caa eval: wildcard CNAME below the empty non-terminal" 1 caa eval --zone "$T/wild.zone" \
   --ca ca.example b.sub.example.com
-contains "caa eval: wildcard CNAME owner" "$T/out" "wild.zone:8: *.sub.example.com"
+contains "caa eval: wildcard CNAME target" "$T/out" "(owner elsewhere.example.net)"
+run "caa eval: a CNAME loop is a lookup failure" 9 caa eval --zone "$T/wild.zone" \
+  --ca ca.example loop1.example.com
+contains "caa eval: loop kind" "$T/out" \
+  "loop1.example.com: lookup-failure alias-chain (the lookup at loop1.example.com failed)"
+run "caa eval: a DNAME at a wildcard owner is not modelled" 9 caa eval --zone "$T/wild.zone" \
+  --ca ca.example a.dn.example.com
+contains "caa eval: unmodeled" "$T/out" "a.dn.example.com: lookup-failure unmodeled"
 run "caa eval --json: lookup failure" 9 caa eval --zone "$T/wild.zone" --ca ca.example --json \
-  www.example.com host.example.com
+  loop1.example.com host.example.com
 json_is "caa eval --json: failure result" "$T/out" 'd["result"]' "lookup-failure"
 json_is "caa eval --json: failure name" "$T/out" 'd["names"][0]["result"]' "lookup-failure"
 json_is "caa eval --json: failure kind" "$T/out" \
-  '[d["names"][0]["lookupFailure"][k] for k in ("kind", "at", "owner", "line")]' \
-  "['cname', 'www.example.com', 'www.example.com', 3]"
+  '[d["names"][0]["lookupFailure"][k] for k in ("kind", "at", "owner")]' \
+  "['alias-chain', 'loop1.example.com', 'loop1.example.com']"
 json_is "caa eval --json: no relevant owner" "$T/out" 'd["names"][0]["relevantOwner"]' "None"
+run "caa eval --json: alias chain" 1 caa eval --zone "$T/wild.zone" --ca ca.example --json \
+  x.old.example.com
+json_is "caa eval --json: chain" "$T/out" \
+  '[d["names"][0][k] for k in ("lookupAt", "aliasChain", "synthesizedBy", "relevantOwner")]' \
+  "['x.old.example.com', ['x.old.example.com', 'x.new.example.net'], 'old.example.com', 'x.new.example.net']"
 run "caa eval: a denial outranks a lookup failure" 1 caa eval --zone "$T/wild.zone" \
-  --ca other.example www.example.com host.example.com
+  --ca ca.example loop1.example.com www.example.com
 contains "caa eval: denial certificate" "$T/out" "certificate: deny"
+run "caa eval: a lookup failure outranks a permit" 9 caa eval --zone "$T/wild.zone" \
+  --ca ca.example loop1.example.com host.example.com
+contains "caa eval: failure certificate" "$T/out" "certificate: lookup-failure"
 run "caa eval: bad --profile" 2 caa eval --zone "$T/wild.zone" --ca ca.example --profile 8659 \
   host.example.com
 contains "caa eval: bad --profile says the values" "$T/err" \

@@ -97,6 +97,13 @@ static void test_zone_basics(void) {
   CHECK(z.n == 0 && z.all_rrs == 3 && z.aliases == 0);
   CHECK(zone("a.example. 1 CNAME b.example.\nb.example. 1 DNAME c.example.\n") == CABREF_OK &&
         z.aliases == 2);
+  /* CAA-ZONE-ALIAS: the alias targets are kept as owners are (lower case, no trailing dot). */
+  CHECK(z.n_nodes == 2 && z.nodes[0].kind == CABREF_CAA_NODE_CNAME &&
+        strcmp(z.nodes[0].target, "b.example") == 0 && z.nodes[1].kind == CABREF_CAA_NODE_DNAME &&
+        strcmp(z.nodes[1].target, "c.example") == 0);
+  CHECK(zone("a.example. 1 CNAME B.Example.\na.example. 1 A 192.0.2.1\n") == CABREF_OK &&
+        z.n_nodes == 2 && strcmp(z.nodes[0].target, "b.example") == 0 &&
+        z.nodes[1].kind == CABREF_CAA_NODE_OTHER && z.nodes[1].target == NULL);
   /* The class before the TTL (RFC 1035 §5.1), with and without an owner; TTL units. */
   CHECK(zone("a.example. IN 30 CAA 0 issue \"x\"\n"
              "           IN 40 CAA 0 issue \"y\"\n"

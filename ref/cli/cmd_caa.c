@@ -1,5 +1,6 @@
 /* cabref CLI: `cabref caa eval` and `cabref caa parse` (spec/caa-formats.md). The shell reads the
- * zone (ldns) and the names (libidn2), climbs the zone's own tree; the core decides; we print.
+ * zone (ldns) and the names (libidn2) and answers the climb's lookups from the zone; the core
+ * picks the relevant set and decides; we print.
  * Exit statuses (README, man cabref): eval: 0 every name permitted (or exempt), 1 some name denied,
  * 9 no name denied but some name's lookup failed, 3 a malformed zone or a name that is not a domain
  * name, 4 the zone cannot be read; parse: 0 every record read, 3 some record is not in presentation
@@ -27,8 +28,9 @@ static int usage(void) {
       "                       [--rfc8657] [--flag1-critical] [--json] NAME...\n"
       "       cabref caa parse [--profile rfc8659|rfc6844-e5065] [--json] [RECORD...]\n"
       "eval: is the CA (its Issuer Domain Names, --ca) permitted to issue for each NAME by the\n"
-      "CAA records of the master file FILE (the relevant set is found by climbing the zone's\n"
-      "own tree, no DNS query). --tag: a property tag the CA recognises beyond issue,\n"
+      "CAA records of the master file FILE (the relevant set is found by climbing from each\n"
+      "name, every lookup answered from the file as a resolver would: CNAMEs, DNAMEs and\n"
+      "wildcards; no DNS query). --tag: a property tag the CA recognises beyond issue,\n"
       "issuewild, iodef; --rfc8657: process accounturi (--account) and validationmethods\n"
       "(--method); --flag1-critical: read flag value 1 as critical too.\n"
       "parse: read CAA RDATA in presentation form (`0 issue \"ca.example\"`, one per line on\n"
@@ -48,28 +50,35 @@ static const char *detail_code(uint8_t verdict, uint8_t detail) {
   return NULL;
 }
 
-/* CAA-ZONE-ALIAS: why the lookup at a name of the climb failed, in words. */
+/* CAA-DNS-FAILURE: why the lookup at a name of the climb failed, in words. */
 static const char *failure_words(int f) {
   switch (f) {
-  case CABREF_CAA_ZONE_FAIL_CNAME:
-    return "a CNAME at the name: a resolver would answer from its target (RFC 1034 s3.6.2), "
-           "which zone mode does not follow";
-  case CABREF_CAA_ZONE_FAIL_DNAME:
-    return "a DNAME at an ancestor: a resolver would answer from the substituted name (RFC 6672 "
-           "s2.3), which zone mode does not follow";
-  case CABREF_CAA_ZONE_FAIL_WILDCARD:
-    return "the name does not exist and a wildcard at its closest encloser holds CAA or alias "
-           "records: a resolver would synthesize the answer (RFC 4592 s3.3.1), which zone mode "
-           "does not do";
-  case CABREF_CAA_ZONE_FAIL_MARKER:
+  case CABREF_CAA_FAIL_ALIAS_CHAIN:
+    return "the alias chain is longer than 16 aliases or loops (CAA-ALIAS-CHAIN)";
+  case CABREF_CAA_FAIL_RFC6844_CLIMB:
+    return "RFC 6844 s4 would climb from the alias target, which is not modelled";
+  case CABREF_CAA_FAIL_UNMODELED:
+    return "a DNAME at a wildcard owner (RFC 4592 s4.4), which zone mode does not model";
+  case CABREF_CAA_FAIL_RCODE:
+    return "the DNAME substitution makes a name too long (YXDOMAIN, RFC 6672 s2.2)";
+  case CABREF_CAA_FAIL_UNSPECIFIED:
     return "the lookup is marked as failed";
   }
-  return "unknown";
+  return "the lookup failed";
+}
+
+/* The names along the aliases followed, when there are any. */
+static json_t *chain_json(const cabref_caa_name_eval *e) {
+  json_t *a = json_array();
+  size_t i;
+  for (i = 0; i < e->n_chain; i++)
+    json_array_append_new(a, json_string(e->chain[i]));
+  return a;
 }
 
 static json_t *failure_json(const cabref_caa_name_eval *e) {
   return json_pack("{s:s, s:s?, s:s?, s:I, s:s}", "kind",
-                   cabref_caa_zone_failure_code((cabref_caa_zone_failure)e->failure), "at",
+                   cabref_caa_failure_kind_code((unsigned)e->failure), "at",
                    e->has_owner ? e->text + e->owner_off : NULL, "owner", e->failure_owner, "line",
                    (json_int_t)e->failure_line, "why", failure_words(e->failure));
 }
@@ -92,8 +101,15 @@ static json_t *name_json(const cabref_caa_zone *z, const cabref_caa_name_eval *e
     json_object_set_new(o, "lookupFailure", failure_json(e));
   /* spec/caa.md CAA-DETAIL-NAMES: an onion name or a lookup failure has no relevant owner. */
   json_object_set_new(o, "relevantOwner",
-                      e->has_verdicts && e->has_owner ? json_string(e->text + e->owner_off)
-                                                      : json_null());
+                      e->has_verdicts && e->relevant_owner != NULL ? json_string(e->relevant_owner)
+                                                                   : json_null());
+  /* CAA-ZONE-ALIAS: the climb's name whose lookup decided and the aliases followed from it. */
+  if (e->has_owner && e->res.result != CABREF_CAA_NAME_ONION_EXEMPT) {
+    json_object_set_new(o, "lookupAt", json_string(e->text + e->owner_off));
+    json_object_set_new(o, "aliasChain", chain_json(e));
+    json_object_set_new(o, "synthesizedBy",
+                        e->synthesized ? json_string(e->synthesized) : json_null());
+  }
   if (e->res.result == CABREF_CAA_NAME_PERMIT && e->res.reason == CABREF_CAA_PERMIT_ISSUER)
     json_object_set_new(o, "permitIndex", json_integer(e->res.permit_index));
   recs = json_array();
@@ -133,15 +149,20 @@ static void name_print(const cabref_caa_zone *z, const cabref_caa_name_eval *e, 
   if (e->res.result == CABREF_CAA_NAME_PERMIT || e->res.result == CABREF_CAA_NAME_DENY)
     printf(" %s", cabref_caa_reason_code((cabref_caa_reason)e->res.reason));
   if (e->res.result == CABREF_CAA_NAME_LOOKUP_FAILURE) {
-    printf(" %s (the lookup at %s failed)\n",
-           cabref_caa_zone_failure_code((cabref_caa_zone_failure)e->failure),
+    printf(" %s (the lookup at %s failed)\n", cabref_caa_failure_kind_code((unsigned)e->failure),
            e->has_owner ? e->text + e->owner_off : "?");
+    for (i = 1; i < e->n_chain; i++)
+      printf("  alias: %s -> %s\n", e->chain[i - 1], e->chain[i]);
     if (e->failure_owner != NULL)
       printf("  %s:%lu: %s: %s\n", zone_file, e->failure_line,
              e->failure_owner[0] ? e->failure_owner : ".", failure_words(e->failure));
     return;
   }
-  printf(" (owner %s)\n", e->has_owner ? e->text + e->owner_off : "none");
+  printf(" (owner %s)\n", e->relevant_owner != NULL ? e->relevant_owner : "none");
+  for (i = 1; i < e->n_chain; i++)
+    printf("  alias: %s -> %s\n", e->chain[i - 1], e->chain[i]);
+  if (e->synthesized != NULL)
+    printf("  synthesized from %s\n", e->synthesized);
   for (i = 0; e->has_verdicts && i < e->n_set; i++) {
     const cabref_caa_zone_rr *r = &z->rrs[e->idx[i]];
     char *text = cabref_caa_print_alloc(z->buf + r->rr.off, r->rr.len);

@@ -362,6 +362,16 @@ static json_t *certificate_answer(json_t *in, json_int_t tc) {
       bad = 1;
     } else if (json_is_true(json_object_get(e, "failure"))) {
       bad = cabref_caa_zone_add(&z, owner, 0, 0, 1, NULL, 0) != CABREF_OK;
+    } else if (json_is_string(json_object_get(e, "cname")) ||
+               json_is_string(json_object_get(e, "dname"))) {
+      /* CAA-ZONE-ALIAS: an alias record at the owner */
+      int cn = json_is_string(json_object_get(e, "cname"));
+      bad = cabref_caa_zone_add_node(
+                &z, owner, 0, cn ? CABREF_CAA_NODE_CNAME : CABREF_CAA_NODE_DNAME,
+                json_string_value(json_object_get(e, cn ? "cname" : "dname"))) != CABREF_OK;
+    } else if (json_is_true(json_object_get(e, "exists"))) {
+      /* a record of another type: the name exists (RFC 4592 §2.2.2) */
+      bad = cabref_caa_zone_add_node(&z, owner, 0, CABREF_CAA_NODE_OTHER, NULL) != CABREF_OK;
     } else {
       for (j = 0; j < json_array_size(recs) && !bad; j++) {
         bytes b = {0};
@@ -375,7 +385,7 @@ static json_t *certificate_answer(json_t *in, json_int_t tc) {
   }
   if (bad || mm[0] != '\0') {
     cabref_caa_zone_free(&z);
-    return bad ? bad_input(tc, "a zone entry is not {owner, records} or {owner, failure}")
+    return bad ? bad_input(tc, "a zone entry is not {owner, records|failure|cname|dname|exists}")
                : mismatch_answer(tc, mm);
   }
   nm = calloc(n ? n : 1, sizeof *nm);
@@ -405,8 +415,9 @@ static json_t *certificate_answer(json_t *in, json_int_t tc) {
             "{s:s, s:s, s:s?, s:o}", "name", nm[i], "result", cabref_caa_name_result_code(e),
             "reason", decided ? cabref_caa_reason_code((cabref_caa_reason)e->res.reason) : NULL,
             "relevantOwner",
-            e->lookup == CABREF_CAA_RELEVANT_FOUND && e->res.result != CABREF_CAA_NAME_ONION_EXEMPT
-                ? json_string(e->text + e->owner_off)
+            e->lookup == CABREF_CAA_RELEVANT_FOUND &&
+                    e->res.result != CABREF_CAA_NAME_ONION_EXEMPT && e->relevant_owner != NULL
+                ? json_string(e->relevant_owner)
                 : json_null());
       }
       json_array_append_new(arr, o);

@@ -1,7 +1,9 @@
 /* cabref: the CAA shell, zone input. A master file is read by ldns; we keep its CAA records as
- * owner text and RDATA wire bytes (one buffer, spans), find a request name's lookup chain over
- * the zone's own tree, and hand the core (cabref/caa.h) the outcomes and the relevant set. No
- * decision is taken here. spec/caa.md, spec/caa-formats.md.
+ * owner text and RDATA wire bytes (one buffer, spans), and the other records' owners and alias
+ * targets; for a request name we answer every lookup of its climb from the file as a resolver
+ * would (one cabref_caa_node per name looked up, cabref/caa_dns.h) and hand the core the nodes
+ * (it picks the relevant set) and then the set (it decides). No decision is taken here.
+ * spec/caa.md, spec/caa-formats.md.
  *
  * ldns 1.8.3 (Debian 12) needs some conversions first, done on the text by a small tokenizer that
  * keeps every newline (so ldns's line numbers stay ours):
@@ -71,8 +73,10 @@ void cabref_caa_zone_free(cabref_caa_zone *z) {
   size_t i;
   for (i = 0; i < z->n; i++)
     free(z->rrs[i].owner);
-  for (i = 0; i < z->n_nodes; i++)
+  for (i = 0; i < z->n_nodes; i++) {
     free(z->nodes[i].owner);
+    free(z->nodes[i].target);
+  }
   free(z->nodes);
   free(z->rrs);
   free(z->buf);
@@ -96,18 +100,23 @@ static char *owner_copy(const char *owner) {
 }
 
 cabref_status cabref_caa_zone_add_node(cabref_caa_zone *z, const char *owner, unsigned long line,
-                                       int kind) {
+                                       int kind, const char *target) {
   cabref_caa_zone_node *nd;
-  char *o;
+  char *o, *t = NULL;
   nd = grow(z->nodes, z->n_nodes, &z->cap_nodes, 16, sizeof *z->nodes);
   if (nd == NULL)
     return CABREF_E_CAPACITY;
   z->nodes = nd;
   o = owner_copy(owner);
+  if (o != NULL && target != NULL && (t = owner_copy(target)) == NULL) {
+    free(o);
+    o = NULL;
+  }
   if (o == NULL)
     return CABREF_E_CAPACITY;
   nd = &z->nodes[z->n_nodes++];
   nd->owner = o;
+  nd->target = t;
   nd->line = line;
   nd->kind = (uint8_t)kind;
   return CABREF_OK;
@@ -733,14 +742,19 @@ cabref_status cabref_caa_zone_parse(const char *text, size_t len, const char *fi
         else if (st != CABREF_OK)
           set_err(err, st, file, first, "out of memory");
       } else if (ldns_rr_get_class(rr) == LDNS_RR_CLASS_IN) {
-        /* CAA-ZONE-ALIAS: the other records say where the climb cannot be answered from the
-         * file alone (aliases, wildcard synthesis) and which names exist. */
-        char *owner = ldns_rdf2str(ldns_rr_owner(rr));
+        /* CAA-ZONE-ALIAS: the other records say where a resolver would go next (CNAME, DNAME
+         * and their targets) and which names exist (wildcard synthesis, RFC 4592). */
+        char *owner = ldns_rdf2str(ldns_rr_owner(rr)), *target = NULL;
         int kind = type == LDNS_RR_TYPE_CNAME   ? CABREF_CAA_NODE_CNAME
                    : type == LDNS_RR_TYPE_DNAME ? CABREF_CAA_NODE_DNAME
                                                 : CABREF_CAA_NODE_OTHER;
-        st = owner != NULL ? cabref_caa_zone_add_node(z, owner, first, kind) : CABREF_E_CAPACITY;
+        if (kind != CABREF_CAA_NODE_OTHER && ldns_rr_rd_count(rr) >= 1)
+          target = ldns_rdf2str(ldns_rr_rdf(rr, 0));
+        st = owner != NULL && (kind == CABREF_CAA_NODE_OTHER || target != NULL)
+                 ? cabref_caa_zone_add_node(z, owner, first, kind, target)
+                 : CABREF_E_CAPACITY;
         free(owner);
+        free(target);
         if (st != CABREF_OK)
           set_err(err, st, file, first, "out of memory");
       }
@@ -846,14 +860,24 @@ typedef struct {
   uint8_t kinds;            /* CABREF_CAA_NODE_* | IX_CAA | IX_MARKER; 0: exists, nothing more */
   unsigned long line_alias; /* first CNAME or DNAME record's line (0: none) */
   unsigned long line_any;   /* first CAA record's or marker's line (0: none) */
+  const char *cname;        /* the first CNAME's target, or NULL */
+  const char *dname;        /* the first DNAME's target, or NULL */
+  size_t seq;               /* position before sorting */
 } ix_entry;
 
 static int ix_cmp(const void *a, const void *b) {
+  const ix_entry *x = a, *y = b;
+  int c = strcmp(x->name, y->name);
+  return c != 0 ? c : (x->seq < y->seq ? -1 : x->seq > y->seq);
+}
+
+/* bsearch by name only. */
+static int ix_cmp_name(const void *a, const void *b) {
   return strcmp(((const ix_entry *)a)->name, ((const ix_entry *)b)->name);
 }
 
 static int ix_put(ix_entry **ix, size_t *n, size_t *cap, const char *name, int kinds,
-                  unsigned long line) {
+                  unsigned long line, const char *target) {
   ix_entry *e = grow(*ix, *n, cap, 64, sizeof **ix);
   if (e == NULL)
     return -1;
@@ -863,23 +887,25 @@ static int ix_put(ix_entry **ix, size_t *n, size_t *cap, const char *name, int k
   e->kinds = (uint8_t)kinds;
   e->line_alias = (kinds & (CABREF_CAA_NODE_CNAME | CABREF_CAA_NODE_DNAME)) ? line : 0;
   e->line_any = (kinds & (IX_CAA | IX_MARKER)) ? line : 0;
+  e->cname = (kinds & CABREF_CAA_NODE_CNAME) ? target : NULL;
+  e->dname = (kinds & CABREF_CAA_NODE_DNAME) ? target : NULL;
   return 0;
 }
 
 /* The owner and each of its ancestors (the suffixes after an unescaped dot; "\." and "\DDD" are
  * inside a label). The root ("") is not entered: the climb stops at the TLD. */
 static int ix_put_owner(ix_entry **ix, size_t *n, size_t *cap, const char *owner, int kinds,
-                        unsigned long line) {
+                        unsigned long line, const char *target) {
   const char *p;
   if (owner[0] == '\0')
     return 0;
-  if (ix_put(ix, n, cap, owner, kinds, line) != 0)
+  if (ix_put(ix, n, cap, owner, kinds, line, target) != 0)
     return -1;
   for (p = owner; *p != '\0'; p++) {
     if (*p == '\\' && p[1] != '\0') {
       p++;
     } else if (*p == '.' && p[1] != '\0') {
-      if (ix_put(ix, n, cap, p + 1, 0, 0) != 0)
+      if (ix_put(ix, n, cap, p + 1, 0, 0, NULL) != 0)
         return -1;
     }
   }
@@ -896,15 +922,24 @@ static int ix_build(const cabref_caa_zone *z, ix_entry **out, size_t *n_out) {
   size_t n = 0, cap = 0, i, m;
   for (i = 0; i < z->n; i++)
     if (ix_put_owner(&ix, &n, &cap, z->rrs[i].owner, z->rrs[i].failure ? IX_MARKER : IX_CAA,
-                     z->rrs[i].line) != 0)
+                     z->rrs[i].line, NULL) != 0)
       goto oom;
   for (i = 0; i < z->n_nodes; i++)
-    if (ix_put_owner(&ix, &n, &cap, z->nodes[i].owner, z->nodes[i].kind, z->nodes[i].line) != 0)
+    if (ix_put_owner(&ix, &n, &cap, z->nodes[i].owner, z->nodes[i].kind, z->nodes[i].line,
+                     z->nodes[i].target) != 0)
       goto oom;
+  /* A stable order (the file's order among equal names: qsort is not stable, so ties are broken
+   * by the entry's position) so that the first CNAME or DNAME of a name is the one kept. */
+  for (i = 0; i < n; i++)
+    ix[i].seq = i;
   if (n > 0)
     qsort(ix, n, sizeof *ix, ix_cmp);
   for (i = 0, m = 0; i < n; i++) {
     if (m > 0 && strcmp(ix[m - 1].name, ix[i].name) == 0) {
+      if (ix[m - 1].cname == NULL)
+        ix[m - 1].cname = ix[i].cname;
+      if (ix[m - 1].dname == NULL)
+        ix[m - 1].dname = ix[i].dname;
       ix[m - 1].kinds |= ix[i].kinds;
       ix[m - 1].line_alias = min_line(ix[m - 1].line_alias, ix[i].line_alias);
       ix[m - 1].line_any = min_line(ix[m - 1].line_any, ix[i].line_any);
@@ -923,149 +958,282 @@ oom:
 static const ix_entry *ix_find(const ix_entry *ix, size_t n, const char *name) {
   ix_entry key;
   key.name = name;
-  return n > 0 ? bsearch(&key, ix, n, sizeof *ix, ix_cmp) : NULL;
-}
-
-const char *cabref_caa_zone_failure_code(cabref_caa_zone_failure f) {
-  switch (f) {
-  case CABREF_CAA_ZONE_FAIL_NONE:
-    return "none";
-  case CABREF_CAA_ZONE_FAIL_MARKER:
-    return "failure";
-  case CABREF_CAA_ZONE_FAIL_CNAME:
-    return "cname";
-  case CABREF_CAA_ZONE_FAIL_DNAME:
-    return "dname";
-  case CABREF_CAA_ZONE_FAIL_WILDCARD:
-    return "wildcard";
-  }
-  return "unknown";
+  return n > 0 ? bsearch(&key, ix, n, sizeof *ix, ix_cmp_name) : NULL;
 }
 
 /* ---- request names ------------------------------------------------------------------------- */
 
-/* CAA-ZONE-ALIAS: the outcome of the CAA lookup at chain[k] (chain[j] is the j-th name of the
- * climb, j = 0 the request's name, each the parent of the one before, and found[j] its entry in
- * the index or NULL when it does not exist in the file's tree), as far as the file can
- * give it: a resolver would answer a name below a DNAME from the DNAME's target (RFC 6672 §2.3), a
- * name with a CNAME from the CNAME's target (RFC 1034 §3.6.2), a name that does not exist from
- * the wildcard at its closest encloser (RFC 4592 §3.3.1); none of those is read off the file in
- * zone mode, so each is a lookup failure (with its kind, owner and line), never an empty set. */
-static cabref_caa_lookup chain_outcome(const ix_entry *ix, size_t n_ix, char *const *chain,
-                                       const ix_entry *const *found, size_t n_chain, size_t k,
-                                       char *key, size_t key_cap, int *why, const char **where,
-                                       unsigned long *line) {
-  const ix_entry *e = found[k], *w = NULL;
-  size_t j;
-  /* RFC 6672 §2.3: a DNAME at an ancestor (the highest one: a lower one is occluded). */
-  for (j = n_chain; j-- > k + 1;) {
-    const ix_entry *a = found[j];
-    if (a != NULL && (a->kinds & CABREF_CAA_NODE_DNAME)) {
-      *why = CABREF_CAA_ZONE_FAIL_DNAME;
-      *where = a->name;
-      *line = a->line_alias;
-      return CABREF_CAA_LOOKUP_FAILURE;
-    }
-  }
-  if (e != NULL) {
-    if (e->kinds & CABREF_CAA_NODE_CNAME) { /* RFC 1034 §3.6.2 */
-      *why = CABREF_CAA_ZONE_FAIL_CNAME;
-      *where = e->name;
-      *line = e->line_alias;
-      return CABREF_CAA_LOOKUP_FAILURE;
-    }
-    if (e->kinds & IX_MARKER) {
-      *why = CABREF_CAA_ZONE_FAIL_MARKER;
-      *where = e->name;
-      *line = e->line_any;
-      return CABREF_CAA_LOOKUP_FAILURE;
-    }
-    return (e->kinds & IX_CAA) ? CABREF_CAA_LOOKUP_RECORDS : CABREF_CAA_LOOKUP_EMPTY;
-  }
-  /* RFC 4592 §3.3.1: the name does not exist; the wildcard at its closest encloser (the nearest
-   * ancestor that exists, else the root) answers if it holds CAA or an alias. */
-  for (j = k + 1; j < n_chain; j++)
-    if (found[j] != NULL)
-      break;
-  {
-    const char *ce = j < n_chain ? chain[j] : "";
-    size_t cl = strlen(ce);
-    if (cl + 3 <= key_cap) {
-      key[0] = '*';
-      key[1] = cl > 0 ? '.' : '\0';
-      memcpy(key + (cl > 0 ? 2 : 1), ce, cl + 1);
-      w = ix_find(ix, n_ix, key);
-    }
-  }
-  if (w != NULL &&
-      (w->kinds & (IX_CAA | IX_MARKER | CABREF_CAA_NODE_CNAME | CABREF_CAA_NODE_DNAME))) {
-    *why = CABREF_CAA_ZONE_FAIL_WILDCARD;
-    *where = w->name;
-    *line = min_line(w->line_alias, w->line_any);
-    return CABREF_CAA_LOOKUP_FAILURE;
-  }
-  return CABREF_CAA_LOOKUP_EMPTY;
+/* CAA-ZONE-ALIAS: zone mode answers the lookup at a name as a recursive resolver would answer it
+ * from the file, the file being the whole of the DNS (a name it does not hold does not exist): a
+ * name below a DNAME through the CNAME a resolver synthesizes (RFC 6672 §2.3), a name with a
+ * CNAME from its target (RFC 1034 §3.6.2), a name that does not exist from the wildcard at its
+ * closest encloser (RFC 4592 §3.3.1). Every name looked up becomes a node (cabref/caa_dns.h),
+ * with its alias; the core follows the aliases the rules follow and picks the set. */
+
+typedef struct {
+  char *name;            /* the name looked up (owned) */
+  const char *set_owner; /* with records: the owner of the CAA records (the name or "*.E") */
+  const char *synth;     /* the wildcard or DNAME owner that synthesized the answer, or NULL */
+  unsigned long line;    /* the line of the record behind the answer (alias, wildcard, marker) */
+  unsigned depth;        /* aliases from the climb (breadth first: the fewest) */
+} zlook;
+
+typedef struct {
+  cabref_caa_node *nd;
+  zlook *lk;
+  size_t n, cap;
+} zgraph;
+
+static void zg_free(zgraph *g) {
+  size_t i;
+  for (i = 0; i < g->n; i++)
+    free(g->lk[i].name);
+  free(g->nd);
+  free(g->lk);
 }
 
-/* The shell's part for one name: convert, climb the zone's tree (RFC 8659 §3: from X for *.X, up
- * to the TLD), let the core pick the relevant set, gather its records. */
+/* The node of the name name[0 .. len-1], added (not yet answered) when new. -1 when out of
+ * memory. */
+static long zg_node(zgraph *g, const char *name, size_t len, unsigned depth) {
+  size_t i;
+  char *copy;
+  for (i = 0; i < g->n; i++)
+    if (strlen(g->lk[i].name) == len && memcmp(g->lk[i].name, name, len) == 0)
+      return (long)i;
+  if (g->n == g->cap) {
+    size_t nc = g->cap ? g->cap * 2 : 32;
+    cabref_caa_node *nn = realloc(g->nd, nc * sizeof *nn);
+    zlook *nl;
+    if (nn == NULL)
+      return -1;
+    g->nd = nn;
+    if ((nl = realloc(g->lk, nc * sizeof *nl)) == NULL)
+      return -1;
+    g->lk = nl;
+    g->cap = nc;
+  }
+  if ((copy = malloc(len + 1)) == NULL)
+    return -1;
+  memcpy(copy, name, len);
+  copy[len] = '\0';
+  memset(&g->nd[g->n], 0, sizeof g->nd[g->n]);
+  memset(&g->lk[g->n], 0, sizeof g->lk[g->n]);
+  g->lk[g->n].name = copy;
+  g->lk[g->n].depth = depth;
+  return (long)g->n++;
+}
+
+/* Node k's lookup is answered through an alias to target. CAA-ALIAS-CHAIN: past 16 aliases
+ * from the climb the target is not looked up (the core fails the chain there anyway). */
+static int zg_alias(zgraph *g, size_t k, int alias, const char *target) {
+  unsigned d = g->lk[k].depth;
+  long x;
+  g->nd[k].alias = (uint8_t)alias;
+  g->nd[k].target = UINT32_MAX;
+  if (d >= CABREF_CAA_MAX_ALIAS_HOPS)
+    return 0;
+  if ((x = zg_node(g, target, strlen(target), d + 1)) < 0)
+    return -1;
+  g->nd[k].target = (uint32_t)x;
+  return 0;
+}
+
+static void zg_fail(zgraph *g, size_t k, cabref_caa_failure_kind why, unsigned long line) {
+  g->nd[k].outcome = (uint8_t)CABREF_CAA_LOOKUP_FAILURE;
+  g->nd[k].failure = (uint8_t)why;
+  g->lk[k].line = line;
+}
+
+/* The suffixes of a name after each unescaped dot ("\." and "\DDD" stay inside a label), from the
+ * parent up to the TLD: *p is advanced to the next one; 0 when there is none. */
+static int next_suffix(const char **p) {
+  const char *q;
+  for (q = *p; *q != '\0'; q++) {
+    if (*q == '\\' && q[1] != '\0') {
+      q++;
+    } else if (*q == '.' && q[1] != '\0') {
+      *p = q + 1;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* What a resolver would answer for CAA at node k's name, from the file. -1 when out of memory. */
+static int zg_answer(zgraph *g, size_t k, const ix_entry *ix, size_t n_ix) {
+  const char *nm = g->lk[k].name, *a = nm, *ce = "";
+  const ix_entry *e, *dn = NULL, *w = NULL;
+  const char *dn_at = NULL;
+  char key[CABREF_NAME_TEXT_BUF + 8];
+  /* RFC 6672 §2.3: a DNAME at an ancestor (the highest one: one below it is occluded). */
+  while (next_suffix(&a)) {
+    e = ix_find(ix, n_ix, a);
+    if (e != NULL && e->dname != NULL) {
+      dn = e;
+      dn_at = a;
+    }
+  }
+  if (dn != NULL) {
+    size_t pre = (size_t)(dn_at - nm) - 1, tl = strlen(dn->dname);
+    char *t = malloc(pre + 1 + tl + 1);
+    int rc;
+    if (t == NULL)
+      return -1;
+    memcpy(t, nm, pre);
+    t[pre] = '.';
+    memcpy(t + pre + 1, dn->dname, tl + 1);
+    if (tl == 0)
+      t[pre] = '\0'; /* a DNAME to the root */
+    g->lk[k].synth = dn->name;
+    g->lk[k].line = dn->line_alias;
+    /* RFC 6672 §2.2: a substituted name longer than a domain name may be is YXDOMAIN. */
+    if (strlen(t) > CABREF_NAME_MAX_TEXT) {
+      free(t);
+      zg_fail(g, k, CABREF_CAA_FAIL_RCODE, dn->line_alias);
+      return 0;
+    }
+    rc = zg_alias(g, k, CABREF_CAA_ALIAS_CNAME, t);
+    free(t);
+    return rc;
+  }
+  e = ix_find(ix, n_ix, nm);
+  if (e == NULL) {
+    /* RFC 4592 §3.3.1: the name does not exist; the wildcard at its closest encloser (the
+     * nearest ancestor that exists, else the root) answers if there is one. */
+    for (a = nm; next_suffix(&a);) {
+      if (ix_find(ix, n_ix, a) != NULL) {
+        ce = a;
+        break;
+      }
+    }
+    if (strlen(ce) + 3 > sizeof key)
+      return 0;
+    snprintf(key, sizeof key, "*%s%s", ce[0] ? "." : "", ce);
+    if ((w = ix_find(ix, n_ix, key)) == NULL)
+      return 0; /* NXDOMAIN: empty */
+    g->lk[k].synth = w->name;
+    if (w->dname != NULL) { /* RFC 4592 §4.4: a DNAME at a wildcard owner is not modelled */
+      zg_fail(g, k, CABREF_CAA_FAIL_UNMODELED, w->line_alias);
+      return 0;
+    }
+    e = w;
+  }
+  if (e->kinds & IX_MARKER) { /* the vectors' simulated failure */
+    zg_fail(g, k, CABREF_CAA_FAIL_UNSPECIFIED, e->line_any);
+    return 0;
+  }
+  if (e->cname != NULL) { /* RFC 1034 §3.6.2 */
+    g->lk[k].line = e->line_alias;
+    return zg_alias(g, k, CABREF_CAA_ALIAS_CNAME, e->cname);
+  }
+  g->nd[k].outcome =
+      (uint8_t)((e->kinds & IX_CAA) ? CABREF_CAA_LOOKUP_RECORDS : CABREF_CAA_LOOKUP_EMPTY);
+  g->lk[k].set_owner = e->name;
+  g->lk[k].line = e->line_any;
+  /* CAA-ALIAS-DNAME: a DNAME owned by the name itself; only the RFC 6844 rules follow it. */
+  if (e->dname != NULL && w == NULL)
+    return zg_alias(g, k, CABREF_CAA_ALIAS_DNAME, e->dname);
+  return 0;
+}
+
+static char *dup_text(const char *s) {
+  size_t n = strlen(s);
+  char *d = malloc(n + 1);
+  if (d != NULL)
+    memcpy(d, s, n + 1);
+  return d;
+}
+
+/* The shell's part for one name: convert; look up the climb's names (RFC 8659 §3: from X for
+ * *.X, up to the TLD) and every alias target, answered from the file; let the core pick the
+ * relevant set under the rules; gather its records. */
 static int climb(const cabref_caa_zone *z, const ix_entry *ix, size_t n_ix, const char *name,
-                 size_t len, cabref_caa_name_eval *e) {
+                 size_t len, cabref_caa_rules rules, cabref_caa_name_eval *e) {
   cabref_name nm;
-  uint8_t outcome[CABREF_NAME_MAX_LABELS];
-  int why[CABREF_NAME_MAX_LABELS];
-  const char *where[CABREF_NAME_MAX_LABELS];
-  unsigned long line[CABREF_NAME_MAX_LABELS];
-  char *chain[CABREF_NAME_MAX_LABELS];
-  const ix_entry *found_at[CABREF_NAME_MAX_LABELS];
-  char key[CABREF_NAME_TEXT_BUF + 3];
-  size_t n_chain, k, first, found = 0;
-  int fail;
+  zgraph g = {NULL, NULL, 0, 0};
+  cabref_caa_relevant_at at;
+  size_t n_climb, k, steps, x;
+  int fail, rc = 0;
   e->error = (int)cabref_name_from_text(name, len,
                                         CABREF_NAME_ALLOW_WILDCARD | CABREF_NAME_ALLOW_TRAILING_DOT,
                                         e->text, sizeof e->text, &nm, &e->err_pos);
   if (e->error != CABREF_NAME_OK)
     return 0;
-  first = nm.wildcard ? 1 : 0;
-  if (first >= nm.n_labels) { /* "*" alone: not "*." followed by an FQDN */
+  k = nm.wildcard ? 1 : 0;
+  if (k >= nm.n_labels) { /* "*" alone: not "*." followed by an FQDN */
     e->error = CABREF_NAME_BAD_WILDCARD;
     e->err_pos = 0;
     return 0;
   }
   e->text_len = nm.text_len;
   e->text[nm.text_len] = '\0'; /* drop the trailing dot */
-  e->fqdn_off = nm.labels[first].off;
-  n_chain = nm.n_labels - first;
-  for (k = 0; k < n_chain; k++) {
-    chain[k] = e->text + nm.labels[first + k].off;
-    found_at[k] = ix_find(ix, n_ix, chain[k]); /* once per name of the climb */
+  e->fqdn_off = nm.labels[k].off;
+  n_climb = nm.n_labels - k;
+  for (k = 0; k < n_climb; k++) {
+    const char *s = e->text + nm.labels[nm.n_labels - n_climb + k].off;
+    if (zg_node(&g, s, strlen(s), 0) < 0)
+      goto oom;
   }
-  for (k = 0; k < n_chain; k++) {
-    why[k] = CABREF_CAA_ZONE_FAIL_NONE;
-    where[k] = NULL;
-    line[k] = 0;
-    outcome[k] = (uint8_t)chain_outcome(ix, n_ix, chain, found_at, n_chain, k, key, sizeof key,
-                                        &why[k], &where[k], &line[k]);
-  }
-  e->lookup = (int)cabref_caa_relevant(outcome, n_chain, &found);
-  if (e->lookup == CABREF_CAA_RELEVANT_NONE)
+  for (k = 0; k < g.n; k++) /* breadth first: g.n grows as targets are met */
+    if (zg_answer(&g, k, ix, n_ix) != 0)
+      goto oom;
+  e->lookup = (int)cabref_caa_relevant_rrset(g.nd, g.n, n_climb, rules, &at);
+  if (e->lookup == CABREF_CAA_RELEVANT_NONE) {
+    zg_free(&g);
     return 0;
+  }
   e->has_owner = 1;
-  e->owner_off = nm.labels[first + found].off;
+  e->owner_off = nm.labels[nm.n_labels - n_climb + at.climb].off;
+  /* The names along the aliases followed; for alias-chain, as far as the chain goes (the loop
+   * or the long chain shows). */
+  steps = at.hops;
+  if (e->lookup == CABREF_CAA_RELEVANT_FAILURE && at.failure == CABREF_CAA_FAIL_ALIAS_CHAIN) {
+    size_t seen[CABREF_CAA_MAX_ALIAS_HOPS + 2], j;
+    int again = 0;
+    seen[0] = at.climb;
+    for (steps = 0, x = at.climb; !again && steps <= CABREF_CAA_MAX_ALIAS_HOPS &&
+                                  g.nd[x].alias != CABREF_CAA_ALIAS_NONE && g.nd[x].target < g.n;
+         steps++) {
+      x = g.nd[x].target;
+      for (j = 0; j <= steps; j++) /* a loop: shown once round, ending where it started */
+        again |= seen[j] == x;
+      seen[steps + 1] = x;
+    }
+  }
+  e->chain = calloc(steps + 1, sizeof *e->chain);
+  if (e->chain == NULL)
+    goto oom;
+  for (k = 0, x = at.climb; k <= steps; k++) {
+    if ((e->chain[k] = dup_text(g.lk[x].name)) == NULL)
+      goto oom;
+    e->n_chain = k + 1;
+    if (e->synthesized == NULL && g.lk[x].synth != NULL &&
+        (e->synthesized = dup_text(g.lk[x].synth)) == NULL)
+      goto oom;
+    if (k < steps)
+      x = g.nd[x].target;
+  }
   if (e->lookup != CABREF_CAA_RELEVANT_FOUND) {
-    e->failure = why[found];
-    e->failure_owner = where[found];
-    e->failure_line = line[found];
+    e->failure = (int)at.failure;
+    e->failure_owner = e->chain[at.failure == CABREF_CAA_FAIL_ALIAS_CHAIN ? 0 : e->n_chain - 1];
+    e->failure_line = g.lk[at.node < g.n ? at.node : at.climb].line;
+    zg_free(&g);
     return 0;
   }
-  e->n_set = cabref_caa_zone_owner_set(z, e->text + e->owner_off, strlen(e->text + e->owner_off),
-                                       NULL, 0, &fail);
-  e->idx = malloc(e->n_set * sizeof *e->idx);
+  if ((e->relevant_owner = dup_text(g.lk[at.node].set_owner)) == NULL)
+    goto oom;
+  zg_free(&g);
+  e->n_set =
+      cabref_caa_zone_owner_set(z, e->relevant_owner, strlen(e->relevant_owner), NULL, 0, &fail);
+  e->idx = malloc((e->n_set ? e->n_set : 1) * sizeof *e->idx);
   if (e->idx == NULL)
     return -1;
-  cabref_caa_zone_owner_set(z, e->text + e->owner_off, strlen(e->text + e->owner_off), e->idx,
-                            e->n_set, &fail);
-  return 0;
+  cabref_caa_zone_owner_set(z, e->relevant_owner, strlen(e->relevant_owner), e->idx, e->n_set,
+                            &fail);
+  return rc;
+oom:
+  zg_free(&g);
+  return -1;
 }
 
 int cabref_caa_zone_eval(const cabref_caa_zone *z, const char *const *names, const size_t *lens,
@@ -1078,12 +1246,16 @@ int cabref_caa_zone_eval(const cabref_caa_zone *z, const char *const *names, con
   int all = 1, rc = 0;
   ix_entry *ix = NULL;
   size_t n_ix = 0;
+  /* CAA-ALIAS-DNAME: the erratum's profile follows a DNAME at the name itself. */
+  cabref_caa_rules rules = cfg->profile == CABREF_CAA_PROFILE_RFC6844_E5065
+                               ? CABREF_CAA_RULES_RFC6844_E5065
+                               : CABREF_CAA_RULES_RFC8659;
   for (k = 0; k < n; k++)
     memset(&out[k], 0, sizeof out[k]);
   if (ix_build(z, &ix, &n_ix) != 0)
     return -1;
   for (k = 0; k < n; k++) {
-    if (climb(z, ix, n_ix, names[k], lens[k], &out[k]) != 0)
+    if (climb(z, ix, n_ix, names[k], lens[k], rules, &out[k]) != 0)
       rc = -1;
     if (out[k].error) {
       all = 0;
@@ -1146,8 +1318,19 @@ int cabref_caa_zone_eval(const cabref_caa_zone *z, const char *const *names, con
 }
 
 void cabref_caa_name_eval_free(cabref_caa_name_eval *e) {
+  size_t i;
   free(e->idx);
   e->idx = NULL;
+  for (i = 0; i < e->n_chain; i++)
+    free(e->chain[i]);
+  free(e->chain);
+  e->chain = NULL;
+  e->n_chain = 0;
+  free(e->relevant_owner);
+  e->relevant_owner = NULL;
+  free(e->synthesized);
+  e->synthesized = NULL;
+  e->failure_owner = NULL;
 }
 
 const char *cabref_caa_name_result_code(const cabref_caa_name_eval *e) {

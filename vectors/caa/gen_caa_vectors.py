@@ -26,6 +26,7 @@ R4343 = "https://www.rfc-editor.org/rfc/rfc4343"
 R4035 = "https://www.rfc-editor.org/rfc/rfc4035"
 R1034 = "https://www.rfc-editor.org/rfc/rfc1034"
 R6672 = "https://www.rfc-editor.org/rfc/rfc6672"
+R4592 = "https://www.rfc-editor.org/rfc/rfc4592"
 E5065 = "https://www.rfc-editor.org/errata/eid5065"
 B187 = "https://cabforum.org/2017/03/08/ballot-187-make-caa-checking-mandatory/"
 B214 = "https://cabforum.org/2017/09/27/ballot-214-caa-discovery-cname-errata/"
@@ -91,6 +92,7 @@ NOTES = {
     "AliasChain": ("EDGE_CASE", "Alias chains: up to 16 hops are followed (erratum 5065: at least 8 MUST be); a longer chain or a loop is a lookup failure (alias-chain), never an empty set.", "erratum 5065; spec/caa.md CAA-ALIAS-CHAIN", [E5065], ["CAA-ALIAS-CHAIN"]),
     "Alias6844": ("LEGACY", "RFC 6844 as published (2017-09-08 .. 2017-10-26) climbs from an alias target whose chain ends empty, R(A(X)); cabref does not model that climb and reports a lookup failure (rfc6844-climb) instead of an empty set; when the chain ends in records or a failure the result is the erratum's.", "RFC 6844 §4; spec/caa.md CAA-ALIAS-6844", [R6844], ["CAA-ALIAS-6844"]),
     "FailureKind": ("FUNCTIONALITY", "A failed lookup keeps its kind (servfail, refused, timeout, truncated, malformed, bogus, rcode) through the search.", "RFC 8659 §3, §6.1-§6.3; BR 3.2.2.8", [R8659, BR], ["CAA-RELEVANT", "CAA-DNS-FAILURE"]),
+    "ZoneAlias": ("FUNCTIONALITY", "Zone mode answers each lookup as a resolver would from the zone, the zone being the whole DNS (a name it does not hold does not exist): CNAMEs followed, DNAME substitution for names below a DNAME, RFC 4592 wildcard synthesis for names that do not exist.", "RFC 8659 §3; RFC 1034 §3.6.2, §4.3.2; RFC 6672 §2.3; RFC 4592 §3.3.1", [R8659, R1034, R6672, R4592], ["CAA-ZONE-ALIAS", "CAA-RELEVANT"]),
     "SpecSilent": ("AMBIGUITY", "spec/caa.md does not settle this detail; the test follows the RFC reading stated in its comment (listed for the spec).", "spec/caa.md; the RFC clause in the comment", [R8659], ["CAA-REASONS"]),
 }
 
@@ -961,6 +963,64 @@ rel("a bogus answer for a CNAME target: failure bogus through the alias", ["Fail
     [CN("www.example.com", "t.example.net"), L("t.example.net", "failure", failure="bogus", dnssec="bogus")],
     "failure", "www.example.com", "t.example.net", 1, "bogus")
 
+# ================================================================== CaaCertificateTest with aliases
+# Appended last (tcIds stay). The zone is the whole DNS: a name it does not hold does not exist.
+def zc(owner, target):
+    return {"owner": owner, "cname": target}
+
+
+def zd(owner, target):
+    return {"owner": owner, "dname": target}
+
+
+def ze(owner):
+    return {"owner": owner, "exists": True}
+
+
+ZONE2 = [
+    z("example.com", I("ca.example")),
+    zc("www.example.com", "cdn.example.net"),
+    z("cdn.example.net", I("other.example")),
+    z("example.net", I("other.example")),
+    zc("empty.example.com", "nowhere.example.net"),
+    zd("old.example.com", "new.example.net"),
+    z("x.new.example.net", I("other.example")),
+    z("new.example.net", I("other.example")),
+    z("*.example.com", I("wild.example")),
+    ze("host.example.com"),
+    zc("loop1.example.com", "loop2.example.com"),
+    zc("loop2.example.com", "loop1.example.com"),
+    zc("*.sub.example.com", "elsewhere.example.net"),
+    ze("a.sub.example.com"),
+    z("elsewhere.example.net", I("other.example")),
+]
+ZA = ["ZoneAlias"]
+cert("CNAME at the name: the target's set applies (RFC 8659 §3 'chasing aliases')", ZA + ["AliasCname"], ZONE2, ["www.example.com"], "deny",
+     [("www.example.com", "deny", "not-authorized", "cdn.example.net")])
+cert("the same set permits the CA it names", ZA + ["AliasCname"], ZONE2, ["www.example.com"], "permit",
+     [("www.example.com", "permit", "issuer-permits", "cdn.example.net")], ca={"issuerDomainNames": ["other.example"]})
+cert("*.X with a CNAME at X: the target's set, wildcard request", ZA + ["AliasCname"], ZONE2, ["*.www.example.com"], "deny",
+     [("*.www.example.com", "deny", "not-authorized", "cdn.example.net")])
+cert("CNAME to a name the zone does not hold: empty, the climb goes on at example.com, never at example.net", ZA + ["AliasCname"], ZONE2,
+     ["empty.example.com"], "permit", [("empty.example.com", "permit", "issuer-permits", "example.com")])
+cert("below a DNAME: the synthesized CNAME's target x.new.example.net (RFC 6672 §2.3)", ZA, ZONE2, ["x.old.example.com"], "deny",
+     [("x.old.example.com", "deny", "not-authorized", "x.new.example.net")])
+cert("RFC 8659: a DNAME does not redirect its owner; old.example.com is empty, example.com applies", ZA + ["AliasDname"], ZONE2,
+     ["old.example.com"], "permit", [("old.example.com", "permit", "issuer-permits", "example.com")])
+cert("erratum 5065: the DNAME at the name is A(X): new.example.net's set", ZA + ["AliasDname", "Profile6844"], ZONE2,
+     ["old.example.com"], "deny", [("old.example.com", "deny", "not-authorized", "new.example.net")], profile=P6)
+cert("a name the zone does not hold, under a wildcard: the wildcard's set is synthesized (RFC 4592 §3.3.1)", ZA, ZONE2,
+     ["foo.example.com"], "deny", [("foo.example.com", "deny", "not-authorized", "*.example.com")])
+cert("a name that exists is not synthesized: host.example.com is empty, example.com applies", ZA, ZONE2,
+     ["host.example.com"], "permit", [("host.example.com", "permit", "issuer-permits", "example.com")])
+cert("a wildcard CNAME: b.sub.example.com is answered from elsewhere.example.net", ZA + ["AliasCname"], ZONE2,
+     ["b.sub.example.com"], "deny", [("b.sub.example.com", "deny", "not-authorized", "elsewhere.example.net")])
+cert("the empty non-terminal sub.example.com exists: not synthesized, example.com applies", ZA, ZONE2,
+     ["sub.example.com"], "permit", [("sub.example.com", "permit", "issuer-permits", "example.com")])
+cert("a CNAME loop: a lookup failure, and the certificate is not permitted", ZA + ["AliasChain"], ZONE2,
+     ["host.example.com", "loop1.example.com"], "deny",
+     [("host.example.com", "permit", "issuer-permits", "example.com"), ("loop1.example.com", "lookup-failure", None, None)])
+
 # ------------------------------------------------------------------ write
 GROUP_COMMENTS = {
     "CaaRdataTest": "RDATA of one CAA record (RFC 8659 §4.1): layout, tag length, tag characters, flags, tag kind.",
@@ -987,7 +1047,7 @@ HEADER = [
     "Value error code, from the octet at errorOffset (or the end of input) and what the grammar expected there: an octet >= 0x80 is non-ascii; 0x00-0x08, 0x0A-0x1F or 0x7F is control (HTAB 0x09 is a blank, never control). Otherwise: inside or at the start of the issuer (or where a label must start) bad-issuer; after the issuer and blanks, a character other than ';' unexpected; where a parameter tag must start, ';' or the end is trailing-semicolon and anything else bad-param-tag; inside a parameter tag, the end, a blank (rfc6844-e5065) or ';' is param-no-equals and another character bad-param-tag; after a tag ending in '-' (rfc8659) bad-param-tag; after a tag and blanks (rfc8659) param-no-equals; after a parameter value and blanks (rfc8659), anything but ';' is bad-param-value.",
     "rfc6844-e5065 parameter values are greedy: a value runs to the next blank or the end, so 'a=b;c=d' is one parameter with value 'b;c=d'. Issuers and parameters are reported as written (case kept); accounturiCount/validationmethodsCount count parameter tags ASCII case-insensitively.",
     "Decision verdicts are per record, in order: rdata-malformed; a tag the CA does not recognise (including tags with bad characters): unknown-critical if flags has 128 (or 1 with flag1Critical), else unknown-tag; iodef or a recognised extra tag: neutral; issuewild on a non-wildcard request: issuewild-ignored; issue on a wildcard request when the set has an issuewild record: issue-shadowed; otherwise the value: malformed-value, empty-issuer, issuer-mismatch, then with rfc8657: accounturi-duplicate, accounturi-mismatch, methods-duplicate, methods-malformed, methods-mismatch, else permits. Set reason ranking: too-many-records, rdata-malformed, unknown-critical, then issuer-permits (permitIndex = first permits), not-authorized if some issue/issuewild record applies, else no-issue-property; an empty set is no-records.",
-    "Certificate tests: a name's set is found by climbing from the name (from X for *.X) over the listed owners to the TLD; an owner not listed is empty; a failure owner met before any records gives lookup-failure. Per-name reason and relevantOwner are null for lookup-failure and onion-exempt. reason is [] for groups whose result carries no reason code.",
+    "Certificate tests: a name's set is found by climbing from the name (from X for *.X) over the listed owners to the TLD; an owner not listed is empty; a failure owner met before any records gives lookup-failure. Zone entries may also be {owner, cname}, {owner, dname} (alias records) or {owner, exists} (a record of another type); each lookup is answered as a resolver would from the zone (CNAMEs followed, DNAME substitution below a DNAME owner, RFC 4592 wildcard synthesis at the closest encloser of a name the zone does not hold; the rfc6844-e5065 profile also follows a DNAME at the name itself when its own set is empty), and relevantOwner is the owner of the records that applied (an alias target, or the wildcard owner). Per-name reason and relevantOwner are null for lookup-failure and onion-exempt. reason is [] for groups whose result carries no reason code.",
     "Relevant tests: the climb is the name (X for *.X) and each parent up to the TLD; lookups give, per name, its own CAA outcome (records, empty, failure with a kind) and an alias (cname: the lookup at the name is answered from the target; dname: a DNAME owned by the name). expect.climb is the climb's name whose lookup decided (null for none), expect.answer the name whose records or failure decided (null for none and for alias-chain), expect.hops the aliases followed to it, expect.failure the failure kind (null unless result is failure).",
 ]
 doc = {

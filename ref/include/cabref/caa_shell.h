@@ -1,7 +1,8 @@
 /* cabref: the CAA shell (ref/shell/caa_zone.c, caa_print.c). Converts, never decides: zone text
- * -> ldns -> RDATA wire bytes and owner names; request names -> A-labels -> the lookup chain over
- * a zone's own tree; RDATA -> canonical presentation text. Every decision is the core's
- * (cabref/caa.h, cabref/caa_record.h). Requirements: spec/caa.md; formats: spec/caa-formats.md.
+ * -> ldns -> RDATA wire bytes and owner names; request names -> A-labels -> the lookups of the
+ * climb, answered from the zone as a resolver would (cabref/caa_dns.h nodes); RDATA -> canonical
+ * presentation text. Every decision is the core's (cabref/caa.h, cabref/caa_record.h).
+ * Requirements: spec/caa.md; formats: spec/caa-formats.md.
  */
 #ifndef CABREF_CAA_SHELL_H
 #define CABREF_CAA_SHELL_H
@@ -24,9 +25,9 @@ typedef struct {
   cabref_caa_rr rr;   /* RDATA: buf[rr.off .. rr.off + rr.len - 1] of the zone */
 } cabref_caa_zone_rr;
 
-/* What a master file holds at one owner name beyond its CAA records, for the climb to see what
- * zone mode cannot answer as a resolver would (CAA-ZONE-ALIAS): one entry per resource record
- * that is not CAA, in file order. */
+/* What a master file holds at one owner name beyond its CAA records, for zone mode to answer a
+ * lookup as a resolver would (CAA-ZONE-ALIAS): one entry per resource record that is not CAA,
+ * in file order. */
 enum {
   CABREF_CAA_NODE_CNAME = 1, /* a CNAME record at the owner (RFC 1034 §3.6.2) */
   CABREF_CAA_NODE_DNAME = 2, /* a DNAME record at the owner (RFC 6672): redirects its descendants */
@@ -34,6 +35,7 @@ enum {
 };
 typedef struct {
   char *owner;        /* as cabref_caa_zone_rr's owner */
+  char *target;       /* CNAME or DNAME: the target, as an owner is kept; NULL otherwise */
   unsigned long line; /* the record's first line */
   uint8_t kind;       /* one CABREF_CAA_NODE_* */
 } cabref_caa_zone_node;
@@ -47,7 +49,7 @@ typedef struct {
   cabref_caa_zone_node *nodes; /* the records of other types (class IN), file order */
   size_t n_nodes, cap_nodes;
   unsigned long all_rrs; /* resource records of any type read */
-  unsigned long aliases; /* CNAME and DNAME records among them (never followed) */
+  unsigned long aliases; /* CNAME and DNAME records among them */
 } cabref_caa_zone;
 
 void cabref_caa_zone_init(cabref_caa_zone *z);
@@ -61,9 +63,10 @@ cabref_status cabref_caa_zone_add(cabref_caa_zone *z, const char *owner, uint32_
                                   size_t len);
 
 /* Appends a record of another type (kind one CABREF_CAA_NODE_*) at owner (any case, with or
- * without the trailing dot) to z. CABREF_E_CAPACITY when out of memory. */
+ * without the trailing dot) to z; target is the CNAME's or DNAME's target (NULL for other
+ * kinds). CABREF_E_CAPACITY when out of memory. */
 cabref_status cabref_caa_zone_add_node(cabref_caa_zone *z, const char *owner, unsigned long line,
-                                       int kind);
+                                       int kind, const char *target);
 
 /* Reads a master file (RFC 1035 §5: $ORIGIN, $TTL, relative names, parentheses, comments; the
  * RFC 3597 generic form `\# N hex`) through ldns and appends its CAA records of class IN to z.
@@ -124,24 +127,10 @@ char *cabref_caa_print_alloc(const uint8_t *rdata, size_t len);
 /* Lower-case hex of bytes into a fresh buffer (free it); NULL when out of memory. */
 char *cabref_caa_hex(const uint8_t *p, size_t len);
 
-/* Why the CAA lookup at one name of the climb is a failure in zone mode (CAA-ZONE-ALIAS): what a
- * recursive resolver would have answered cannot be read off the file without following aliases
- * or synthesizing from a wildcard, which zone mode does not do yet. Never a permit. */
-typedef enum {
-  CABREF_CAA_ZONE_FAIL_NONE = 0,
-  CABREF_CAA_ZONE_FAIL_MARKER = 1,  /* a failure marker of the vectors (a simulated lookup) */
-  CABREF_CAA_ZONE_FAIL_CNAME = 2,   /* a CNAME at the name: the answer is the target's */
-  CABREF_CAA_ZONE_FAIL_DNAME = 3,   /* a DNAME at an ancestor: the name is redirected */
-  CABREF_CAA_ZONE_FAIL_WILDCARD = 4 /* the name does not exist and "*.<closest encloser>" holds
-                                       CAA, CNAME or DNAME records: RFC 4592 synthesis */
-} cabref_caa_zone_failure;
-
-/* "failure", "cname", "dname", "wildcard" ("none" for NONE). */
-const char *cabref_caa_zone_failure_code(cabref_caa_zone_failure f);
-
-/* A request name evaluated against a zone: the shell's part (name text -> A-labels, the lookup
- * chain over the zone's owners) and the core's answers (cabref_caa_relevant for the relevant
- * set, cabref_caa_names for the name's result, cabref_caa_decide for the per-record verdicts). */
+/* A request name evaluated against a zone: the shell's part (name text -> A-labels, the lookups
+ * at the climb's names answered from the file as a resolver would, one cabref_caa_node each) and
+ * the core's answers (cabref_caa_relevant_rrset for the relevant set, cabref_caa_names for the
+ * name's result, cabref_caa_decide for the per-record verdicts). */
 typedef struct {
   int error;      /* 0, or a cabref_name_error for a refused name (the core is not asked) */
   size_t err_pos; /* byte offset of the error in the converted text */
@@ -149,11 +138,17 @@ typedef struct {
   size_t text_len;
   size_t fqdn_off; /* the FQDN (without "*.") is text + fqdn_off */
   int lookup;      /* cabref_caa_relevant_result of the climb */
-  int has_owner;   /* the climb stopped at an owner: text + owner_off (records or failure) */
+  int has_owner;   /* the climb stopped at a name of the climb: text + owner_off */
   size_t owner_off;
-  /* With lookup CABREF_CAA_RELEVANT_FAILURE: why (a cabref_caa_zone_failure), and the owner of
-   * the record that causes it (the CNAME's, the DNAME's, the wildcard's or the marker's, an owner
-   * string of the zone) and its line. */
+  char *relevant_owner; /* with FOUND: the owner of the records that apply (the climb's name, an
+                           alias target, or the wildcard "*.E" that synthesized them) */
+  char **chain;         /* the names from the climb's name to the answering one, along the
+                           aliases followed (n_chain >= 1 when has_owner) */
+  size_t n_chain;
+  char *synthesized; /* the wildcard or DNAME owner that synthesized the first answer, or NULL */
+  /* With lookup CABREF_CAA_RELEVANT_FAILURE: why (a cabref_caa_failure_kind), the name whose
+   * lookup failed (the end of the chain; the climb's name for alias-chain) and the line of the
+   * record behind it (0: none). */
   int failure;
   const char *failure_owner;
   unsigned long failure_line;
