@@ -9,10 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 
 #include "../shell/shell.h"
+#include "cabref/caa_live.h"
 #include "cabref/caa_shell.h"
 
 /* A record line for `caa parse`: 65535 octets of RDATA and some escapes. */
@@ -26,6 +28,9 @@ static int usage(void) {
       "usage: cabref caa eval --zone FILE --ca DOMAIN [--ca DOMAIN ...] [--account URI]\n"
       "                       [--method M] [--profile rfc8659|rfc6844-e5065] [--tag TAG ...]\n"
       "                       [--rfc8657] [--flag1-critical] [--json] NAME...\n"
+      "       cabref caa check --ca DOMAIN [--ca DOMAIN ...] [--resolver ADDR[@PORT]]\n"
+      "                       [--trust-anchor FILE] [--no-dnssec] [--timeout MS] [--at DATE]\n"
+      "                       [--outside-ca] [eval's options] [--json] NAME...\n"
       "       cabref caa parse [--profile rfc8659|rfc6844-e5065] [--json] [RECORD...]\n"
       "eval: is the CA (its Issuer Domain Names, --ca) permitted to issue for each NAME by the\n"
       "CAA records of the master file FILE (the relevant set is found by climbing from each\n"
@@ -33,6 +38,10 @@ static int usage(void) {
       "wildcards; no DNS query). --tag: a property tag the CA recognises beyond issue,\n"
       "issuewild, iodef; --rfc8657: process accounturi (--account) and validationmethods\n"
       "(--method); --flag1-critical: read flag value 1 as critical too.\n"
+      "check: the same over real DNS (libunbound: every ancestor at once, one retry of a\n"
+      "failed lookup, DNSSEC validated against the trust anchor, by default the root's);\n"
+      "--at: the rules of that date (default now); --outside-ca: the resolver is outside\n"
+      "the CA's infrastructure (a condition of treating a lookup failure as permission).\n"
       "parse: read CAA RDATA in presentation form (`0 issue \"ca.example\"`, one per line on\n"
       "stdin when no RECORD is given) and print the canonical form and what it holds.\n");
   return CABREF_EXIT_USAGE;
@@ -63,6 +72,16 @@ static const char *failure_words(int f) {
     return "the DNAME substitution makes a name too long (YXDOMAIN, RFC 6672 s2.2)";
   case CABREF_CAA_FAIL_UNSPECIFIED:
     return "the lookup is marked as failed";
+  case CABREF_CAA_FAIL_SERVFAIL:
+    return "the resolver answered SERVFAIL";
+  case CABREF_CAA_FAIL_REFUSED:
+    return "the query was refused";
+  case CABREF_CAA_FAIL_TIMEOUT:
+    return "no answer in time";
+  case CABREF_CAA_FAIL_MALFORMED:
+    return "the answer could not be read";
+  case CABREF_CAA_FAIL_BOGUS:
+    return "DNSSEC validation failed";
   }
   return "the lookup failed";
 }
@@ -153,9 +172,12 @@ static void name_print(const cabref_caa_zone *z, const cabref_caa_name_eval *e, 
            e->has_owner ? e->text + e->owner_off : "?");
     for (i = 1; i < e->n_chain; i++)
       printf("  alias: %s -> %s\n", e->chain[i - 1], e->chain[i]);
-    if (e->failure_owner != NULL)
+    if (e->failure_owner != NULL && zone_file != NULL)
       printf("  %s:%lu: %s: %s\n", zone_file, e->failure_line,
              e->failure_owner[0] ? e->failure_owner : ".", failure_words(e->failure));
+    else if (e->failure_owner != NULL)
+      printf("  dns: %s: %s\n", e->failure_owner[0] ? e->failure_owner : ".",
+             failure_words(e->failure));
     return;
   }
   printf(" (owner %s)\n", e->relevant_owner != NULL ? e->relevant_owner : "none");
@@ -166,8 +188,12 @@ static void name_print(const cabref_caa_zone *z, const cabref_caa_name_eval *e, 
   for (i = 0; e->has_verdicts && i < e->n_set; i++) {
     const cabref_caa_zone_rr *r = &z->rrs[e->idx[i]];
     char *text = cabref_caa_print_alloc(z->buf + r->rr.off, r->rr.len);
-    printf("  %s:%lu: %s %lu IN CAA %s", zone_file, r->line, r->owner[0] ? r->owner : ".",
-           (unsigned long)r->ttl, text ? text : "?");
+    if (zone_file != NULL)
+      printf("  %s:%lu: %s %lu IN CAA %s", zone_file, r->line, r->owner[0] ? r->owner : ".",
+             (unsigned long)r->ttl, text ? text : "?");
+    else
+      printf("  dns: %s %lu IN CAA %s", r->owner[0] ? r->owner : ".", (unsigned long)r->ttl,
+             text ? text : "?");
     free(text);
     if (e->has_verdicts && i < e->d.n) {
       const char *dc = detail_code(e->d.verdict[i], e->d.detail[i]);
@@ -199,8 +225,110 @@ static void bad_value(const char *opt, const char *value) {
   fprintf(stderr, ")\n");
 }
 
-static int cmd_eval(int argc, char **argv) {
+/* Live mode (cabref caa check): what the core says of a failed lookup under the BR exception
+ * (CAA-LOOKUP-FAILURE), from the facts the answer established and the caller's. */
+static int failure_permission(const cabref_caa_name_eval *e, const cabref_caa_query_log *log,
+                              cabref_caa_instant at, int outside_ca) {
+  cabref_caa_node node;
+  cabref_caa_failure_facts f;
+  size_t i;
+  int tries = 0;
+  memset(&node, 0, sizeof node);
+  node.outcome = CABREF_CAA_LOOKUP_FAILURE;
+  node.failure = (uint8_t)e->failure;
+  for (i = 0; i < log->n; i++) {
+    const cabref_caa_query *q = &log->q[i];
+    if (q->type == 257 && e->failure_owner != NULL && strcmp(q->name, e->failure_owner) == 0) {
+      node.dnssec = (uint8_t)q->dnssec;
+      tries = q->tries;
+    }
+  }
+  memset(&f, 0, sizeof f);
+  cabref_caa_failure_facts_of(&node, &f);
+  f.outside_ca = (uint8_t)(outside_ca != 0);
+  f.retries = (uint8_t)(tries > 1 ? tries - 1 : 0);
+  return cabref_caa_failure_permits(at, &f);
+}
+
+/* The queries of live mode, for the report. */
+static json_t *queries_json(const cabref_caa_query_log *log) {
+  json_t *a = json_array();
+  size_t i;
+  char tb[16];
+  for (i = 0; i < log->n; i++) {
+    const cabref_caa_query *q = &log->q[i];
+    json_t *o =
+        json_pack("{s:s, s:s, s:i, s:s, s:s, s:i, s:I, s:I}", "name", q->name, "type",
+                  cabref_caa_query_type_name(q->type, tb, sizeof tb), "tries", q->tries, "outcome",
+                  q->outcome == CABREF_CAA_LOOKUP_RECORDS ? "records"
+                  : q->outcome == CABREF_CAA_LOOKUP_EMPTY ? "empty"
+                                                          : "failure",
+                  "dnssec", cabref_caa_dnssec_code((unsigned)q->dnssec), "records", q->n_records,
+                  "ttl", (json_int_t)q->ttl, "ms", (json_int_t)q->elapsed_ms);
+    json_object_set_new(o, "rcode", q->rcode >= 0 ? json_integer(q->rcode) : json_null());
+    json_object_set_new(o, "failure",
+                        q->outcome == CABREF_CAA_LOOKUP_FAILURE
+                            ? json_string(cabref_caa_failure_kind_code((unsigned)q->failure))
+                            : json_null());
+    json_object_set_new(o, "whyBogus", q->why_bogus ? json_string(q->why_bogus) : json_null());
+    json_object_set_new(o, "finalOwner",
+                        q->final_owner ? json_string(q->final_owner) : json_null());
+    json_array_append_new(a, o);
+  }
+  return a;
+}
+
+static void queries_print(const cabref_caa_query_log *log) {
+  size_t i;
+  char tb[16];
+  printf("queries (%s):\n", log->validating ? "DNSSEC validated" : "not validated");
+  for (i = 0; i < log->n; i++) {
+    const cabref_caa_query *q = &log->q[i];
+    printf("  %s %s: %s", q->name, cabref_caa_query_type_name(q->type, tb, sizeof tb),
+           q->outcome == CABREF_CAA_LOOKUP_RECORDS ? "records"
+           : q->outcome == CABREF_CAA_LOOKUP_EMPTY
+               ? "empty"
+               : cabref_caa_failure_kind_code((unsigned)q->failure));
+    if (q->n_records > 0)
+      printf(" (%d, ttl %lu)", q->n_records, (unsigned long)q->ttl);
+    if (q->final_owner != NULL && strcmp(q->final_owner, q->name) != 0)
+      printf(" via %s", q->final_owner);
+    printf(", %s, %d %s, %ld ms", cabref_caa_dnssec_code((unsigned)q->dnssec), q->tries,
+           q->tries == 1 ? "try" : "tries", q->elapsed_ms);
+    if (q->why_bogus != NULL)
+      printf(" (%s)", q->why_bogus);
+    printf("\n");
+  }
+}
+
+/* CAA-REUSE: until when a certificate may be issued on this check (the relevant set's least TTL
+ * or 8 hours, whichever is greater; 8 hours for an empty set). The window is asked of the core:
+ * the last instant it allows. */
+static cabref_caa_instant reuse_until(const cabref_caa_zone *z, const cabref_caa_name_eval *e,
+                                      cabref_caa_instant checked) {
+  uint32_t ttl = 0;
+  size_t i;
+  int has = e->lookup == CABREF_CAA_RELEVANT_FOUND && e->n_set > 0;
+  cabref_caa_instant lo = checked, hi = checked + (cabref_caa_instant)UINT32_MAX;
+  for (i = 0; has && i < e->n_set; i++)
+    if (i == 0 || z->rrs[e->idx[i]].ttl < ttl)
+      ttl = z->rrs[e->idx[i]].ttl;
+  while (lo < hi) { /* the greatest t with reuse_ok(checked, t) */
+    cabref_caa_instant mid = lo + (hi - lo + 1) / 2;
+    if (cabref_caa_reuse_ok(checked, mid, ttl, has))
+      lo = mid;
+    else
+      hi = mid - 1;
+  }
+  return lo;
+}
+
+static int cmd_eval(int argc, char **argv, int live) {
   const char *zone_file = NULL;
+  cabref_caa_live_opts lo;
+  cabref_caa_query_log qlog;
+  cabref_caa_instant at = (cabref_caa_instant)time(NULL);
+  int at_given = 0, profile_given = 0, outside_ca = 0;
   int json = 0, i, rc;
   size_t n = 0, k;
   cabref_caa_config cfg;
@@ -209,9 +337,12 @@ static int cmd_eval(int argc, char **argv) {
   const char **names;
   size_t *lens;
   cabref_caa_name_eval *ev;
+  cabref_caa_rules rules;
   int any_bad = 0, any_deny = 0, any_failure = 0;
 
   memset(&cfg, 0, sizeof cfg);
+  memset(&lo, 0, sizeof lo);
+  memset(&qlog, 0, sizeof qlog);
   names = calloc((size_t)argc, sizeof *names);
   lens = calloc((size_t)argc, sizeof *lens);
   if (names == NULL || lens == NULL) {
@@ -229,8 +360,27 @@ static int cmd_eval(int argc, char **argv) {
       cfg.rfc8657 = 1;
     } else if (strcmp(a, "--flag1-critical") == 0) {
       cfg.flag1_critical = 1;
-    } else if (strcmp(a, "--zone") == 0 && has_arg) {
+    } else if (strcmp(a, "--zone") == 0 && has_arg && !live) {
       zone_file = argv[++i];
+    } else if (strcmp(a, "--resolver") == 0 && has_arg && live) {
+      lo.resolver = argv[++i];
+    } else if (strcmp(a, "--trust-anchor") == 0 && has_arg && live) {
+      lo.trust_anchor = argv[++i];
+    } else if (strcmp(a, "--no-dnssec") == 0 && live) {
+      lo.no_dnssec = 1;
+    } else if (strcmp(a, "--outside-ca") == 0 && live) {
+      outside_ca = 1;
+    } else if (strcmp(a, "--timeout") == 0 && has_arg && live) {
+      char *end;
+      unsigned long ms = strtoul(argv[++i], &end, 10);
+      bad = *end != '\0' || ms == 0 || ms > 600000ul;
+      lo.timeout_ms = (unsigned)ms;
+    } else if (strcmp(a, "--at") == 0 && has_arg && live) {
+      cabref_instant t;
+      bad = cabref_parse_instant(argv[i + 1], strlen(argv[i + 1]), &t) != CABREF_OK;
+      i++;
+      at = t;
+      at_given = 1;
     } else if (strcmp(a, "--ca") == 0 && has_arg) {
       char dn[CABREF_NAME_MAX_TEXT + 2];
       size_t l = strlen(argv[++i]);
@@ -250,13 +400,15 @@ static int cmd_eval(int argc, char **argv) {
       bad = cabref_caa_config_set_method(&cfg, argv[++i]) != 0;
     } else if (strcmp(a, "--profile") == 0 && has_arg) {
       bad = cabref_caa_parse_profile(argv[++i], &cfg.profile) != 0;
+      profile_given = 1;
     } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
       free(names);
       free(lens);
       usage();
       return CABREF_EXIT_OK;
     } else if (a[0] == '-' && a[1] == '-') {
-      fprintf(stderr, "cabref caa eval: unknown option or missing argument: %s\n", a);
+      fprintf(stderr, "cabref caa %s: unknown option or missing argument: %s\n",
+              live ? "check" : "eval", a);
       bad = 2;
     } else {
       names[n] = a;
@@ -271,14 +423,43 @@ static int cmd_eval(int argc, char **argv) {
       return usage();
     }
   }
-  if (zone_file == NULL || cfg.n_issuers == 0 || n == 0) {
-    fprintf(stderr, "cabref caa eval: needs --zone FILE, at least one --ca DOMAIN and a NAME\n");
+  if ((!live && zone_file == NULL) || cfg.n_issuers == 0 || n == 0) {
+    fprintf(stderr, live ? "cabref caa check: needs at least one --ca DOMAIN and a NAME\n"
+                         : "cabref caa eval: needs --zone FILE, at least one --ca DOMAIN and a "
+                           "NAME\n");
     free(names);
     free(lens);
     return usage();
   }
+  (void)at_given;
+  /* CAA-PROFILE-DATE: live mode applies the rules of the date (the value grammar too, unless
+   * --profile says otherwise). */
+  rules = live ? cabref_caa_rules_at(at)
+               : (cfg.profile == CABREF_CAA_PROFILE_RFC6844_E5065 ? CABREF_CAA_RULES_RFC6844_E5065
+                                                                  : CABREF_CAA_RULES_RFC8659);
+  if (live && !profile_given)
+    cfg.profile =
+        (uint8_t)(rules == CABREF_CAA_RULES_RFC6844 || rules == CABREF_CAA_RULES_RFC6844_E5065
+                      ? CABREF_CAA_PROFILE_RFC6844_E5065
+                      : CABREF_CAA_PROFILE_RFC8659);
+  lo.dname_queries = rules == CABREF_CAA_RULES_RFC6844 || rules == CABREF_CAA_RULES_RFC6844_E5065;
   cabref_caa_zone_init(&z);
-  if (cabref_caa_zone_read(zone_file, &z, &err) != CABREF_OK) {
+  if (live && cabref_caa_live_gather(&lo, names, lens, n, &z, &qlog, &err) != CABREF_OK) {
+    if (err.status != CABREF_E_IO) {
+      memset(&err, 0, sizeof err);
+      err.status = CABREF_E_CAPACITY;
+      snprintf(err.message, sizeof err.message, "out of memory");
+    }
+    if (json)
+      cabref_print_error_json(stdout, &err);
+    cabref_print_error(stderr, &err);
+    cabref_caa_query_log_free(&qlog);
+    cabref_caa_zone_free(&z);
+    free(names);
+    free(lens);
+    return CABREF_EXIT_IO;
+  }
+  if (!live && cabref_caa_zone_read(zone_file, &z, &err) != CABREF_OK) {
     if (json) /* every failure is one JSON object on stdout too */
       cabref_print_error_json(stdout, &err);
     cabref_print_error(stderr, &err);
@@ -288,7 +469,7 @@ static int cmd_eval(int argc, char **argv) {
     return err.status == CABREF_E_IO ? CABREF_EXIT_IO : CABREF_EXIT_INPUT;
   }
   ev = calloc(n, sizeof *ev);
-  rc = ev != NULL ? cabref_caa_zone_eval(&z, names, lens, n, &cfg, ev) : -1;
+  rc = ev != NULL ? cabref_caa_zone_eval_rules(&z, names, lens, n, &cfg, rules, ev) : -1;
   if (rc < 0) {
     fprintf(stderr, "cabref caa: out of memory\n");
   } else {
@@ -297,28 +478,60 @@ static int cmd_eval(int argc, char **argv) {
       any_bad |= ev[k].error != 0;
       any_deny |= !ev[k].error && ev[k].res.result == CABREF_CAA_NAME_DENY;
       any_failure |= !ev[k].error && ev[k].res.result == CABREF_CAA_NAME_LOOKUP_FAILURE;
-      if (json)
-        json_array_append_new(arr, name_json(&z, &ev[k], names[k]));
-      else
+      if (json) {
+        json_t *o = name_json(&z, &ev[k], names[k]);
+        if (live && !ev[k].error && ev[k].res.result != CABREF_CAA_NAME_ONION_EXEMPT) {
+          char until[21];
+          cabref_format_instant(reuse_until(&z, &ev[k], at), until);
+          if (ev[k].res.result == CABREF_CAA_NAME_LOOKUP_FAILURE)
+            json_object_set_new(o, "failureMayPermit",
+                                json_boolean(failure_permission(&ev[k], &qlog, at, outside_ca)));
+          else
+            json_object_set_new(o, "reuseUntil", json_string(until));
+        }
+        json_array_append_new(arr, o);
+      } else {
         name_print(&z, &ev[k], names[k], zone_file);
+        if (live && !ev[k].error && ev[k].res.result == CABREF_CAA_NAME_LOOKUP_FAILURE)
+          printf("  the failure %s be treated as permission (BR 3.2.2.8: outside the CA, "
+                 "retried, domain Insecure; never a DNSSEC failure from 2026-03-15)\n",
+                 failure_permission(&ev[k], &qlog, at, outside_ca) ? "may" : "may not");
+        else if (live && !ev[k].error && ev[k].res.result != CABREF_CAA_NAME_ONION_EXEMPT) {
+          char until[21];
+          cabref_format_instant(reuse_until(&z, &ev[k], at), until);
+          printf("  issue by %s (BR 3.2.2.8: the TTL or 8 hours, whichever is greater)\n", until);
+        }
+      }
     }
     /* The certificate: permitted only when every name is; a denial is final, a lookup failure
      * (with no denial) is not an answer (CAA-LOOKUP-FAILURE: the caller may apply its rule). */
     const char *cert = rc == 1 ? "permit" : (any_deny || !any_failure ? "deny" : "lookup-failure");
     if (json) {
       json_t *o = json_pack("{s:o, s:s}", "names", arr, "result", cert);
+      if (live) {
+        char when[21];
+        static const char *const rn[] = {"none", "rfc6844", "rfc6844-e5065", "rfc8659"};
+        cabref_format_instant(at, when);
+        json_object_set_new(o, "at", json_string(when));
+        json_object_set_new(o, "rules", json_string(rn[rules]));
+        json_object_set_new(o, "dnssecValidated", json_boolean(qlog.validating));
+        json_object_set_new(o, "queries", queries_json(&qlog));
+      }
       char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
       printf("%s\n", s ? s : "null");
       free(s);
       json_decref(o);
     } else {
       printf("certificate: %s\n", cert);
+      if (live)
+        queries_print(&qlog);
     }
   }
   for (k = 0; ev != NULL && k < n; k++)
     cabref_caa_name_eval_free(&ev[k]);
   free(ev);
   cabref_caa_zone_free(&z);
+  cabref_caa_query_log_free(&qlog);
   free(names);
   free(lens);
   if (rc < 0)
@@ -536,7 +749,9 @@ static int cmd_parse(int argc, char **argv) {
 
 int cabref_cmd_caa(int argc, char **argv) {
   if (argc >= 2 && strcmp(argv[1], "eval") == 0)
-    return cmd_eval(argc - 1, argv + 1);
+    return cmd_eval(argc - 1, argv + 1, 0);
+  if (argc >= 2 && strcmp(argv[1], "check") == 0)
+    return cmd_eval(argc - 1, argv + 1, 1);
   if (argc >= 2 && strcmp(argv[1], "parse") == 0)
     return cmd_parse(argc - 1, argv + 1);
   if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {

@@ -77,6 +77,9 @@ void cabref_caa_zone_free(cabref_caa_zone *z) {
     free(z->nodes[i].owner);
     free(z->nodes[i].target);
   }
+  for (i = 0; i < z->n_status; i++)
+    free(z->status[i].owner);
+  free(z->status);
   free(z->nodes);
   free(z->rrs);
   free(z->buf);
@@ -119,6 +122,22 @@ cabref_status cabref_caa_zone_add_node(cabref_caa_zone *z, const char *owner, un
   nd->target = t;
   nd->line = line;
   nd->kind = (uint8_t)kind;
+  return CABREF_OK;
+}
+
+cabref_status cabref_caa_zone_set_status(cabref_caa_zone *z, const char *owner, int dnssec,
+                                         int failure) {
+  cabref_caa_zone_status *s = grow(z->status, z->n_status, &z->cap_status, 16, sizeof *s);
+  char *o;
+  if (s == NULL)
+    return CABREF_E_CAPACITY;
+  z->status = s;
+  if ((o = owner_copy(owner)) == NULL)
+    return CABREF_E_CAPACITY;
+  s = &z->status[z->n_status++];
+  s->owner = o;
+  s->dnssec = (uint8_t)dnssec;
+  s->failure = (uint8_t)failure;
   return CABREF_OK;
 }
 
@@ -1060,7 +1079,7 @@ static int next_suffix(const char **p) {
 }
 
 /* What a resolver would answer for CAA at node k's name, from the file. -1 when out of memory. */
-static int zg_answer(zgraph *g, size_t k, const ix_entry *ix, size_t n_ix) {
+static int zg_answer_file(zgraph *g, size_t k, const ix_entry *ix, size_t n_ix) {
   const char *nm = g->lk[k].name, *a = nm, *ce = "";
   const ix_entry *e, *dn = NULL, *w = NULL;
   const char *dn_at = NULL;
@@ -1136,6 +1155,24 @@ static int zg_answer(zgraph *g, size_t k, const ix_entry *ix, size_t n_ix) {
   return 0;
 }
 
+/* The answer, with what the resolver said of the name in live mode (its DNSSEC status, the kind
+ * of its failure). */
+static int zg_answer(const cabref_caa_zone *z, zgraph *g, size_t k, const ix_entry *ix,
+                     size_t n_ix) {
+  int rc = zg_answer_file(g, k, ix, n_ix);
+  size_t i;
+  for (i = 0; i < z->n_status; i++) {
+    if (strcmp(z->status[i].owner, g->lk[k].name) == 0) {
+      g->nd[k].dnssec = z->status[i].dnssec;
+      if (g->nd[k].outcome == CABREF_CAA_LOOKUP_FAILURE &&
+          g->nd[k].failure == CABREF_CAA_FAIL_UNSPECIFIED)
+        g->nd[k].failure = z->status[i].failure;
+      break;
+    }
+  }
+  return rc;
+}
+
 static char *dup_text(const char *s) {
   size_t n = strlen(s);
   char *d = malloc(n + 1);
@@ -1175,7 +1212,7 @@ static int climb(const cabref_caa_zone *z, const ix_entry *ix, size_t n_ix, cons
       goto oom;
   }
   for (k = 0; k < g.n; k++) /* breadth first: g.n grows as targets are met */
-    if (zg_answer(&g, k, ix, n_ix) != 0)
+    if (zg_answer(z, &g, k, ix, n_ix) != 0)
       goto oom;
   e->lookup = (int)cabref_caa_relevant_rrset(g.nd, g.n, n_climb, rules, &at);
   if (e->lookup == CABREF_CAA_RELEVANT_NONE) {
@@ -1238,6 +1275,17 @@ oom:
 
 int cabref_caa_zone_eval(const cabref_caa_zone *z, const char *const *names, const size_t *lens,
                          size_t n, const cabref_caa_config *cfg, cabref_caa_name_eval *out) {
+  /* CAA-ALIAS-DNAME: the erratum's profile follows a DNAME at the name itself. */
+  return cabref_caa_zone_eval_rules(z, names, lens, n, cfg,
+                                    cfg->profile == CABREF_CAA_PROFILE_RFC6844_E5065
+                                        ? CABREF_CAA_RULES_RFC6844_E5065
+                                        : CABREF_CAA_RULES_RFC8659,
+                                    out);
+}
+
+int cabref_caa_zone_eval_rules(const cabref_caa_zone *z, const char *const *names,
+                               const size_t *lens, size_t n, const cabref_caa_config *cfg,
+                               cabref_caa_rules rules, cabref_caa_name_eval *out) {
   size_t k, n_ok = 0, n_rr = 0, text_len = 0;
   char *text = NULL;
   cabref_caa_san *san = NULL;
@@ -1246,10 +1294,6 @@ int cabref_caa_zone_eval(const cabref_caa_zone *z, const char *const *names, con
   int all = 1, rc = 0;
   ix_entry *ix = NULL;
   size_t n_ix = 0;
-  /* CAA-ALIAS-DNAME: the erratum's profile follows a DNAME at the name itself. */
-  cabref_caa_rules rules = cfg->profile == CABREF_CAA_PROFILE_RFC6844_E5065
-                               ? CABREF_CAA_RULES_RFC6844_E5065
-                               : CABREF_CAA_RULES_RFC8659;
   for (k = 0; k < n; k++)
     memset(&out[k], 0, sizeof out[k]);
   if (ix_build(z, &ix, &n_ix) != 0)

@@ -40,6 +40,14 @@ typedef struct {
   uint8_t kind;       /* one CABREF_CAA_NODE_* */
 } cabref_caa_zone_node;
 
+/* What a resolver said of one name beyond its records (live mode, cabref caa check): the DNSSEC
+ * status of the answer and, for a failed lookup (a failure marker at the owner), its kind. */
+typedef struct {
+  char *owner;     /* as cabref_caa_zone_rr's owner */
+  uint8_t dnssec;  /* cabref_caa_dnssec */
+  uint8_t failure; /* cabref_caa_failure_kind of the owner's failure marker */
+} cabref_caa_zone_status;
+
 /* The CAA records of a master file, in file order; every RDATA in one buffer. */
 typedef struct {
   uint8_t *buf;
@@ -48,8 +56,10 @@ typedef struct {
   size_t n, cap_rrs;
   cabref_caa_zone_node *nodes; /* the records of other types (class IN), file order */
   size_t n_nodes, cap_nodes;
-  unsigned long all_rrs; /* resource records of any type read */
-  unsigned long aliases; /* CNAME and DNAME records among them */
+  unsigned long all_rrs;          /* resource records of any type read */
+  unsigned long aliases;          /* CNAME and DNAME records among them */
+  cabref_caa_zone_status *status; /* live mode: per owner, what the resolver said */
+  size_t n_status, cap_status;
 } cabref_caa_zone;
 
 void cabref_caa_zone_init(cabref_caa_zone *z);
@@ -67,6 +77,11 @@ cabref_status cabref_caa_zone_add(cabref_caa_zone *z, const char *owner, uint32_
  * kinds). CABREF_E_CAPACITY when out of memory. */
 cabref_status cabref_caa_zone_add_node(cabref_caa_zone *z, const char *owner, unsigned long line,
                                        int kind, const char *target);
+
+/* Records what a resolver said of owner (live mode): the DNSSEC status of its answer and the kind
+ * of its failure. CABREF_E_CAPACITY when out of memory. */
+cabref_status cabref_caa_zone_set_status(cabref_caa_zone *z, const char *owner, int dnssec,
+                                         int failure);
 
 /* Reads a master file (RFC 1035 §5: $ORIGIN, $TTL, relative names, parentheses, comments; the
  * RFC 3597 generic form `\# N hex`) through ldns and appends its CAA records of class IN to z.
@@ -165,6 +180,11 @@ typedef struct {
  * memory. Free each out[k] with cabref_caa_name_eval_free. */
 int cabref_caa_zone_eval(const cabref_caa_zone *z, const char *const *names, const size_t *lens,
                          size_t n, const cabref_caa_config *cfg, cabref_caa_name_eval *out);
+/* The same under the given rules (CAA-ALIAS-*: which aliases the search follows); the one above
+ * takes them from cfg->profile (rfc8659, or erratum 5065 for rfc6844-e5065). */
+int cabref_caa_zone_eval_rules(const cabref_caa_zone *z, const char *const *names,
+                               const size_t *lens, size_t n, const cabref_caa_config *cfg,
+                               cabref_caa_rules rules, cabref_caa_name_eval *out);
 void cabref_caa_name_eval_free(cabref_caa_name_eval *e);
 
 /* "permit", "deny", "lookup-failure", "onion-exempt", or "error" for a refused name. */

@@ -1,0 +1,419 @@
+/* cabref: CAA lookups over real DNS (cabref/caa_live.h). libunbound resolves (asynchronously,
+ * every name at once; it follows aliases, falls back to TCP on truncation and validates DNSSEC
+ * against the trust anchor), ldns reads the answers; we write what came back into a zone and a
+ * query log. No decision is taken here: the failure kinds and DNSSEC statuses are facts of the
+ * answers (spec/caa.md CAA-DNS-FAILURE, CAA-DNS-LIVE), the core picks the set and decides. */
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <ldns/ldns.h>
+#include <unbound.h>
+
+#include "cabref/caa_live.h"
+#include "shell.h"
+
+#define ROOT_ANCHOR "/usr/share/dns/root.key" /* Debian's dns-root-data */
+#define TYPE_CAA 257
+#define TYPE_DNAME 39
+
+typedef struct {
+  struct ub_result *res;
+  int err, done, timed_out, async_id;
+  long t0, ms;
+} pending;
+
+static long now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (long)ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static void on_answer(void *data, int err, struct ub_result *result) {
+  pending *p = data;
+  p->err = err;
+  p->res = result;
+  p->done = 1;
+  p->ms = now_ms() - p->t0;
+}
+
+void cabref_caa_query_log_free(cabref_caa_query_log *log) {
+  size_t i;
+  for (i = 0; i < log->n; i++) {
+    free(log->q[i].name);
+    free(log->q[i].why_bogus);
+    free(log->q[i].final_owner);
+  }
+  free(log->q);
+  memset(log, 0, sizeof *log);
+}
+
+const char *cabref_caa_query_type_name(int type, char *buf, size_t cap) {
+  if (type == TYPE_CAA)
+    return "CAA";
+  if (type == TYPE_DNAME)
+    return "DNAME";
+  snprintf(buf, cap, "TYPE%d", type);
+  return buf;
+}
+
+static char *dup_str(const char *s) {
+  size_t n = strlen(s);
+  char *d = malloc(n + 1);
+  if (d != NULL)
+    memcpy(d, s, n + 1);
+  return d;
+}
+
+/* Adds the query (name, type) unless it is there. -1 when out of memory. */
+static int log_add(cabref_caa_query_log *log, const char *name, int type) {
+  size_t i;
+  cabref_caa_query *q;
+  for (i = 0; i < log->n; i++)
+    if (log->q[i].type == type && strcmp(log->q[i].name, name) == 0)
+      return 0;
+  if (log->n == log->cap) {
+    size_t nc = log->cap ? log->cap * 2 : 32;
+    q = realloc(log->q, nc * sizeof *q);
+    if (q == NULL)
+      return -1;
+    log->q = q;
+    log->cap = nc;
+  }
+  q = &log->q[log->n];
+  memset(q, 0, sizeof *q);
+  if ((q->name = dup_str(name)) == NULL)
+    return -1;
+  q->type = type;
+  q->rcode = -1;
+  log->n++;
+  return 0;
+}
+
+/* One round: every query with want[i] is sent; answers are gathered until all are in or the
+ * round's time is up (the rest are cancelled: timeout). */
+static void round_of(struct ub_ctx *ctx, const cabref_caa_query_log *log, pending *pd,
+                     const int *want, unsigned timeout_ms) {
+  size_t i;
+  long deadline = now_ms() + (long)timeout_ms;
+  int left = 0;
+  for (i = 0; i < log->n; i++) {
+    if (!want[i])
+      continue;
+    if (pd[i].res != NULL)
+      ub_resolve_free(pd[i].res);
+    memset(&pd[i], 0, sizeof pd[i]);
+    pd[i].t0 = now_ms();
+    pd[i].err = ub_resolve_async(ctx, log->q[i].name, log->q[i].type, 1, &pd[i], on_answer,
+                                 &pd[i].async_id);
+    if (pd[i].err != 0)
+      pd[i].done = 1;
+    else
+      left = 1;
+  }
+  while (left) {
+    struct pollfd pfd;
+    long rest = deadline - now_ms();
+    if (rest <= 0)
+      break;
+    pfd.fd = ub_fd(ctx);
+    pfd.events = POLLIN;
+    pfd.revents = 0;
+    if (poll(&pfd, 1, (int)rest) < 0 && errno != EINTR)
+      break;
+    ub_process(ctx);
+    for (left = 0, i = 0; i < log->n; i++)
+      left |= want[i] && !pd[i].done;
+  }
+  for (i = 0; i < log->n; i++) {
+    if (want[i] && !pd[i].done) {
+      ub_cancel(ctx, pd[i].async_id);
+      pd[i].done = 1;
+      pd[i].timed_out = 1;
+      pd[i].ms = now_ms() - pd[i].t0;
+    }
+  }
+}
+
+/* The answer's facts (CAA-DNS-FAILURE), before its records are read. */
+static void classify(const pending *p, int validating, cabref_caa_query *q) {
+  const struct ub_result *r = p->res;
+  q->elapsed_ms = p->ms;
+  q->dnssec = CABREF_CAA_DNSSEC_INDETERMINATE;
+  q->outcome = CABREF_CAA_LOOKUP_FAILURE;
+  q->rcode = -1;
+  if (p->timed_out) {
+    q->failure = CABREF_CAA_FAIL_TIMEOUT;
+    return;
+  }
+  if (p->err != 0 || r == NULL) { /* the resolver itself failed (libunbound's error code) */
+    q->failure = CABREF_CAA_FAIL_SERVFAIL;
+    return;
+  }
+  q->rcode = r->rcode;
+  /* RFC 4035 §4.3 through the validator: secure, bogus, or (with a trust anchor loaded, which
+   * for the root anchor covers every name) insecure; without one nothing is established. */
+  q->dnssec = r->bogus     ? CABREF_CAA_DNSSEC_BOGUS
+              : r->secure  ? CABREF_CAA_DNSSEC_SECURE
+              : validating ? CABREF_CAA_DNSSEC_INSECURE
+                           : CABREF_CAA_DNSSEC_INDETERMINATE;
+  if (r->bogus) {
+    q->failure = CABREF_CAA_FAIL_BOGUS;
+    if (r->why_bogus != NULL)
+      q->why_bogus = dup_str(r->why_bogus);
+    return;
+  }
+  switch (r->rcode) {
+  case LDNS_RCODE_NOERROR:
+  case LDNS_RCODE_NXDOMAIN: /* RFC 8659 §3: NXDOMAIN is an empty answer, as NODATA */
+    q->outcome = CABREF_CAA_LOOKUP_EMPTY;
+    q->failure = CABREF_CAA_FAIL_UNSPECIFIED;
+    return;
+  case LDNS_RCODE_SERVFAIL:
+    q->failure = CABREF_CAA_FAIL_SERVFAIL;
+    return;
+  case LDNS_RCODE_REFUSED:
+    q->failure = CABREF_CAA_FAIL_REFUSED;
+    return;
+  default:
+    q->failure = CABREF_CAA_FAIL_RCODE;
+    return;
+  }
+}
+
+/* A name the climb can look up: not the root, and no octet that its text form must escape (a
+ * CNAME to such a name is answered, but cabref cannot follow it: unmodeled, never a permit). */
+static int representable(const char *t) {
+  return t[0] != '\0' && strchr(t, '\\') == NULL;
+}
+
+/* The text of a domain name rdf as the zone keeps owners: lower case, without the root's dot. */
+static char *name_text(const ldns_rdf *d) {
+  char *s = ldns_rdf2str(d);
+  size_t n, i;
+  if (s == NULL)
+    return NULL;
+  n = strlen(s);
+  if (n > 0 && s[n - 1] == '.' && !(n >= 2 && s[n - 2] == '\\'))
+    s[--n] = '\0';
+  for (i = 0; i < n; i++)
+    if (s[i] >= 'A' && s[i] <= 'Z')
+      s[i] = (char)(s[i] - 'A' + 'a');
+  return s;
+}
+
+int cabref_caa_answer_read(const uint8_t *wire, size_t len, cabref_caa_query *q,
+                           cabref_caa_zone *z) {
+  ldns_pkt *pkt = NULL;
+  ldns_rdf *cur = NULL;
+  ldns_rr_list *an;
+  size_t i, hops;
+  int rc = 0;
+  char *owner = NULL;
+  q->n_records = 0;
+  q->ttl = 0;
+  if (wire == NULL || ldns_wire2pkt(&pkt, wire, len) != LDNS_STATUS_OK)
+    return 1;
+  {
+    char abs[CABREF_NAME_TEXT_BUF + 2];
+    snprintf(abs, sizeof abs, "%s.", q->name); /* absolute, as the packet's owners are */
+    if (ldns_str2rdf_dname(&cur, abs) != LDNS_STATUS_OK) {
+      ldns_pkt_free(pkt);
+      return 1;
+    }
+  }
+  an = ldns_pkt_answer(pkt);
+  /* RFC 1034 §3.6.2: the chain the resolver followed, owner by owner (at most 32 steps). */
+  for (hops = 0; hops < 32; hops++) {
+    ldns_rdf *next = NULL;
+    for (i = 0; an != NULL && i < ldns_rr_list_rr_count(an); i++) {
+      ldns_rr *rr = ldns_rr_list_rr(an, i);
+      if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_CNAME &&
+          ldns_dname_compare(ldns_rr_owner(rr), cur) == 0 && ldns_rr_rd_count(rr) >= 1) {
+        next = ldns_rr_rdf(rr, 0);
+        break;
+      }
+    }
+    if (next == NULL || q->type != TYPE_CAA)
+      break;
+    {
+      char *o = name_text(cur), *t = name_text(next);
+      if (o == NULL || t == NULL)
+        rc = -1;
+      else if (!representable(t))
+        rc = 2;
+      else if (cabref_caa_zone_add_node(z, o, 0, CABREF_CAA_NODE_CNAME, t) != CABREF_OK)
+        rc = -1;
+      free(o);
+      free(t);
+    }
+    ldns_rdf_deep_free(cur);
+    cur = ldns_rdf_clone(next);
+    if (rc != 0 || cur == NULL)
+      break;
+  }
+  owner = cur != NULL ? name_text(cur) : NULL;
+  if (rc == 0 && owner == NULL)
+    rc = -1;
+  if (rc == 0) {
+    int first = 1, fail = 0;
+    size_t have = cabref_caa_zone_owner_set(z, owner, strlen(owner), NULL, 0, &fail);
+    for (i = 0; an != NULL && i < ldns_rr_list_rr_count(an) && rc == 0; i++) {
+      ldns_rr *rr = ldns_rr_list_rr(an, i);
+      if (ldns_dname_compare(ldns_rr_owner(rr), cur) != 0) {
+        /* A CAA record owned by a name off the chain answers another question: the answer is
+         * not read as "no records at the name" (never a permit from it), but as malformed. */
+        if (q->type == TYPE_CAA && ldns_rr_get_type(rr) == LDNS_RR_TYPE_CAA)
+          rc = 1;
+        continue;
+      }
+      if (q->type == TYPE_DNAME && ldns_rr_get_type(rr) == LDNS_RR_TYPE_DNAME &&
+          ldns_rr_rd_count(rr) >= 1) { /* CAA-ALIAS-DNAME: a DNAME owned by the name */
+        char *t = name_text(ldns_rr_rdf(rr, 0));
+        if (t == NULL || cabref_caa_zone_add_node(z, owner, 0, CABREF_CAA_NODE_DNAME, t) != 0)
+          rc = -1;
+        free(t);
+        break;
+      }
+      if (q->type == TYPE_CAA && ldns_rr_get_type(rr) == LDNS_RR_TYPE_CAA) {
+        ldns_buffer *b = ldns_buffer_new(512);
+        uint32_t ttl = ldns_rr_ttl(rr);
+        q->n_records++;
+        q->ttl = first || ttl < q->ttl ? ttl : q->ttl;
+        first = 0;
+        if (b == NULL || ldns_rr_rdata2buffer_wire(b, rr) != LDNS_STATUS_OK)
+          rc = -1;
+        else if (have == 0 && cabref_caa_zone_add(z, owner, ttl, 0, 0, ldns_buffer_begin(b),
+                                                  ldns_buffer_position(b)) != CABREF_OK)
+          rc = -1; /* records of an owner already read are not added twice */
+        ldns_buffer_free(b);
+      }
+    }
+    q->outcome = q->n_records > 0 ? CABREF_CAA_LOOKUP_RECORDS : CABREF_CAA_LOOKUP_EMPTY;
+    if ((q->final_owner = dup_str(owner)) == NULL)
+      rc = -1;
+  }
+  free(owner);
+  ldns_rdf_deep_free(cur);
+  ldns_pkt_free(pkt);
+  return rc;
+}
+
+cabref_status cabref_caa_live_gather(const cabref_caa_live_opts *o, const char *const *names,
+                                     const size_t *lens, size_t n, cabref_caa_zone *z,
+                                     cabref_caa_query_log *log, cabref_error *err) {
+  struct ub_ctx *ctx;
+  pending *pd = NULL;
+  int *want = NULL, rc;
+  size_t k, i;
+  unsigned timeout = o->timeout_ms ? o->timeout_ms : 5000u;
+  cabref_status st = CABREF_OK;
+  memset(log, 0, sizeof *log);
+  /* RFC 8659 §3: the name (X for *.X) and every parent up to the TLD, each asked once. */
+  for (k = 0; k < n; k++) {
+    char text[CABREF_NAME_TEXT_BUF];
+    cabref_name nm;
+    size_t pos, l;
+    if (cabref_name_from_text(names[k], lens[k],
+                              CABREF_NAME_ALLOW_WILDCARD | CABREF_NAME_ALLOW_TRAILING_DOT, text,
+                              sizeof text, &nm, &pos) != CABREF_NAME_OK)
+      continue; /* the evaluation reports it */
+    text[nm.text_len] = '\0';
+    for (l = nm.wildcard ? 1u : 0u; l < nm.n_labels; l++) {
+      if (log_add(log, text + nm.labels[l].off, TYPE_CAA) != 0 ||
+          (o->dname_queries && log_add(log, text + nm.labels[l].off, TYPE_DNAME) != 0))
+        return CABREF_E_CAPACITY;
+    }
+  }
+  if (log->n == 0)
+    return CABREF_OK;
+  if ((ctx = ub_ctx_create()) == NULL)
+    return CABREF_E_CAPACITY;
+  rc = ub_ctx_async(ctx, 1);
+  if (rc == 0 && o->resolver != NULL) {
+    rc = ub_ctx_set_fwd(ctx, o->resolver);
+    if (rc == 0) /* a resolver on a loopback address is allowed */
+      rc = ub_ctx_set_option(ctx, "do-not-query-localhost:", "no");
+  }
+  if (rc == 0 && !o->no_dnssec) {
+    const char *ta = o->trust_anchor;
+    if (ta == NULL && access(ROOT_ANCHOR, R_OK) == 0)
+      ta = ROOT_ANCHOR;
+    if (ta != NULL) {
+      rc = ub_ctx_add_ta_file(ctx, ta);
+      log->validating = rc == 0;
+    }
+  }
+  if (rc != 0) {
+    char msg[256];
+    snprintf(msg, sizeof msg, "the resolver cannot be set up: %s", ub_strerror(rc));
+    memset(err, 0, sizeof *err);
+    err->status = CABREF_E_IO;
+    snprintf(err->file, sizeof err->file, "%s",
+             o->resolver != NULL ? o->resolver : (o->trust_anchor ? o->trust_anchor : "unbound"));
+    snprintf(err->message, sizeof err->message, "%s", msg);
+    ub_ctx_delete(ctx);
+    return CABREF_E_IO;
+  }
+  pd = calloc(log->n, sizeof *pd);
+  want = calloc(log->n, sizeof *want);
+  if (pd == NULL || want == NULL) {
+    st = CABREF_E_CAPACITY;
+    goto done;
+  }
+  for (i = 0; i < log->n; i++)
+    want[i] = 1;
+  round_of(ctx, log, pd, want, timeout);
+  /* BR 3.2.2.8: a failure counts only after at least one retry. */
+  for (i = 0; i < log->n; i++) {
+    cabref_caa_query probe;
+    memset(&probe, 0, sizeof probe);
+    classify(&pd[i], log->validating, &probe);
+    free(probe.why_bogus);
+    log->q[i].tries = 1;
+    want[i] = probe.outcome == CABREF_CAA_LOOKUP_FAILURE;
+  }
+  round_of(ctx, log, pd, want, timeout);
+  for (i = 0; i < log->n && st == CABREF_OK; i++) {
+    cabref_caa_query *q = &log->q[i];
+    int r = 0;
+    q->tries += want[i];
+    classify(&pd[i], log->validating, q);
+    if (q->outcome == CABREF_CAA_LOOKUP_EMPTY) {
+      r = pd[i].res != NULL ? cabref_caa_answer_read(pd[i].res->answer_packet,
+                                                     (size_t)pd[i].res->answer_len, q, z)
+                            : 1;
+      if (r == 1 || r == 2) {
+        q->outcome = CABREF_CAA_LOOKUP_FAILURE;
+        q->failure = r == 1 ? CABREF_CAA_FAIL_MALFORMED : CABREF_CAA_FAIL_UNMODELED;
+        r = 0;
+      }
+    }
+    if (r < 0) {
+      st = CABREF_E_CAPACITY;
+      break;
+    }
+    if (q->type != TYPE_CAA)
+      continue;
+    if (q->outcome == CABREF_CAA_LOOKUP_FAILURE &&
+        cabref_caa_zone_add(z, q->name, 0, 0, 1, NULL, 0) != CABREF_OK)
+      st = CABREF_E_CAPACITY;
+    else if (cabref_caa_zone_set_status(z, q->name, q->dnssec, q->failure) != CABREF_OK)
+      st = CABREF_E_CAPACITY;
+    else if (q->final_owner != NULL && strcmp(q->final_owner, q->name) != 0 &&
+             cabref_caa_zone_set_status(z, q->final_owner, q->dnssec, 0) != CABREF_OK)
+      st = CABREF_E_CAPACITY; /* the chain's end was validated with the same answer */
+  }
+done:
+  for (i = 0; pd != NULL && i < log->n; i++)
+    if (pd[i].res != NULL)
+      ub_resolve_free(pd[i].res);
+  free(pd);
+  free(want);
+  ub_ctx_delete(ctx);
+  return st;
+}
