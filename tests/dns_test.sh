@@ -265,5 +265,39 @@ json_is "live: failure inside the CA" 'd["names"][0]["failureMayPermit"]' "False
 run "live: bad resolver" 4 caa check --resolver "not an address" --ca ca.example a.example.caatest
 run "live: no --ca" 2 caa check --resolver "$R" a.example.caatest
 
+# Bulk (CAA-DNS-BULK): one certificate per line of stdin, 2 lines at a time, results in input
+# order, one JSON object per line; blank lines are not requests; the exit status is the worst.
+runin() { # runin NAME EXPECTED_STATUS INPUT ARGS...: run with INPUT (printf %b) on stdin
+  local name=$1 want=$2
+  printf '%b' "$3" >"$T/in"
+  shift 3
+  run "$name" "$want" "$@" <"$T/in"
+}
+lines_are() { # lines_are NAME EXPR EXPECTED (EXPR over L, the list of JSON lines of the last run)
+  local got
+  got=$(python3 -c "import json,sys; L=[json.loads(x) for x in open(sys.argv[1])]; print($2)" "$T/out" 2>&1)
+  if [ "$got" = "$3" ]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL $1: $2 is \"$got\", expected \"$3\""
+  fi
+}
+runin "bulk: denied line" 1 "a.example.caatest\n\ndeny.example.caatest\nexample.caatest www.example.caatest\nb.example.caatest\n" \
+  "${CHECK[@]}" --no-dnssec --stdin --parallel 2
+lines_are "bulk: input order" '[(x["line"], x["result"]) for x in L]' \
+  "[(1, 'permit'), (3, 'deny'), (4, 'deny'), (5, 'permit')]"
+lines_are "bulk: each line its own queries" '[len(x["queries"]) for x in L]' "[3, 3, 3, 3]"
+runin "bulk: all permitted" 0 "a.example.caatest\nexample.caatest\n" "${CHECK[@]}" --no-dnssec --stdin
+runin "bulk: a lookup failure" 9 "a.example.caatest\nloop1.example.caatest\n" "${CHECK[@]}" --no-dnssec --stdin
+runin "bulk: not a name" 3 "a.example.caatest\nbad..name\n" "${CHECK[@]}" --no-dnssec --stdin
+lines_are "bulk: the bad line is reported in place" '[x["names"][0]["result"] for x in L]' \
+  "['permit', 'error']"
+runin "bulk: text output" 0 "example.caatest\n" caa check --resolver "$R" --ca ca.example --no-dnssec --stdin
+if grep -q '^certificate (line 1): permit$' "$T/out"; then pass=$((pass + 1)); else
+  fail=$((fail + 1)); echo "FAIL bulk: text output names the line"; fi
+run "bulk: names and --stdin" 2 caa check --resolver "$R" --ca ca.example --stdin a.example.caatest
+run "bulk: --parallel 0" 2 caa check --resolver "$R" --ca ca.example --stdin --parallel 0
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,15 +1,19 @@
-/* cabref CLI: `cabref caa eval` and `cabref caa parse` (spec/caa-formats.md). The shell reads the
- * zone (ldns) and the names (libidn2) and answers the climb's lookups from the zone; the core
- * picks the relevant set and decides; we print.
- * Exit statuses (README, man cabref): eval: 0 every name permitted (or exempt), 1 some name denied,
- * 9 no name denied but some name's lookup failed, 3 a malformed zone or a name that is not a domain
- * name, 4 the zone cannot be read; parse: 0 every record read, 3 some record is not in presentation
- * form; 2 usage.
+/* cabref CLI: `cabref caa eval`, `cabref caa check` and `cabref caa parse` (spec/caa-formats.md).
+ * The shell reads the zone (ldns) or asks the DNS (libunbound), reads the names (libidn2) and
+ * answers the climb's lookups from what it gathered; the core picks the relevant set and decides;
+ * we print.
+ * Exit statuses (README, man cabref): eval, check: 0 every name permitted (or exempt), 1 some name
+ * denied, 9 no name denied but some name's lookup failed, 3 a malformed zone or a name that is not
+ * a domain name, 4 the zone cannot be read or the resolver cannot be set up (with --stdin, the
+ * worst over the lines: 3, 4, 1, 9, 0 in that order); parse: 0 every record read, 3 some record is
+ * not in presentation form; 2 usage.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -30,7 +34,8 @@ static int usage(void) {
       "                       [--rfc8657] [--flag1-critical] [--json] NAME...\n"
       "       cabref caa check --ca DOMAIN [--ca DOMAIN ...] [--resolver ADDR[@PORT]]\n"
       "                       [--trust-anchor FILE] [--no-dnssec] [--timeout MS] [--at DATE]\n"
-      "                       [--outside-ca] [eval's options] [--json] NAME...\n"
+      "                       [--outside-ca] [eval's options] [--json]\n"
+      "                       (NAME... | --stdin [--parallel N])\n"
       "       cabref caa parse [--profile rfc8659|rfc6844-e5065] [--json] [RECORD...]\n"
       "eval: is the CA (its Issuer Domain Names, --ca) permitted to issue for each NAME by the\n"
       "CAA records of the master file FILE (the relevant set is found by climbing from each\n"
@@ -41,7 +46,10 @@ static int usage(void) {
       "check: the same over real DNS (libunbound: every ancestor at once, one retry of a\n"
       "failed lookup, DNSSEC validated against the trust anchor, by default the root's);\n"
       "--at: the rules of that date (default now); --outside-ca: the resolver is outside\n"
-      "the CA's infrastructure (a condition of treating a lookup failure as permission).\n"
+      "the CA's infrastructure (a condition of treating a lookup failure as permission);\n"
+      "--stdin: one certificate's names per line of standard input, N lines at a time\n"
+      "(default 64) with all their queries in flight, results in input order (--json: one\n"
+      "object per line).\n"
       "parse: read CAA RDATA in presentation form (`0 issue \"ca.example\"`, one per line on\n"
       "stdin when no RECORD is given) and print the canonical form and what it holds.\n");
   return CABREF_EXIT_USAGE;
@@ -251,12 +259,12 @@ static int failure_permission(const cabref_caa_name_eval *e, const cabref_caa_qu
 }
 
 /* The queries of live mode, for the report. */
-static json_t *queries_json(const cabref_caa_query_log *log) {
+static json_t *queries_json(const cabref_caa_query_log *log, const size_t *qi, size_t nq) {
   json_t *a = json_array();
   size_t i;
   char tb[16];
-  for (i = 0; i < log->n; i++) {
-    const cabref_caa_query *q = &log->q[i];
+  for (i = 0; i < nq; i++) {
+    const cabref_caa_query *q = &log->q[qi[i]];
     json_t *o =
         json_pack("{s:s, s:s, s:i, s:s, s:s, s:i, s:I, s:I}", "name", q->name, "type",
                   cabref_caa_query_type_name(q->type, tb, sizeof tb), "tries", q->tries, "outcome",
@@ -278,12 +286,12 @@ static json_t *queries_json(const cabref_caa_query_log *log) {
   return a;
 }
 
-static void queries_print(const cabref_caa_query_log *log) {
+static void queries_print(const cabref_caa_query_log *log, const size_t *qi, size_t nq) {
   size_t i;
   char tb[16];
   printf("queries (%s):\n", log->validating ? "DNSSEC validated" : "not validated");
-  for (i = 0; i < log->n; i++) {
-    const cabref_caa_query *q = &log->q[i];
+  for (i = 0; i < nq; i++) {
+    const cabref_caa_query *q = &log->q[qi[i]];
     printf("  %s %s: %s", q->name, cabref_caa_query_type_name(q->type, tb, sizeof tb),
            q->outcome == CABREF_CAA_LOOKUP_RECORDS ? "records"
            : q->outcome == CABREF_CAA_LOOKUP_EMPTY
@@ -323,26 +331,309 @@ static cabref_caa_instant reuse_until(const cabref_caa_zone *z, const cabref_caa
   return lo;
 }
 
+/* What one run of eval / check applies to every request. */
+typedef struct {
+  cabref_caa_config cfg;
+  cabref_caa_rules rules;
+  cabref_caa_instant at;
+  const char *zone_file;
+  int live, json, outside_ca, bulk;
+} eval_ctx;
+
+/* The queries of the log that belong to a request: the climb's names of its names. */
+static size_t request_queries(const cabref_caa_query_log *log, const char *const *names,
+                              const size_t *lens, size_t n, size_t *out) {
+  size_t k, m = 0, l;
+  for (k = 0; k < n; k++) {
+    char text[CABREF_NAME_TEXT_BUF];
+    cabref_name nm;
+    size_t pos;
+    if (cabref_name_from_text(names[k], lens[k],
+                              CABREF_NAME_ALLOW_WILDCARD | CABREF_NAME_ALLOW_TRAILING_DOT, text,
+                              sizeof text, &nm, &pos) != CABREF_NAME_OK)
+      continue;
+    text[nm.text_len] = '\0';
+    for (l = nm.wildcard ? 1u : 0u; l < nm.n_labels; l++) {
+      int type;
+      for (type = 0; type < 2; type++) {
+        long x = cabref_caa_query_log_find(log, text + nm.labels[l].off, type ? 39 : 257);
+        size_t j;
+        int seen = 0;
+        for (j = 0; x >= 0 && j < m; j++)
+          seen |= out[j] == (size_t)x;
+        if (x >= 0 && !seen)
+          out[m++] = (size_t)x;
+      }
+    }
+  }
+  return m;
+}
+
+/* Decides one request (the names of one certificate) over the zone z (read from the file, or
+ * gathered from the DNS with the queries in log) and prints it; line > 0 in bulk mode (one JSON
+ * object per line). Returns the request's exit status. */
+static int report_request(const eval_ctx *c, const cabref_caa_zone *z,
+                          const cabref_caa_query_log *log, const char *const *names,
+                          const size_t *lens, size_t n, unsigned long line) {
+  cabref_caa_name_eval *ev = calloc(n ? n : 1, sizeof *ev);
+  size_t *qi = NULL, nq = 0, k;
+  int rc, any_bad = 0, any_deny = 0, any_failure = 0;
+  rc = ev != NULL ? cabref_caa_zone_eval_rules(z, names, lens, n, &c->cfg, c->rules, ev) : -1;
+  if (rc >= 0 && c->live) {
+    qi = malloc((2 * n * CABREF_NAME_MAX_LABELS + 1) * sizeof *qi);
+    if (qi == NULL)
+      rc = -1;
+    else
+      nq = request_queries(log, names, lens, n, qi);
+  }
+  if (rc < 0) {
+    fprintf(stderr, "cabref caa: out of memory\n");
+  } else {
+    json_t *arr = c->json ? json_array() : NULL;
+    for (k = 0; k < n; k++) {
+      any_bad |= ev[k].error != 0;
+      any_deny |= !ev[k].error && ev[k].res.result == CABREF_CAA_NAME_DENY;
+      any_failure |= !ev[k].error && ev[k].res.result == CABREF_CAA_NAME_LOOKUP_FAILURE;
+      if (c->json) {
+        json_t *o = name_json(z, &ev[k], names[k]);
+        if (c->live && !ev[k].error && ev[k].res.result != CABREF_CAA_NAME_ONION_EXEMPT) {
+          char until[21];
+          cabref_format_instant(reuse_until(z, &ev[k], c->at), until);
+          if (ev[k].res.result == CABREF_CAA_NAME_LOOKUP_FAILURE)
+            json_object_set_new(
+                o, "failureMayPermit",
+                json_boolean(failure_permission(&ev[k], log, c->at, c->outside_ca)));
+          else
+            json_object_set_new(o, "reuseUntil", json_string(until));
+        }
+        json_array_append_new(arr, o);
+      } else {
+        name_print(z, &ev[k], names[k], c->zone_file);
+        if (c->live && !ev[k].error && ev[k].res.result == CABREF_CAA_NAME_LOOKUP_FAILURE)
+          printf("  the failure %s be treated as permission (BR 3.2.2.8: outside the CA, "
+                 "retried, domain Insecure; never a DNSSEC failure from 2026-03-15)\n",
+                 failure_permission(&ev[k], log, c->at, c->outside_ca) ? "may" : "may not");
+        else if (c->live && !ev[k].error && ev[k].res.result != CABREF_CAA_NAME_ONION_EXEMPT) {
+          char until[21];
+          cabref_format_instant(reuse_until(z, &ev[k], c->at), until);
+          printf("  issue by %s (BR 3.2.2.8: the TTL or 8 hours, whichever is greater)\n", until);
+        }
+      }
+    }
+    /* The certificate: permitted only when every name is; a denial is final, a lookup failure
+     * (with no denial) is not an answer (CAA-LOOKUP-FAILURE: the caller may apply its rule). */
+    const char *cert = rc == 1 ? "permit" : (any_deny || !any_failure ? "deny" : "lookup-failure");
+    if (c->json) {
+      json_t *o = json_object();
+      if (line > 0)
+        json_object_set_new(o, "line", json_integer((json_int_t)line));
+      json_object_set_new(o, "names", arr);
+      json_object_set_new(o, "result", json_string(cert));
+      if (c->live) {
+        char when[21];
+        static const char *const rn[] = {"none", "rfc6844", "rfc6844-e5065", "rfc8659"};
+        cabref_format_instant(c->at, when);
+        json_object_set_new(o, "at", json_string(when));
+        json_object_set_new(o, "rules", json_string(rn[c->rules]));
+        json_object_set_new(o, "dnssecValidated", json_boolean(log->validating));
+        json_object_set_new(o, "queries", queries_json(log, qi, nq));
+      }
+      char *t = json_dumps(o, (line > 0 ? JSON_COMPACT : JSON_INDENT(2)) | JSON_PRESERVE_ORDER |
+                                  JSON_ENSURE_ASCII);
+      printf("%s\n", t ? t : "null");
+      free(t);
+      json_decref(o);
+    } else {
+      if (line > 0)
+        printf("certificate (line %lu): %s\n", line, cert);
+      else
+        printf("certificate: %s\n", cert);
+      if (c->live)
+        queries_print(log, qi, nq);
+    }
+  }
+  for (k = 0; ev != NULL && k < n; k++)
+    cabref_caa_name_eval_free(&ev[k]);
+  free(ev);
+  free(qi);
+  if (rc < 0)
+    return CABREF_EXIT_IO;
+  if (any_bad)
+    return CABREF_EXIT_INPUT;
+  if (rc == 1)
+    return CABREF_EXIT_OK;
+  return any_deny || !any_failure ? CABREF_EXIT_FAILED : CABREF_EXIT_LOOKUP;
+}
+
+/* The run's exit status from a request's: input errors first, then a failure of the machinery,
+ * then deny, then lookup failure; 0 only when every request is permitted. */
+static int worse_exit(int a, int b) {
+  static const int rank[] = {CABREF_EXIT_OK, CABREF_EXIT_LOOKUP, CABREF_EXIT_FAILED, CABREF_EXIT_IO,
+                             CABREF_EXIT_INPUT};
+  int ra = 0, rb = 0, i;
+  for (i = 0; i < 5; i++) {
+    if (rank[i] == a)
+      ra = i;
+    if (rank[i] == b)
+      rb = i;
+  }
+  return rb > ra ? b : a;
+}
+
+/* One line of bulk input: its names (separated by blanks), in place. */
+typedef struct {
+  char *text;
+  const char **names;
+  size_t *lens, n;
+  unsigned long line;
+} bulk_request;
+
+static int split_request(bulk_request *r) {
+  size_t cap = 0, i = 0, len = strlen(r->text);
+  r->n = 0;
+  while (i < len) {
+    size_t j;
+    while (i < len && (r->text[i] == ' ' || r->text[i] == '\t' || r->text[i] == '\r'))
+      i++;
+    if (i >= len)
+      break;
+    for (j = i; j < len && r->text[j] != ' ' && r->text[j] != '\t' && r->text[j] != '\r'; j++)
+      ;
+    if (r->n == cap) {
+      size_t nc = cap ? cap * 2 : 4;
+      const char **nn = realloc(r->names, nc * sizeof *nn);
+      size_t *nl;
+      if (nn == NULL)
+        return -1;
+      r->names = nn;
+      if ((nl = realloc(r->lens, nc * sizeof *nl)) == NULL)
+        return -1;
+      r->lens = nl;
+      cap = nc;
+    }
+    r->names[r->n] = r->text + i;
+    r->lens[r->n] = j - i;
+    r->n++;
+    i = j;
+  }
+  return 0;
+}
+
+/* Bulk mode (CAA-DNS-BULK): requests from stdin, one per line, looked up `parallel` lines at a
+ * time (every query of those lines in flight at once, no more), reported in input order. The
+ * resolver's cache is kept from batch to batch; memory is bounded by the batch. */
+static int run_bulk(const eval_ctx *c, cabref_caa_live *s, size_t parallel) {
+  bulk_request *batch = calloc(parallel, sizeof *batch);
+  char *buf = NULL;
+  size_t cap = 0, nb = 0, k, total = 0;
+  unsigned long line = 0;
+  int worst = CABREF_EXIT_OK, eof = 0, tty = isatty(2);
+  if (batch == NULL) {
+    fprintf(stderr, "cabref caa: out of memory\n");
+    return CABREF_EXIT_IO;
+  }
+  while (!eof) {
+    ssize_t got = getline(&buf, &cap, stdin);
+    if (got < 0) {
+      eof = 1;
+    } else {
+      line++;
+      if (got > 0 && buf[got - 1] == '\n')
+        buf[--got] = '\0';
+      batch[nb].line = line;
+      if ((batch[nb].text = strdup(buf)) == NULL || split_request(&batch[nb]) != 0) {
+        worst = CABREF_EXIT_IO;
+        fprintf(stderr, "cabref caa: out of memory\n");
+        nb++;
+        break;
+      }
+      if (batch[nb].n == 0) { /* a blank line is not a request */
+        free(batch[nb].text);
+        batch[nb].text = NULL;
+        continue;
+      }
+      nb++;
+    }
+    if (nb == parallel || (eof && nb > 0)) {
+      cabref_caa_zone z;
+      cabref_caa_query_log log;
+      const char **all;
+      size_t *alen, na = 0, j;
+      for (k = 0; k < nb; k++)
+        na += batch[k].n;
+      all = malloc(na * sizeof *all);
+      alen = malloc(na * sizeof *alen);
+      cabref_caa_zone_init(&z);
+      memset(&log, 0, sizeof log);
+      if (all == NULL || alen == NULL) {
+        worst = CABREF_EXIT_IO;
+      } else {
+        for (na = 0, k = 0; k < nb; k++)
+          for (j = 0; j < batch[k].n; j++, na++) {
+            all[na] = batch[k].names[j];
+            alen[na] = batch[k].lens[j];
+          }
+        if (cabref_caa_live_gather(s, all, alen, na, &z, &log) != CABREF_OK)
+          worst = CABREF_EXIT_IO;
+        else
+          for (k = 0; k < nb; k++)
+            worst = worse_exit(worst, report_request(c, &z, &log, batch[k].names, batch[k].lens,
+                                                     batch[k].n, batch[k].line));
+      }
+      if (worst == CABREF_EXIT_IO)
+        fprintf(stderr, "cabref caa: out of memory\n");
+      fflush(stdout);
+      total += nb;
+      if (tty)
+        fprintf(stderr, "\rcabref caa check: %zu requests checked (line %lu)", total, line);
+      free(all);
+      free(alen);
+      cabref_caa_zone_free(&z);
+      cabref_caa_query_log_free(&log);
+      for (k = 0; k < nb; k++) {
+        free(batch[k].text);
+        free(batch[k].names);
+        free(batch[k].lens);
+      }
+      memset(batch, 0, nb * sizeof *batch);
+      nb = 0;
+      if (worst == CABREF_EXIT_IO)
+        break;
+    }
+  }
+  for (k = 0; k < nb; k++) {
+    free(batch[k].text);
+    free(batch[k].names);
+    free(batch[k].lens);
+  }
+  if (tty && total > 0)
+    fprintf(stderr, "\n");
+  if (ferror(stdin)) {
+    fprintf(stderr, "cabref caa check: standard input: %s\n", strerror(errno));
+    worst = CABREF_EXIT_IO;
+  }
+  free(batch);
+  free(buf);
+  return worst;
+}
+
 static int cmd_eval(int argc, char **argv, int live) {
-  const char *zone_file = NULL;
   cabref_caa_live_opts lo;
   cabref_caa_query_log qlog;
-  cabref_caa_instant at = (cabref_caa_instant)time(NULL);
-  int at_given = 0, profile_given = 0, outside_ca = 0;
-  int json = 0, i, rc;
-  size_t n = 0, k;
-  cabref_caa_config cfg;
+  cabref_caa_live *session = NULL;
+  eval_ctx c;
+  int profile_given = 0, bulk = 0, i, status;
+  size_t n = 0, parallel = 64;
   cabref_caa_zone z;
   cabref_error err;
   const char **names;
   size_t *lens;
-  cabref_caa_name_eval *ev;
-  cabref_caa_rules rules;
-  int any_bad = 0, any_deny = 0, any_failure = 0;
 
-  memset(&cfg, 0, sizeof cfg);
+  memset(&c, 0, sizeof c);
   memset(&lo, 0, sizeof lo);
   memset(&qlog, 0, sizeof qlog);
+  c.live = live;
+  c.at = (cabref_caa_instant)time(NULL);
   names = calloc((size_t)argc, sizeof *names);
   lens = calloc((size_t)argc, sizeof *lens);
   if (names == NULL || lens == NULL) {
@@ -355,13 +646,13 @@ static int cmd_eval(int argc, char **argv, int live) {
     const char *a = argv[i];
     int has_arg = i + 1 < argc, bad = 0;
     if (strcmp(a, "--json") == 0) {
-      json = 1;
+      c.json = 1;
     } else if (strcmp(a, "--rfc8657") == 0) {
-      cfg.rfc8657 = 1;
+      c.cfg.rfc8657 = 1;
     } else if (strcmp(a, "--flag1-critical") == 0) {
-      cfg.flag1_critical = 1;
+      c.cfg.flag1_critical = 1;
     } else if (strcmp(a, "--zone") == 0 && has_arg && !live) {
-      zone_file = argv[++i];
+      c.zone_file = argv[++i];
     } else if (strcmp(a, "--resolver") == 0 && has_arg && live) {
       lo.resolver = argv[++i];
     } else if (strcmp(a, "--trust-anchor") == 0 && has_arg && live) {
@@ -369,7 +660,14 @@ static int cmd_eval(int argc, char **argv, int live) {
     } else if (strcmp(a, "--no-dnssec") == 0 && live) {
       lo.no_dnssec = 1;
     } else if (strcmp(a, "--outside-ca") == 0 && live) {
-      outside_ca = 1;
+      c.outside_ca = 1;
+    } else if (strcmp(a, "--stdin") == 0 && live) {
+      bulk = 1;
+    } else if (strcmp(a, "--parallel") == 0 && has_arg && live) {
+      char *end;
+      unsigned long m = strtoul(argv[++i], &end, 10);
+      bad = *end != '\0' || m == 0 || m > 10000ul;
+      parallel = (size_t)m;
     } else if (strcmp(a, "--timeout") == 0 && has_arg && live) {
       char *end;
       unsigned long ms = strtoul(argv[++i], &end, 10);
@@ -379,8 +677,7 @@ static int cmd_eval(int argc, char **argv, int live) {
       cabref_instant t;
       bad = cabref_parse_instant(argv[i + 1], strlen(argv[i + 1]), &t) != CABREF_OK;
       i++;
-      at = t;
-      at_given = 1;
+      c.at = t;
     } else if (strcmp(a, "--ca") == 0 && has_arg) {
       char dn[CABREF_NAME_MAX_TEXT + 2];
       size_t l = strlen(argv[++i]);
@@ -390,16 +687,16 @@ static int cmd_eval(int argc, char **argv, int live) {
       if (!bad) {
         memcpy(dn, argv[i], l);
         dn[l] = '\0';
-        bad = cabref_caa_config_add_issuer(&cfg, dn) != 0;
+        bad = cabref_caa_config_add_issuer(&c.cfg, dn) != 0;
       }
     } else if (strcmp(a, "--tag") == 0 && has_arg) {
-      bad = cabref_caa_config_add_tag(&cfg, argv[++i]) != 0;
+      bad = cabref_caa_config_add_tag(&c.cfg, argv[++i]) != 0;
     } else if (strcmp(a, "--account") == 0 && has_arg) {
-      bad = cabref_caa_config_set_account(&cfg, argv[++i]) != 0;
+      bad = cabref_caa_config_set_account(&c.cfg, argv[++i]) != 0;
     } else if (strcmp(a, "--method") == 0 && has_arg) {
-      bad = cabref_caa_config_set_method(&cfg, argv[++i]) != 0;
+      bad = cabref_caa_config_set_method(&c.cfg, argv[++i]) != 0;
     } else if (strcmp(a, "--profile") == 0 && has_arg) {
-      bad = cabref_caa_parse_profile(argv[++i], &cfg.profile) != 0;
+      bad = cabref_caa_parse_profile(argv[++i], &c.cfg.profile) != 0;
       profile_given = 1;
     } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
       free(names);
@@ -423,124 +720,71 @@ static int cmd_eval(int argc, char **argv, int live) {
       return usage();
     }
   }
-  if ((!live && zone_file == NULL) || cfg.n_issuers == 0 || n == 0) {
-    fprintf(stderr, live ? "cabref caa check: needs at least one --ca DOMAIN and a NAME\n"
+  if ((!live && c.zone_file == NULL) || c.cfg.n_issuers == 0 || (n == 0) == !bulk) {
+    fprintf(stderr, live ? "cabref caa check: needs at least one --ca DOMAIN, and NAMEs or --stdin "
+                           "(not both)\n"
                          : "cabref caa eval: needs --zone FILE, at least one --ca DOMAIN and a "
                            "NAME\n");
     free(names);
     free(lens);
     return usage();
   }
-  (void)at_given;
   /* CAA-PROFILE-DATE: live mode applies the rules of the date (the value grammar too, unless
    * --profile says otherwise). */
-  rules = live ? cabref_caa_rules_at(at)
-               : (cfg.profile == CABREF_CAA_PROFILE_RFC6844_E5065 ? CABREF_CAA_RULES_RFC6844_E5065
-                                                                  : CABREF_CAA_RULES_RFC8659);
+  c.rules =
+      live ? cabref_caa_rules_at(c.at)
+           : (c.cfg.profile == CABREF_CAA_PROFILE_RFC6844_E5065 ? CABREF_CAA_RULES_RFC6844_E5065
+                                                                : CABREF_CAA_RULES_RFC8659);
   if (live && !profile_given)
-    cfg.profile =
-        (uint8_t)(rules == CABREF_CAA_RULES_RFC6844 || rules == CABREF_CAA_RULES_RFC6844_E5065
+    c.cfg.profile =
+        (uint8_t)(c.rules == CABREF_CAA_RULES_RFC6844 || c.rules == CABREF_CAA_RULES_RFC6844_E5065
                       ? CABREF_CAA_PROFILE_RFC6844_E5065
                       : CABREF_CAA_PROFILE_RFC8659);
-  lo.dname_queries = rules == CABREF_CAA_RULES_RFC6844 || rules == CABREF_CAA_RULES_RFC6844_E5065;
+  lo.dname_queries =
+      c.rules == CABREF_CAA_RULES_RFC6844 || c.rules == CABREF_CAA_RULES_RFC6844_E5065;
+  memset(&err, 0, sizeof err);
+  if (live) {
+    cabref_status st = cabref_caa_live_open(&lo, &session, &err);
+    if (st != CABREF_OK) {
+      if (st != CABREF_E_IO) {
+        memset(&err, 0, sizeof err);
+        err.status = CABREF_E_CAPACITY;
+        snprintf(err.message, sizeof err.message, "out of memory");
+      }
+      if (c.json)
+        cabref_print_error_json(stdout, &err);
+      cabref_print_error(stderr, &err);
+      free(names);
+      free(lens);
+      return CABREF_EXIT_IO;
+    }
+  }
+  if (bulk) {
+    c.bulk = 1;
+    status = run_bulk(&c, session, parallel);
+    cabref_caa_live_close(session);
+    free(names);
+    free(lens);
+    return status;
+  }
   cabref_caa_zone_init(&z);
-  if (live && cabref_caa_live_gather(&lo, names, lens, n, &z, &qlog, &err) != CABREF_OK) {
-    if (err.status != CABREF_E_IO) {
-      memset(&err, 0, sizeof err);
-      err.status = CABREF_E_CAPACITY;
-      snprintf(err.message, sizeof err.message, "out of memory");
-    }
-    if (json)
-      cabref_print_error_json(stdout, &err);
-    cabref_print_error(stderr, &err);
-    cabref_caa_query_log_free(&qlog);
-    cabref_caa_zone_free(&z);
-    free(names);
-    free(lens);
-    return CABREF_EXIT_IO;
-  }
-  if (!live && cabref_caa_zone_read(zone_file, &z, &err) != CABREF_OK) {
-    if (json) /* every failure is one JSON object on stdout too */
-      cabref_print_error_json(stdout, &err);
-    cabref_print_error(stderr, &err);
-    cabref_caa_zone_free(&z);
-    free(names);
-    free(lens);
-    return err.status == CABREF_E_IO ? CABREF_EXIT_IO : CABREF_EXIT_INPUT;
-  }
-  ev = calloc(n, sizeof *ev);
-  rc = ev != NULL ? cabref_caa_zone_eval_rules(&z, names, lens, n, &cfg, rules, ev) : -1;
-  if (rc < 0) {
+  if (live && cabref_caa_live_gather(session, names, lens, n, &z, &qlog) != CABREF_OK) {
     fprintf(stderr, "cabref caa: out of memory\n");
+    status = CABREF_EXIT_IO;
+  } else if (!live && cabref_caa_zone_read(c.zone_file, &z, &err) != CABREF_OK) {
+    if (c.json) /* every failure is one JSON object on stdout too */
+      cabref_print_error_json(stdout, &err);
+    cabref_print_error(stderr, &err);
+    status = err.status == CABREF_E_IO ? CABREF_EXIT_IO : CABREF_EXIT_INPUT;
   } else {
-    json_t *arr = json ? json_array() : NULL;
-    for (k = 0; k < n; k++) {
-      any_bad |= ev[k].error != 0;
-      any_deny |= !ev[k].error && ev[k].res.result == CABREF_CAA_NAME_DENY;
-      any_failure |= !ev[k].error && ev[k].res.result == CABREF_CAA_NAME_LOOKUP_FAILURE;
-      if (json) {
-        json_t *o = name_json(&z, &ev[k], names[k]);
-        if (live && !ev[k].error && ev[k].res.result != CABREF_CAA_NAME_ONION_EXEMPT) {
-          char until[21];
-          cabref_format_instant(reuse_until(&z, &ev[k], at), until);
-          if (ev[k].res.result == CABREF_CAA_NAME_LOOKUP_FAILURE)
-            json_object_set_new(o, "failureMayPermit",
-                                json_boolean(failure_permission(&ev[k], &qlog, at, outside_ca)));
-          else
-            json_object_set_new(o, "reuseUntil", json_string(until));
-        }
-        json_array_append_new(arr, o);
-      } else {
-        name_print(&z, &ev[k], names[k], zone_file);
-        if (live && !ev[k].error && ev[k].res.result == CABREF_CAA_NAME_LOOKUP_FAILURE)
-          printf("  the failure %s be treated as permission (BR 3.2.2.8: outside the CA, "
-                 "retried, domain Insecure; never a DNSSEC failure from 2026-03-15)\n",
-                 failure_permission(&ev[k], &qlog, at, outside_ca) ? "may" : "may not");
-        else if (live && !ev[k].error && ev[k].res.result != CABREF_CAA_NAME_ONION_EXEMPT) {
-          char until[21];
-          cabref_format_instant(reuse_until(&z, &ev[k], at), until);
-          printf("  issue by %s (BR 3.2.2.8: the TTL or 8 hours, whichever is greater)\n", until);
-        }
-      }
-    }
-    /* The certificate: permitted only when every name is; a denial is final, a lookup failure
-     * (with no denial) is not an answer (CAA-LOOKUP-FAILURE: the caller may apply its rule). */
-    const char *cert = rc == 1 ? "permit" : (any_deny || !any_failure ? "deny" : "lookup-failure");
-    if (json) {
-      json_t *o = json_pack("{s:o, s:s}", "names", arr, "result", cert);
-      if (live) {
-        char when[21];
-        static const char *const rn[] = {"none", "rfc6844", "rfc6844-e5065", "rfc8659"};
-        cabref_format_instant(at, when);
-        json_object_set_new(o, "at", json_string(when));
-        json_object_set_new(o, "rules", json_string(rn[rules]));
-        json_object_set_new(o, "dnssecValidated", json_boolean(qlog.validating));
-        json_object_set_new(o, "queries", queries_json(&qlog));
-      }
-      char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
-      printf("%s\n", s ? s : "null");
-      free(s);
-      json_decref(o);
-    } else {
-      printf("certificate: %s\n", cert);
-      if (live)
-        queries_print(&qlog);
-    }
+    status = report_request(&c, &z, &qlog, names, lens, n, 0);
   }
-  for (k = 0; ev != NULL && k < n; k++)
-    cabref_caa_name_eval_free(&ev[k]);
-  free(ev);
+  cabref_caa_live_close(session);
   cabref_caa_zone_free(&z);
   cabref_caa_query_log_free(&qlog);
   free(names);
   free(lens);
-  if (rc < 0)
-    return CABREF_EXIT_IO;
-  if (any_bad)
-    return CABREF_EXIT_INPUT;
-  if (rc == 1)
-    return CABREF_EXIT_OK;
-  return any_deny || !any_failure ? CABREF_EXIT_FAILED : CABREF_EXIT_LOOKUP;
+  return status;
 }
 
 /* ---- caa parse ------------------------------------------------------------------------------ */

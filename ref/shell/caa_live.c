@@ -49,6 +49,7 @@ void cabref_caa_query_log_free(cabref_caa_query_log *log) {
     free(log->q[i].final_owner);
   }
   free(log->q);
+  free(log->slots);
   memset(log, 0, sizeof *log);
 }
 
@@ -61,21 +62,56 @@ const char *cabref_caa_query_type_name(int type, char *buf, size_t cap) {
   return buf;
 }
 
-static char *dup_str(const char *s) {
-  size_t n = strlen(s);
-  char *d = malloc(n + 1);
-  if (d != NULL)
-    memcpy(d, s, n + 1);
-  return d;
+static uint64_t query_hash(const char *name, int type) {
+  uint64_t h = 1469598103934665603ull ^ (uint64_t)(unsigned)type; /* FNV-1a */
+  for (; *name != '\0'; name++)
+    h = (h ^ (uint8_t)*name) * 1099511628211ull;
+  return h;
 }
 
-/* Adds the query (name, type) unless it is there. -1 when out of memory. */
+/* Places query i in the log's hash index (open addressing, at most half full). */
+static void index_put(cabref_caa_query_log *log, size_t i) {
+  size_t m = log->n_slots - 1, h = (size_t)query_hash(log->q[i].name, log->q[i].type) & m;
+  while (log->slots[h] != 0)
+    h = (h + 1) & m;
+  log->slots[h] = i + 1;
+}
+
+long cabref_caa_query_log_find(const cabref_caa_query_log *log, const char *name, int type) {
+  size_t h, m;
+  if (log->n_slots == 0)
+    return -1;
+  m = log->n_slots - 1;
+  for (h = (size_t)query_hash(name, type) & m; log->slots[h] != 0; h = (h + 1) & m) {
+    const cabref_caa_query *o = &log->q[log->slots[h] - 1];
+    if (o->type == type && strcmp(o->name, name) == 0)
+      return (long)(log->slots[h] - 1);
+  }
+  return -1;
+}
+
+/* Adds the query (name, type) unless it is there (found through a hash index, so that a request
+ * of many names costs time linear in its queries). -1 when out of memory. */
 static int log_add(cabref_caa_query_log *log, const char *name, int type) {
-  size_t i;
+  size_t h, m;
   cabref_caa_query *q;
-  for (i = 0; i < log->n; i++)
-    if (log->q[i].type == type && strcmp(log->q[i].name, name) == 0)
+  if (2 * (log->n + 1) > log->n_slots) {
+    size_t ns = log->n_slots ? log->n_slots * 2 : 64, i;
+    size_t *sl = calloc(ns, sizeof *sl);
+    if (sl == NULL)
+      return -1;
+    free(log->slots);
+    log->slots = sl;
+    log->n_slots = ns;
+    for (i = 0; i < log->n; i++)
+      index_put(log, i);
+  }
+  m = log->n_slots - 1;
+  for (h = (size_t)query_hash(name, type) & m; log->slots[h] != 0; h = (h + 1) & m) {
+    const cabref_caa_query *o = &log->q[log->slots[h] - 1];
+    if (o->type == type && strcmp(o->name, name) == 0)
       return 0;
+  }
   if (log->n == log->cap) {
     size_t nc = log->cap ? log->cap * 2 : 32;
     q = realloc(log->q, nc * sizeof *q);
@@ -86,10 +122,11 @@ static int log_add(cabref_caa_query_log *log, const char *name, int type) {
   }
   q = &log->q[log->n];
   memset(q, 0, sizeof *q);
-  if ((q->name = dup_str(name)) == NULL)
+  if ((q->name = strdup(name)) == NULL)
     return -1;
   q->type = type;
   q->rcode = -1;
+  log->slots[h] = log->n + 1;
   log->n++;
   return 0;
 }
@@ -164,7 +201,7 @@ static void classify(const pending *p, int validating, cabref_caa_query *q) {
   if (r->bogus) {
     q->failure = CABREF_CAA_FAIL_BOGUS;
     if (r->why_bogus != NULL)
-      q->why_bogus = dup_str(r->why_bogus);
+      q->why_bogus = strdup(r->why_bogus);
     return;
   }
   switch (r->rcode) {
@@ -294,7 +331,7 @@ int cabref_caa_answer_read(const uint8_t *wire, size_t len, cabref_caa_query *q,
       }
     }
     q->outcome = q->n_records > 0 ? CABREF_CAA_LOOKUP_RECORDS : CABREF_CAA_LOOKUP_EMPTY;
-    if ((q->final_owner = dup_str(owner)) == NULL)
+    if ((q->final_owner = strdup(owner)) == NULL)
       rc = -1;
   }
   free(owner);
@@ -303,16 +340,68 @@ int cabref_caa_answer_read(const uint8_t *wire, size_t len, cabref_caa_query *q,
   return rc;
 }
 
-cabref_status cabref_caa_live_gather(const cabref_caa_live_opts *o, const char *const *names,
-                                     const size_t *lens, size_t n, cabref_caa_zone *z,
-                                     cabref_caa_query_log *log, cabref_error *err) {
+struct cabref_caa_live {
   struct ub_ctx *ctx;
+  unsigned timeout_ms;
+  int dname_queries, validating;
+};
+
+cabref_status cabref_caa_live_open(const cabref_caa_live_opts *o, cabref_caa_live **out,
+                                   cabref_error *err) {
+  cabref_caa_live *s = calloc(1, sizeof *s);
+  int rc;
+  *out = NULL;
+  if (s == NULL || (s->ctx = ub_ctx_create()) == NULL) {
+    free(s);
+    return CABREF_E_CAPACITY;
+  }
+  s->timeout_ms = o->timeout_ms ? o->timeout_ms : 5000u;
+  s->dname_queries = o->dname_queries;
+  rc = ub_ctx_async(s->ctx, 1);
+  if (rc == 0 && o->resolver != NULL) {
+    rc = ub_ctx_set_fwd(s->ctx, o->resolver);
+    if (rc == 0) /* a resolver on a loopback address is allowed */
+      rc = ub_ctx_set_option(s->ctx, "do-not-query-localhost:", "no");
+  }
+  if (rc == 0 && !o->no_dnssec) {
+    const char *ta = o->trust_anchor;
+    if (ta == NULL && access(ROOT_ANCHOR, R_OK) == 0)
+      ta = ROOT_ANCHOR;
+    if (ta != NULL) {
+      rc = ub_ctx_add_ta_file(s->ctx, ta);
+      s->validating = rc == 0;
+    }
+  }
+  if (rc != 0) {
+    memset(err, 0, sizeof *err);
+    err->status = CABREF_E_IO;
+    snprintf(err->file, sizeof err->file, "%s",
+             o->resolver != NULL ? o->resolver : (o->trust_anchor ? o->trust_anchor : "unbound"));
+    snprintf(err->message, sizeof err->message, "the resolver cannot be set up: %s",
+             ub_strerror(rc));
+    cabref_caa_live_close(s);
+    return CABREF_E_IO;
+  }
+  *out = s;
+  return CABREF_OK;
+}
+
+void cabref_caa_live_close(cabref_caa_live *s) {
+  if (s == NULL)
+    return;
+  ub_ctx_delete(s->ctx);
+  free(s);
+}
+
+cabref_status cabref_caa_live_gather(cabref_caa_live *s, const char *const *names,
+                                     const size_t *lens, size_t n, cabref_caa_zone *z,
+                                     cabref_caa_query_log *log) {
   pending *pd = NULL;
-  int *want = NULL, rc;
+  int *want = NULL;
   size_t k, i;
-  unsigned timeout = o->timeout_ms ? o->timeout_ms : 5000u;
   cabref_status st = CABREF_OK;
   memset(log, 0, sizeof *log);
+  log->validating = s->validating;
   /* RFC 8659 §3: the name (X for *.X) and every parent up to the TLD, each asked once. */
   for (k = 0; k < n; k++) {
     char text[CABREF_NAME_TEXT_BUF];
@@ -325,40 +414,12 @@ cabref_status cabref_caa_live_gather(const cabref_caa_live_opts *o, const char *
     text[nm.text_len] = '\0';
     for (l = nm.wildcard ? 1u : 0u; l < nm.n_labels; l++) {
       if (log_add(log, text + nm.labels[l].off, TYPE_CAA) != 0 ||
-          (o->dname_queries && log_add(log, text + nm.labels[l].off, TYPE_DNAME) != 0))
+          (s->dname_queries && log_add(log, text + nm.labels[l].off, TYPE_DNAME) != 0))
         return CABREF_E_CAPACITY;
     }
   }
   if (log->n == 0)
     return CABREF_OK;
-  if ((ctx = ub_ctx_create()) == NULL)
-    return CABREF_E_CAPACITY;
-  rc = ub_ctx_async(ctx, 1);
-  if (rc == 0 && o->resolver != NULL) {
-    rc = ub_ctx_set_fwd(ctx, o->resolver);
-    if (rc == 0) /* a resolver on a loopback address is allowed */
-      rc = ub_ctx_set_option(ctx, "do-not-query-localhost:", "no");
-  }
-  if (rc == 0 && !o->no_dnssec) {
-    const char *ta = o->trust_anchor;
-    if (ta == NULL && access(ROOT_ANCHOR, R_OK) == 0)
-      ta = ROOT_ANCHOR;
-    if (ta != NULL) {
-      rc = ub_ctx_add_ta_file(ctx, ta);
-      log->validating = rc == 0;
-    }
-  }
-  if (rc != 0) {
-    char msg[256];
-    snprintf(msg, sizeof msg, "the resolver cannot be set up: %s", ub_strerror(rc));
-    memset(err, 0, sizeof *err);
-    err->status = CABREF_E_IO;
-    snprintf(err->file, sizeof err->file, "%s",
-             o->resolver != NULL ? o->resolver : (o->trust_anchor ? o->trust_anchor : "unbound"));
-    snprintf(err->message, sizeof err->message, "%s", msg);
-    ub_ctx_delete(ctx);
-    return CABREF_E_IO;
-  }
   pd = calloc(log->n, sizeof *pd);
   want = calloc(log->n, sizeof *want);
   if (pd == NULL || want == NULL) {
@@ -367,7 +428,7 @@ cabref_status cabref_caa_live_gather(const cabref_caa_live_opts *o, const char *
   }
   for (i = 0; i < log->n; i++)
     want[i] = 1;
-  round_of(ctx, log, pd, want, timeout);
+  round_of(s->ctx, log, pd, want, s->timeout_ms);
   /* BR 3.2.2.8: a failure counts only after at least one retry. */
   for (i = 0; i < log->n; i++) {
     cabref_caa_query probe;
@@ -377,7 +438,7 @@ cabref_status cabref_caa_live_gather(const cabref_caa_live_opts *o, const char *
     log->q[i].tries = 1;
     want[i] = probe.outcome == CABREF_CAA_LOOKUP_FAILURE;
   }
-  round_of(ctx, log, pd, want, timeout);
+  round_of(s->ctx, log, pd, want, s->timeout_ms);
   for (i = 0; i < log->n && st == CABREF_OK; i++) {
     cabref_caa_query *q = &log->q[i];
     int r = 0;
@@ -414,6 +475,5 @@ done:
       ub_resolve_free(pd[i].res);
   free(pd);
   free(want);
-  ub_ctx_delete(ctx);
   return st;
 }

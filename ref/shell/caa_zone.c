@@ -1173,14 +1173,6 @@ static int zg_answer(const cabref_caa_zone *z, zgraph *g, size_t k, const ix_ent
   return rc;
 }
 
-static char *dup_text(const char *s) {
-  size_t n = strlen(s);
-  char *d = malloc(n + 1);
-  if (d != NULL)
-    memcpy(d, s, n + 1);
-  return d;
-}
-
 /* The shell's part for one name: convert; look up the climb's names (RFC 8659 §3: from X for
  * *.X, up to the TLD) and every alias target, answered from the file; let the core pick the
  * relevant set under the rules; gather its records. */
@@ -1241,11 +1233,11 @@ static int climb(const cabref_caa_zone *z, const ix_entry *ix, size_t n_ix, cons
   if (e->chain == NULL)
     goto oom;
   for (k = 0, x = at.climb; k <= steps; k++) {
-    if ((e->chain[k] = dup_text(g.lk[x].name)) == NULL)
+    if ((e->chain[k] = strdup(g.lk[x].name)) == NULL)
       goto oom;
     e->n_chain = k + 1;
     if (e->synthesized == NULL && g.lk[x].synth != NULL &&
-        (e->synthesized = dup_text(g.lk[x].synth)) == NULL)
+        (e->synthesized = strdup(g.lk[x].synth)) == NULL)
       goto oom;
     if (k < steps)
       x = g.nd[x].target;
@@ -1257,7 +1249,7 @@ static int climb(const cabref_caa_zone *z, const ix_entry *ix, size_t n_ix, cons
     zg_free(&g);
     return 0;
   }
-  if ((e->relevant_owner = dup_text(g.lk[at.node].set_owner)) == NULL)
+  if ((e->relevant_owner = strdup(g.lk[at.node].set_owner)) == NULL)
     goto oom;
   zg_free(&g);
   e->n_set =

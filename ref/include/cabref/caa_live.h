@@ -45,20 +45,34 @@ typedef struct {
 typedef struct {
   cabref_caa_query *q;
   size_t n, cap;
-  int validating; /* a trust anchor was loaded */
+  size_t *slots, n_slots; /* hash index of (name, type): slot holds index + 1, 0 when free */
+  int validating;         /* a trust anchor was loaded */
 } cabref_caa_query_log;
 
 void cabref_caa_query_log_free(cabref_caa_query_log *log);
 
+/* The index of the query (name, type) in the log, or -1. */
+long cabref_caa_query_log_find(const cabref_caa_query_log *log, const char *name, int type);
+
+/* A resolver context (libunbound's, with its cache), kept across requests so that a run of
+ * many requests is answered from a warm cache. */
+typedef struct cabref_caa_live cabref_caa_live;
+
+/* Sets up the resolver: CABREF_OK, CABREF_E_IO with a message in err when it cannot be set up
+ * (an address libunbound refuses, an unreadable trust anchor), CABREF_E_CAPACITY when out of
+ * memory. */
+cabref_status cabref_caa_live_open(const cabref_caa_live_opts *o, cabref_caa_live **out,
+                                   cabref_error *err);
+void cabref_caa_live_close(cabref_caa_live *s);
+
 /* Looks up CAA at every name of the climb of each request name (the name, X for *.X, and each
  * parent up to the TLD; names that are not domain names are skipped: the evaluation reports
  * them), all at once, retrying each failed lookup once; writes what came back into z (which
- * must be initialised) and the queries into log. CABREF_OK, or CABREF_E_IO with a message in
- * err when the resolver cannot be set up (bad address, unreadable trust anchor), or
- * CABREF_E_CAPACITY when out of memory. */
-cabref_status cabref_caa_live_gather(const cabref_caa_live_opts *o, const char *const *names,
+ * must be initialised) and the queries into log. CABREF_OK, or CABREF_E_CAPACITY when out of
+ * memory. */
+cabref_status cabref_caa_live_gather(cabref_caa_live *s, const char *const *names,
                                      const size_t *lens, size_t n, cabref_caa_zone *z,
-                                     cabref_caa_query_log *log, cabref_error *err);
+                                     cabref_caa_query_log *log);
 
 /* CAA-DNS-LIVE: reads the answer packet wire[0 .. len-1] of query q (q->name, q->type; an
  * answer with rcode NOERROR or NXDOMAIN) into z: the CNAME chain from the name (at most 32
