@@ -14,7 +14,7 @@ WARN := -std=c11 -Wall -Wextra -Werror -Wconversion -Wsign-conversion -Wshadow \
         -Wstrict-prototypes -Wvla -Wformat=2
 CPPFLAGS_ALL := -Iref/include -Ispec -D_POSIX_C_SOURCE=200809L -DCABREF_VERSION='"$(VERSION)"' \
                 $(CPPFLAGS)
-LIBS := -ljansson -lpsl -lidn2 -lldns -lunbound
+LIBS := -ljansson -lpsl -lidn2 -lldns -lunbound -levent
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 B := build
@@ -129,8 +129,13 @@ test: check
 -include proofs/proofs.mk
 
 BENCHES := $(basename $(notdir $(wildcard bench/*.c)))
-bench: $(BENCHES:%=$(B)/bench/%)
+bench: $(BENCHES:%=$(B)/bench/%) $(B)/cabref $(B)/bench/caa_climb_baseline
 	@for b in $(BENCHES); do echo "== $$b"; $(B)/bench/$$b || exit 1; done
+	@echo "== caa_dns_bench"; bash bench/caa_dns_bench.sh $(B)/cabref $(B)/bench/caa_climb_baseline
+
+$(B)/bench/caa_climb_baseline: bench/dns/caa_climb_baseline.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O2 -g -o $@ $< -lunbound -levent
 
 $(B)/bench/%: bench/%.c $(B)/libcabref.a
 	@mkdir -p $(dir $@)

@@ -4,13 +4,13 @@
  *
  * Requirements: CAA-DNS-LIVE, CAA-ALIAS-CNAME, CAA-RELEVANT. The first octet picks the query
  * (www.example.com or example.com, type CAA or DNAME); the rest is the packet. Never a crash; the
- * status is 0, 1 (unreadable), 2 (a chain to a name the climb cannot look up) or -1 (out of
- * memory); on 0 the outcome is records or empty, every
- * record kept is owned by the chain's end (lower case, no trailing dot) with its RDATA inside the
- * zone's buffer, a CAA answer with n records keeps n records, and the chain is at most 32 CNAMEs.
- * Then the zone made of that answer is evaluated for the name: when the chain has no repeated
- * name and at most 16 CNAMEs, records at its end are the relevant set of the name, found at the
- * name itself, and an empty end never yields a set at the name.
+ * status is 0, 1 (unreadable, or an rcode other than NOERROR and NXDOMAIN: never an answer), 2 (a
+ * chain to a name the climb cannot look up) or -1 (out of memory); on 0 the outcome is records or
+ * empty, every record kept is owned by the chain's end (lower case, no trailing dot) with its RDATA
+ * inside the zone's buffer, a CAA answer with n records keeps n records, and the chain is at most
+ * 32 CNAMEs. Then the zone made of that answer is evaluated for the name: when the chain has no
+ * repeated name and at most 16 CNAMEs, records at its end are the relevant set of the name, found
+ * at the name itself, and an empty end never yields a set at the name.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -46,6 +46,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   cabref_caa_zone_init(&z);
   rc = cabref_caa_answer_read(wire, size - 1, &q, &z);
   CHECK(rc == 0 || rc == 1 || rc == 2 || rc == -1);
+  /* An error rcode in the packet is never read as an answer (never "no records"). */
+  if (size - 1 >= 4 && (data[4] & 0x0f) != 0 && (data[4] & 0x0f) != 3)
+    CHECK(rc != 0);
   if (rc == 0) {
     CHECK(q.outcome == CABREF_CAA_LOOKUP_RECORDS || q.outcome == CABREF_CAA_LOOKUP_EMPTY);
     CHECK(q.final_owner != NULL);

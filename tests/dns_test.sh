@@ -22,39 +22,12 @@ PATH=$PATH:/usr/sbin
 T=$(mktemp -d)
 pass=0
 fail=0
+. "$(dirname "$0")/dns_lib.sh"
 cleanup() {
-  [ -f "$T/nsd.pid" ] && kill "$(cat "$T/nsd.pid")" 2>/dev/null
-  [ -f "$T/unbound.pid" ] && kill "$(cat "$T/unbound.pid")" 2>/dev/null
-  [ -n "${NSD_PID:-}" ] && kill "$NSD_PID" 2>/dev/null
-  [ -n "${UB_PID:-}" ] && kill "$UB_PID" 2>/dev/null
-  wait 2>/dev/null
+  dns_stop
   rm -rf "$T"
 }
 trap cleanup EXIT
-
-# Two free ports (UDP and TCP) on 127.0.0.1.
-free_port() {
-  python3 - <<'PY'
-import socket
-while True:
-    t = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    t.bind(("127.0.0.1", 0))
-    p = t.getsockname()[1]
-    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        u.bind(("127.0.0.1", p))
-    except OSError:
-        t.close()
-        continue
-    t.close()
-    u.close()
-    print(p)
-    break
-PY
-}
-NSD_PORT=$(free_port)
-UB_PORT=$(free_port)
-while [ "$UB_PORT" = "$NSD_PORT" ]; do UB_PORT=$(free_port); done
 
 # signed.caatest: a zone of its own, signed; its DNSKEY is cabref's trust anchor, so names under it
 # validate (secure), and a record altered after signing is bogus.
@@ -101,75 +74,10 @@ signed         NS  ns.caatest.
 $(grep -v '^;' "$T/$KEY.ds" | sed 's/^signed\.caatest\./signed/')
 ZONE
 
-cat >"$T/nsd.conf" <<CONF
-server:
-  ip-address: 127.0.0.1@$NSD_PORT
-  port: $NSD_PORT
-  username: ""
-  chroot: ""
-  zonesdir: "$T"
-  pidfile: "$T/nsd.pid"
-  database: ""
-  zonelistfile: "$T/zone.list"
-  xfrdfile: "$T/xfrd.state"
-  xfrdir: "$T"
-  logfile: "$T/nsd.log"
-  server-count: 1
-  verbosity: 1
-  rrl-ratelimit: 0
-remote-control:
-  control-enable: no
-zone:
-  name: "caatest"
-  zonefile: "caatest.zone"
-zone:
-  name: "signed.caatest"
-  zonefile: "signed.zone.signed"
-CONF
-
-cat >"$T/unbound.conf" <<CONF
-server:
-  interface: 127.0.0.1
-  port: $UB_PORT
-  do-not-query-localhost: no
-  username: ""
-  chroot: ""
-  directory: "$T"
-  pidfile: "$T/unbound.pid"
-  use-syslog: no
-  logfile: "$T/unbound.log"
-  verbosity: 1
-  num-threads: 1
-  so-reuseport: no
-  module-config: "iterator"
-  qname-minimisation: no
-  access-control: 127.0.0.0/8 allow
-  domain-insecure: "caatest"
-  infra-host-ttl: 1
-stub-zone:
-  name: "caatest"
-  stub-addr: 127.0.0.1@$NSD_PORT
-remote-control:
-  control-enable: no
-CONF
-
-nsd -d -c "$T/nsd.conf" >"$T/nsd.out" 2>&1 &
-NSD_PID=$!
-unbound -d -c "$T/unbound.conf" >"$T/unbound.out" 2>&1 &
-UB_PID=$!
-# Wait until both answer (at most 10 s).
-for _ in $(seq 1 100); do
-  if python3 - "$NSD_PORT" "$UB_PORT" <<'PY' 2>/dev/null; then break; fi
-import socket, struct, sys
-q = struct.pack(">HHHHHH", 1, 0x0100, 1, 0, 0, 0) + b"\x07caatest\x00\x00\x06\x00\x01"
-for port in sys.argv[1:]:
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    s.settimeout(0.2)
-    s.sendto(q, ("127.0.0.1", int(port)))
-    s.recv(512)
-PY
-  sleep 0.1
-done
+dns_start caatest caatest.zone signed.caatest signed.zone.signed || {
+  echo "0 passed, 1 failed"
+  exit 1
+}
 
 R="127.0.0.1@$UB_PORT"
 run() { # run NAME EXPECTED_STATUS ARGS...

@@ -374,12 +374,16 @@ static size_t request_queries(const cabref_caa_query_log *log, const char *const
  * object per line). Returns the request's exit status. */
 static int report_request(const eval_ctx *c, const cabref_caa_zone *z,
                           const cabref_caa_query_log *log, const char *const *names,
-                          const size_t *lens, size_t n, unsigned long line) {
-  cabref_caa_name_eval *ev = calloc(n ? n : 1, sizeof *ev);
+                          const size_t *lens, size_t n, unsigned long line,
+                          const cabref_caa_name_eval *ev) {
   size_t *qi = NULL, nq = 0, k;
-  int rc, any_bad = 0, any_deny = 0, any_failure = 0;
-  rc = ev != NULL ? cabref_caa_zone_eval_rules(z, names, lens, n, &c->cfg, c->rules, ev) : -1;
-  if (rc >= 0 && c->live) {
+  int rc = 1, any_bad = 0, any_deny = 0, any_failure = 0;
+  /* CAA-MULTI-NAME: the certificate is permitted iff every name is (or is exempt). */
+  for (k = 0; k < n; k++)
+    if (ev[k].error != 0 || (ev[k].res.result != CABREF_CAA_NAME_PERMIT &&
+                             ev[k].res.result != CABREF_CAA_NAME_ONION_EXEMPT))
+      rc = 0;
+  if (c->live) {
     qi = malloc((2 * n * CABREF_NAME_MAX_LABELS + 1) * sizeof *qi);
     if (qi == NULL)
       rc = -1;
@@ -452,9 +456,6 @@ static int report_request(const eval_ctx *c, const cabref_caa_zone *z,
         queries_print(log, qi, nq);
     }
   }
-  for (k = 0; ev != NULL && k < n; k++)
-    cabref_caa_name_eval_free(&ev[k]);
-  free(ev);
   free(qi);
   if (rc < 0)
     return CABREF_EXIT_IO;
@@ -573,12 +574,18 @@ static int run_bulk(const eval_ctx *c, cabref_caa_live *s, size_t parallel) {
             all[na] = batch[k].names[j];
             alen[na] = batch[k].lens[j];
           }
-        if (cabref_caa_live_gather(s, all, alen, na, &z, &log) != CABREF_OK)
+        /* One evaluation for the batch (the zone indexed once), reported line by line. */
+        cabref_caa_name_eval *ev = calloc(na ? na : 1, sizeof *ev);
+        if (ev == NULL || cabref_caa_live_gather(s, all, alen, na, &z, &log) != CABREF_OK ||
+            cabref_caa_zone_eval_rules(&z, all, alen, na, &c->cfg, c->rules, ev) < 0)
           worst = CABREF_EXIT_IO;
         else
-          for (k = 0; k < nb; k++)
+          for (j = 0, k = 0; k < nb; j += batch[k].n, k++)
             worst = worse_exit(worst, report_request(c, &z, &log, batch[k].names, batch[k].lens,
-                                                     batch[k].n, batch[k].line));
+                                                     batch[k].n, batch[k].line, ev + j));
+        for (j = 0; ev != NULL && j < na; j++)
+          cabref_caa_name_eval_free(&ev[j]);
+        free(ev);
       }
       if (worst == CABREF_EXIT_IO)
         fprintf(stderr, "cabref caa: out of memory\n");
@@ -623,7 +630,7 @@ static int cmd_eval(int argc, char **argv, int live) {
   cabref_caa_live *session = NULL;
   eval_ctx c;
   int profile_given = 0, bulk = 0, i, status;
-  size_t n = 0, parallel = 64;
+  size_t n = 0, parallel = 64, k;
   cabref_caa_zone z;
   cabref_error err;
   const char **names;
@@ -777,7 +784,16 @@ static int cmd_eval(int argc, char **argv, int live) {
     cabref_print_error(stderr, &err);
     status = err.status == CABREF_E_IO ? CABREF_EXIT_IO : CABREF_EXIT_INPUT;
   } else {
-    status = report_request(&c, &z, &qlog, names, lens, n, 0);
+    cabref_caa_name_eval *ev = calloc(n, sizeof *ev);
+    if (ev == NULL || cabref_caa_zone_eval_rules(&z, names, lens, n, &c.cfg, c.rules, ev) < 0) {
+      fprintf(stderr, "cabref caa: out of memory\n");
+      status = CABREF_EXIT_IO;
+    } else {
+      status = report_request(&c, &z, &qlog, names, lens, n, 0, ev);
+    }
+    for (k = 0; ev != NULL && k < n; k++)
+      cabref_caa_name_eval_free(&ev[k]);
+    free(ev);
   }
   cabref_caa_live_close(session);
   cabref_caa_zone_free(&z);

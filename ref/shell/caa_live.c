@@ -4,14 +4,15 @@
  * query log. No decision is taken here: the failure kinds and DNSSEC statuses are facts of the
  * answers (spec/caa.md CAA-DNS-FAILURE, CAA-DNS-LIVE), the core picks the set and decides. */
 #include <errno.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <event2/event.h>
 #include <ldns/ldns.h>
+#include <unbound-event.h>
 #include <unbound.h>
 
 #include "cabref/caa_live.h"
@@ -21,11 +22,31 @@
 #define TYPE_CAA 257
 #define TYPE_DNAME 39
 
+/* One query of a round and what came back (copied out of libunbound's buffers). */
+typedef struct pending pending;
+
+/* What a query's callback reaches: the query, or nothing once the round gave up on it (the
+ * ticket then outlives the round, so that a late callback finds no dangling pointer). */
+typedef struct ticket {
+  pending *p;
+  struct ticket *next_orphan;
+} ticket;
+
+/* A round: how many of its queries are still out, and the loop to stop when none is. */
 typedef struct {
-  struct ub_result *res;
-  int err, done, timed_out, async_id;
+  struct event_base *base;
+  size_t left;
+} round_state;
+
+struct pending {
+  ticket *t;
+  round_state *round;
+  int done, timed_out, async_id, rcode, sec, send_err;
+  uint8_t *pkt; /* the answer packet (NOERROR and NXDOMAIN only), or NULL */
+  size_t pkt_len;
+  char *why_bogus;
   long t0, ms;
-} pending;
+};
 
 static long now_ms(void) {
   struct timespec ts;
@@ -33,12 +54,49 @@ static long now_ms(void) {
   return (long)ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
-static void on_answer(void *data, int err, struct ub_result *result) {
-  pending *p = data;
-  p->err = err;
-  p->res = result;
+static void pending_clear(pending *p) {
+  free(p->pkt);
+  free(p->why_bogus);
+  memset(p, 0, sizeof *p);
+}
+
+/* libunbound's event callback: sec is 0 insecure (or not validated), 1 bogus, 2 secure. */
+static void on_answer(void *data, int rcode, void *packet, int packet_len, int sec, char *why_bogus,
+                      int was_ratelimited) {
+  ticket *t = data;
+  pending *p = t->p;
+  (void)was_ratelimited;
+  if (p == NULL) /* the round gave up on this query (timeout): its ticket is an orphan */
+    return;
+  /* rcode here is libunbound's (nonzero: it could not answer); an answer's own rcode (NXDOMAIN,
+   * or SERVFAIL passed on from upstream) is in the packet's header. */
+  if (rcode == 0)
+    rcode = packet != NULL && packet_len >= 4 ? ((const uint8_t *)packet)[3] & 0x0f
+                                              : LDNS_RCODE_SERVFAIL;
+  p->rcode = rcode;
+  p->sec = sec;
+  if (packet != NULL && packet_len > 0 &&
+      (rcode == LDNS_RCODE_NOERROR || rcode == LDNS_RCODE_NXDOMAIN)) {
+    p->pkt = malloc((size_t)packet_len);
+    if (p->pkt != NULL) {
+      memcpy(p->pkt, packet, (size_t)packet_len);
+      p->pkt_len = (size_t)packet_len;
+    }
+  }
+  if (why_bogus != NULL)
+    p->why_bogus = strdup(why_bogus);
   p->done = 1;
   p->ms = now_ms() - p->t0;
+  free(t);
+  p->t = NULL;
+  if (p->round != NULL && --p->round->left == 0)
+    event_base_loopbreak(p->round->base);
+}
+
+static void on_deadline(evutil_socket_t fd, short what, void *arg) {
+  (void)fd;
+  (void)what;
+  event_base_loopbreak(arg);
 }
 
 void cabref_caa_query_log_free(cabref_caa_query_log *log) {
@@ -131,44 +189,63 @@ static int log_add(cabref_caa_query_log *log, const char *name, int type) {
   return 0;
 }
 
-/* One round: every query with want[i] is sent; answers are gathered until all are in or the
- * round's time is up (the rest are cancelled: timeout). */
-static void round_of(struct ub_ctx *ctx, const cabref_caa_query_log *log, pending *pd,
-                     const int *want, unsigned timeout_ms) {
+/* One round: every query with want[i] is sent; answers are gathered (libunbound works inside our
+ * event loop, no thread) until all are in or the round's time is up; the rest are cancelled
+ * (timeout) and their tickets kept as orphans in *orphans. */
+static void round_of(struct ub_ctx *ctx, struct event_base *base, ticket **orphans,
+                     const cabref_caa_query_log *log, pending *pd, const int *want,
+                     unsigned timeout_ms) {
   size_t i;
-  long deadline = now_ms() + (long)timeout_ms;
-  int left = 0;
+  round_state rs;
+  struct event *timer;
+  struct timeval tv;
+  rs.base = base;
+  rs.left = 0;
+  for (i = 0; i < log->n; i++)
+    if (want[i])
+      rs.left++;
   for (i = 0; i < log->n; i++) {
+    ticket *t;
     if (!want[i])
       continue;
-    if (pd[i].res != NULL)
-      ub_resolve_free(pd[i].res);
-    memset(&pd[i], 0, sizeof pd[i]);
+    pending_clear(&pd[i]);
+    pd[i].round = &rs;
     pd[i].t0 = now_ms();
-    pd[i].err = ub_resolve_async(ctx, log->q[i].name, log->q[i].type, 1, &pd[i], on_answer,
-                                 &pd[i].async_id);
-    if (pd[i].err != 0)
+    t = calloc(1, sizeof *t);
+    if (t == NULL) {
+      pd[i].send_err = 1;
+    } else {
+      t->p = &pd[i];
+      pd[i].t = t;
+      if (ub_resolve_event(ctx, log->q[i].name, log->q[i].type, 1, t, on_answer, &pd[i].async_id) !=
+          0) {
+        free(t);
+        pd[i].t = NULL;
+        pd[i].send_err = 1;
+      }
+    }
+    if (pd[i].send_err) {
       pd[i].done = 1;
-    else
-      left = 1;
+      rs.left--;
+    }
   }
-  while (left) {
-    struct pollfd pfd;
-    long rest = deadline - now_ms();
-    if (rest <= 0)
-      break;
-    pfd.fd = ub_fd(ctx);
-    pfd.events = POLLIN;
-    pfd.revents = 0;
-    if (poll(&pfd, 1, (int)rest) < 0 && errno != EINTR)
-      break;
-    ub_process(ctx);
-    for (left = 0, i = 0; i < log->n; i++)
-      left |= want[i] && !pd[i].done;
-  }
+  timer = evtimer_new(base, on_deadline, base);
+  tv.tv_sec = (time_t)(timeout_ms / 1000u);
+  tv.tv_usec = (suseconds_t)(timeout_ms % 1000u) * 1000;
+  if (rs.left > 0 && timer != NULL && evtimer_add(timer, &tv) == 0)
+    event_base_dispatch(base);
+  if (timer != NULL)
+    event_free(timer);
   for (i = 0; i < log->n; i++) {
+    pd[i].round = NULL;
     if (want[i] && !pd[i].done) {
       ub_cancel(ctx, pd[i].async_id);
+      if (pd[i].t != NULL) {
+        pd[i].t->p = NULL;
+        pd[i].t->next_orphan = *orphans;
+        *orphans = pd[i].t;
+        pd[i].t = NULL;
+      }
       pd[i].done = 1;
       pd[i].timed_out = 1;
       pd[i].ms = now_ms() - pd[i].t0;
@@ -178,7 +255,6 @@ static void round_of(struct ub_ctx *ctx, const cabref_caa_query_log *log, pendin
 
 /* The answer's facts (CAA-DNS-FAILURE), before its records are read. */
 static void classify(const pending *p, int validating, cabref_caa_query *q) {
-  const struct ub_result *r = p->res;
   q->elapsed_ms = p->ms;
   q->dnssec = CABREF_CAA_DNSSEC_INDETERMINATE;
   q->outcome = CABREF_CAA_LOOKUP_FAILURE;
@@ -187,24 +263,24 @@ static void classify(const pending *p, int validating, cabref_caa_query *q) {
     q->failure = CABREF_CAA_FAIL_TIMEOUT;
     return;
   }
-  if (p->err != 0 || r == NULL) { /* the resolver itself failed (libunbound's error code) */
+  if (p->send_err) { /* the query could not be handed to the resolver */
     q->failure = CABREF_CAA_FAIL_SERVFAIL;
     return;
   }
-  q->rcode = r->rcode;
+  q->rcode = p->rcode;
   /* RFC 4035 §4.3 through the validator: secure, bogus, or (with a trust anchor loaded, which
    * for the root anchor covers every name) insecure; without one nothing is established. */
-  q->dnssec = r->bogus     ? CABREF_CAA_DNSSEC_BOGUS
-              : r->secure  ? CABREF_CAA_DNSSEC_SECURE
-              : validating ? CABREF_CAA_DNSSEC_INSECURE
-                           : CABREF_CAA_DNSSEC_INDETERMINATE;
-  if (r->bogus) {
+  q->dnssec = p->sec == 1   ? CABREF_CAA_DNSSEC_BOGUS
+              : p->sec == 2 ? CABREF_CAA_DNSSEC_SECURE
+              : validating  ? CABREF_CAA_DNSSEC_INSECURE
+                            : CABREF_CAA_DNSSEC_INDETERMINATE;
+  if (p->sec == 1) {
     q->failure = CABREF_CAA_FAIL_BOGUS;
-    if (r->why_bogus != NULL)
-      q->why_bogus = strdup(r->why_bogus);
+    if (p->why_bogus != NULL)
+      q->why_bogus = strdup(p->why_bogus);
     return;
   }
-  switch (r->rcode) {
+  switch (p->rcode) {
   case LDNS_RCODE_NOERROR:
   case LDNS_RCODE_NXDOMAIN: /* RFC 8659 §3: NXDOMAIN is an empty answer, as NODATA */
     q->outcome = CABREF_CAA_LOOKUP_EMPTY;
@@ -255,6 +331,11 @@ int cabref_caa_answer_read(const uint8_t *wire, size_t len, cabref_caa_query *q,
   q->ttl = 0;
   if (wire == NULL || ldns_wire2pkt(&pkt, wire, len) != LDNS_STATUS_OK)
     return 1;
+  if (ldns_pkt_get_rcode(pkt) != LDNS_RCODE_NOERROR &&
+      ldns_pkt_get_rcode(pkt) != LDNS_RCODE_NXDOMAIN) { /* never "no records" from an error */
+    ldns_pkt_free(pkt);
+    return 1;
+  }
   {
     char abs[CABREF_NAME_TEXT_BUF + 2];
     snprintf(abs, sizeof abs, "%s.", q->name); /* absolute, as the packet's owners are */
@@ -341,7 +422,9 @@ int cabref_caa_answer_read(const uint8_t *wire, size_t len, cabref_caa_query *q,
 }
 
 struct cabref_caa_live {
+  struct event_base *base;
   struct ub_ctx *ctx;
+  ticket *orphans; /* tickets of queries given up on, freed with the context */
   unsigned timeout_ms;
   int dname_queries, validating;
 };
@@ -351,14 +434,17 @@ cabref_status cabref_caa_live_open(const cabref_caa_live_opts *o, cabref_caa_liv
   cabref_caa_live *s = calloc(1, sizeof *s);
   int rc;
   *out = NULL;
-  if (s == NULL || (s->ctx = ub_ctx_create()) == NULL) {
+  if (s == NULL || (s->base = event_base_new()) == NULL ||
+      (s->ctx = ub_ctx_create_event(s->base)) == NULL) {
+    if (s != NULL && s->base != NULL)
+      event_base_free(s->base);
     free(s);
     return CABREF_E_CAPACITY;
   }
   s->timeout_ms = o->timeout_ms ? o->timeout_ms : 5000u;
   s->dname_queries = o->dname_queries;
-  rc = ub_ctx_async(s->ctx, 1);
-  if (rc == 0 && o->resolver != NULL) {
+  rc = 0;
+  if (o->resolver != NULL) {
     rc = ub_ctx_set_fwd(s->ctx, o->resolver);
     if (rc == 0) /* a resolver on a loopback address is allowed */
       rc = ub_ctx_set_option(s->ctx, "do-not-query-localhost:", "no");
@@ -390,6 +476,12 @@ void cabref_caa_live_close(cabref_caa_live *s) {
   if (s == NULL)
     return;
   ub_ctx_delete(s->ctx);
+  event_base_free(s->base);
+  while (s->orphans != NULL) {
+    ticket *t = s->orphans;
+    s->orphans = t->next_orphan;
+    free(t);
+  }
   free(s);
 }
 
@@ -428,26 +520,25 @@ cabref_status cabref_caa_live_gather(cabref_caa_live *s, const char *const *name
   }
   for (i = 0; i < log->n; i++)
     want[i] = 1;
-  round_of(s->ctx, log, pd, want, s->timeout_ms);
+  round_of(s->ctx, s->base, &s->orphans, log, pd, want, s->timeout_ms);
   /* BR 3.2.2.8: a failure counts only after at least one retry. */
   for (i = 0; i < log->n; i++) {
     cabref_caa_query probe;
     memset(&probe, 0, sizeof probe);
     classify(&pd[i], log->validating, &probe);
     free(probe.why_bogus);
+    probe.why_bogus = NULL;
     log->q[i].tries = 1;
     want[i] = probe.outcome == CABREF_CAA_LOOKUP_FAILURE;
   }
-  round_of(s->ctx, log, pd, want, s->timeout_ms);
+  round_of(s->ctx, s->base, &s->orphans, log, pd, want, s->timeout_ms);
   for (i = 0; i < log->n && st == CABREF_OK; i++) {
     cabref_caa_query *q = &log->q[i];
     int r = 0;
     q->tries += want[i];
     classify(&pd[i], log->validating, q);
     if (q->outcome == CABREF_CAA_LOOKUP_EMPTY) {
-      r = pd[i].res != NULL ? cabref_caa_answer_read(pd[i].res->answer_packet,
-                                                     (size_t)pd[i].res->answer_len, q, z)
-                            : 1;
+      r = pd[i].pkt != NULL ? cabref_caa_answer_read(pd[i].pkt, pd[i].pkt_len, q, z) : 1;
       if (r == 1 || r == 2) {
         q->outcome = CABREF_CAA_LOOKUP_FAILURE;
         q->failure = r == 1 ? CABREF_CAA_FAIL_MALFORMED : CABREF_CAA_FAIL_UNMODELED;
@@ -471,8 +562,7 @@ cabref_status cabref_caa_live_gather(cabref_caa_live *s, const char *const *name
   }
 done:
   for (i = 0; pd != NULL && i < log->n; i++)
-    if (pd[i].res != NULL)
-      ub_resolve_free(pd[i].res);
+    pending_clear(&pd[i]);
   free(pd);
   free(want);
   return st;

@@ -1155,20 +1155,50 @@ static int zg_answer_file(zgraph *g, size_t k, const ix_entry *ix, size_t n_ix) 
   return 0;
 }
 
+/* Live mode's statuses sorted by owner, then by the order they were set (the first set wins), so
+ * that each lookup finds its own in logarithmic time. */
+static int status_cmp(const void *a, const void *b) {
+  const cabref_caa_zone_status *x = *(const cabref_caa_zone_status *const *)a,
+                               *y = *(const cabref_caa_zone_status *const *)b;
+  int c = strcmp(x->owner, y->owner);
+  return c != 0 ? c : (x < y ? -1 : x > y);
+}
+
+static const cabref_caa_zone_status **status_index(const cabref_caa_zone *z) {
+  const cabref_caa_zone_status **st = malloc((z->n_status ? z->n_status : 1) * sizeof *st);
+  size_t i;
+  if (st == NULL)
+    return NULL;
+  for (i = 0; i < z->n_status; i++)
+    st[i] = &z->status[i];
+  qsort(st, z->n_status, sizeof *st, status_cmp);
+  return st;
+}
+
+static const cabref_caa_zone_status *status_find(const cabref_caa_zone_status *const *st, size_t n,
+                                                 const char *owner) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) { /* the first entry whose owner is not below owner */
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(st[mid]->owner, owner) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < n && strcmp(st[lo]->owner, owner) == 0 ? st[lo] : NULL;
+}
+
 /* The answer, with what the resolver said of the name in live mode (its DNSSEC status, the kind
  * of its failure). */
-static int zg_answer(const cabref_caa_zone *z, zgraph *g, size_t k, const ix_entry *ix,
-                     size_t n_ix) {
+static int zg_answer(zgraph *g, size_t k, const ix_entry *ix, size_t n_ix,
+                     const cabref_caa_zone_status *const *st, size_t n_st) {
   int rc = zg_answer_file(g, k, ix, n_ix);
-  size_t i;
-  for (i = 0; i < z->n_status; i++) {
-    if (strcmp(z->status[i].owner, g->lk[k].name) == 0) {
-      g->nd[k].dnssec = z->status[i].dnssec;
-      if (g->nd[k].outcome == CABREF_CAA_LOOKUP_FAILURE &&
-          g->nd[k].failure == CABREF_CAA_FAIL_UNSPECIFIED)
-        g->nd[k].failure = z->status[i].failure;
-      break;
-    }
+  const cabref_caa_zone_status *s = status_find(st, n_st, g->lk[k].name);
+  if (s != NULL) {
+    g->nd[k].dnssec = s->dnssec;
+    if (g->nd[k].outcome == CABREF_CAA_LOOKUP_FAILURE &&
+        g->nd[k].failure == CABREF_CAA_FAIL_UNSPECIFIED)
+      g->nd[k].failure = s->failure;
   }
   return rc;
 }
@@ -1176,8 +1206,9 @@ static int zg_answer(const cabref_caa_zone *z, zgraph *g, size_t k, const ix_ent
 /* The shell's part for one name: convert; look up the climb's names (RFC 8659 §3: from X for
  * *.X, up to the TLD) and every alias target, answered from the file; let the core pick the
  * relevant set under the rules; gather its records. */
-static int climb(const cabref_caa_zone *z, const ix_entry *ix, size_t n_ix, const char *name,
-                 size_t len, cabref_caa_rules rules, cabref_caa_name_eval *e) {
+static int climb(const cabref_caa_zone *z, const ix_entry *ix, size_t n_ix,
+                 const cabref_caa_zone_status *const *st, const char *name, size_t len,
+                 cabref_caa_rules rules, cabref_caa_name_eval *e) {
   cabref_name nm;
   zgraph g = {NULL, NULL, 0, 0};
   cabref_caa_relevant_at at;
@@ -1204,7 +1235,7 @@ static int climb(const cabref_caa_zone *z, const ix_entry *ix, size_t n_ix, cons
       goto oom;
   }
   for (k = 0; k < g.n; k++) /* breadth first: g.n grows as targets are met */
-    if (zg_answer(z, &g, k, ix, n_ix) != 0)
+    if (zg_answer(&g, k, ix, n_ix, st, z->n_status) != 0)
       goto oom;
   e->lookup = (int)cabref_caa_relevant_rrset(g.nd, g.n, n_climb, rules, &at);
   if (e->lookup == CABREF_CAA_RELEVANT_NONE) {
@@ -1286,12 +1317,17 @@ int cabref_caa_zone_eval_rules(const cabref_caa_zone *z, const char *const *name
   int all = 1, rc = 0;
   ix_entry *ix = NULL;
   size_t n_ix = 0;
+  const cabref_caa_zone_status **st;
   for (k = 0; k < n; k++)
     memset(&out[k], 0, sizeof out[k]);
   if (ix_build(z, &ix, &n_ix) != 0)
     return -1;
+  if ((st = status_index(z)) == NULL) {
+    free(ix);
+    return -1;
+  }
   for (k = 0; k < n; k++) {
-    if (climb(z, ix, n_ix, names[k], lens[k], rules, &out[k]) != 0)
+    if (climb(z, ix, n_ix, st, names[k], lens[k], rules, &out[k]) != 0)
       rc = -1;
     if (out[k].error) {
       all = 0;
@@ -1302,6 +1338,7 @@ int cabref_caa_zone_eval_rules(const cabref_caa_zone *z, const char *const *name
     text_len += out[k].text_len;
   }
   free(ix);
+  free(st);
   if (rc != 0)
     return -1;
   /* The core's view of the certificate: the names side by side in one text, every relevant set

@@ -79,9 +79,9 @@ cabref_status cabref_caa_live_gather(cabref_caa_live *s, const char *const *name
  * steps), the CAA records at its end (added once per owner), or for a DNAME query the DNAME owned
  * by the name. Sets q->outcome (records or empty), n_records, ttl (the least), final_owner
  * (freed by the caller, or by cabref_caa_query_log_free). 0, 1 when the packet cannot be read
- * (the lookup is then a failure of kind malformed), 2 when its CNAME chain leads to a name the
- * climb cannot look up (the root, or a label with octets its text must escape: a failure of kind
- * unmodeled), -1 when out of memory. A fuzz target. */
+ * or its rcode is neither NOERROR nor NXDOMAIN (the lookup is then a failure of kind malformed), 2
+ * when its CNAME chain leads to a name the climb cannot look up (the root, or a label with octets
+ * its text must escape: a failure of kind unmodeled), -1 when out of memory. A fuzz target. */
 int cabref_caa_answer_read(const uint8_t *wire, size_t len, cabref_caa_query *q,
                            cabref_caa_zone *z);
 
