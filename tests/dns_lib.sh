@@ -2,7 +2,8 @@
 # (recursive, a stub zone to NSD) on loopback ports chosen free at run time, in the directory $T.
 # dns_start ZONE_APEX FILE [ZONE_APEX FILE ...]: the first apex is Unbound's stub zone (and
 # "domain-insecure", so that it resolves without a trust anchor); extra Unbound settings may be
-# given in $UB_EXTRA (lines of "  key: value"). Sets NSD_PORT, UB_PORT, NSD_PID, UB_PID.
+# given in $UB_EXTRA (lines of "  key: value"), extra clauses (stub-zone: ...) in $UB_STUBS. Sets
+# NSD_PORT, UB_PORT, NSD_PID, UB_PID.
 # dns_stop: stops both (call it from an EXIT trap).
 
 dns_free_port() { # a port free for both UDP and TCP on 127.0.0.1
@@ -89,6 +90,7 @@ ${UB_EXTRA:-}
 stub-zone:
   name: "$stub"
   stub-addr: 127.0.0.1@$NSD_PORT
+${UB_STUBS:-}
 remote-control:
   control-enable: no
 CONF

@@ -11,7 +11,7 @@
 # unbound or ldns-signzone counts as a failure), 0 otherwise.
 set -u
 CABREF=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-for tool in nsd unbound ldns-signzone ldns-keygen python3; do
+for tool in nsd unbound ldns-signzone ldns-keygen ldns-testns python3; do
   if ! command -v "$tool" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$tool" ]; then
     echo "dns_test: $tool is not installed (make deps installs it)"
     echo "0 passed, 1 failed"
@@ -24,6 +24,7 @@ pass=0
 fail=0
 . "$(dirname "$0")/dns_lib.sh"
 cleanup() {
+  [ -n "${TESTNS_PID:-}" ] && kill "$TESTNS_PID" 2>/dev/null
   dns_stop
   rm -rf "$T"
 }
@@ -72,7 +73,42 @@ lame           NS  ns.lame
 ns.lame        A   127.0.0.2
 signed         NS  ns.caatest.
 $(grep -v '^;' "$T/$KEY.ds" | sed 's/^signed\.caatest\./signed/')
+$(for i in $(seq 1 19); do echo "c$i.chain CNAME c$((i + 1)).chain"; done)
+c20.chain      CAA 0 issue "ca.example"
+dn.example     DNAME dt.other
+dt.other       CAA 0 issue "other.example"
+dnb            DNAME example
 ZONE
+
+# faults.caatest: served by ldns-testns, which answers each query as scripted (RFC 3597 form for
+# CAA, which its reader takes): SERVFAIL; REFUSED; a truncated UDP answer whose full set comes
+# over TCP; a truncated answer with nothing over TCP; CAA records owned by another name; and a
+# name it never answers. faults.caatest itself names another CA.
+caa_hex() { # caa_hex TAG VALUE: the RDATA of "0 TAG VALUE" in the RFC 3597 form
+  python3 -c "import sys; t, v = sys.argv[1].encode(), sys.argv[2].encode(); r = bytes([0, len(t)]) + t + v; print('\\\\# %d %s' % (len(r), r.hex()))" "$1" "$2"
+}
+entry() { # entry QNAME MATCH-EXTRA REPLY [ANSWER-RR]
+  printf 'ENTRY_BEGIN\nMATCH opcode qtype qname %s\nADJUST copy_id\nREPLY QR AA %s\nSECTION QUESTION\n%s IN TYPE257\n' "$2" "$3" "$1"
+  [ -n "${4:-}" ] && printf 'SECTION ANSWER\n%s\n' "$4"
+  printf 'ENTRY_END\n'
+}
+{
+  echo '$ORIGIN faults.caatest.'
+  entry servfail "" SERVFAIL
+  entry refused "" REFUSED
+  entry tc UDP "TC NOERROR"
+  entry tc TCP NOERROR "tc 300 IN TYPE257 $(caa_hex issue ca.example)"
+  entry tconly UDP "TC NOERROR"
+  entry other "" NOERROR "evil 300 IN TYPE257 $(caa_hex issue ca.example)"
+  entry faults.caatest. "" NOERROR "faults.caatest. 300 IN TYPE257 $(caa_hex issue other.example)"
+} >"$T/faults.data"
+TESTNS_PORT=$(dns_free_port)
+ldns-testns -p "$TESTNS_PORT" "$T/faults.data" >"$T/testns.out" 2>&1 &
+TESTNS_PID=$!
+UB_STUBS="stub-zone:
+  name: \"faults.caatest\"
+  stub-addr: 127.0.0.1@$TESTNS_PORT"
+UB_EXTRA='  local-zone: "nosuchtld." static'
 
 dns_start caatest caatest.zone signed.caatest signed.zone.signed || {
   echo "0 passed, 1 failed"
@@ -172,6 +208,79 @@ json_is "live: failure inside the CA" 'd["names"][0]["failureMayPermit"]' "False
 # Bad resolver address and usage.
 run "live: bad resolver" 4 caa check --resolver "not an address" --ca ca.example a.example.caatest
 run "live: no --ca" 2 caa check --resolver "$R" a.example.caatest
+
+# Faults from a real server (ldns-testns behind Unbound). Expected results from RFC 8659 §3 (a
+# failed lookup is not an empty set) and BR 3.2.2.8 (the failure exception, by date).
+F=(caa check --resolver "$R" --ca ca.example --json --timeout 2000 --trust-anchor "$T/anchor.key")
+run "faults: SERVFAIL" 9 "${F[@]}" servfail.faults.caatest
+json_is "faults: SERVFAIL kind, retried, insecure" \
+  'd["names"][0]["lookupFailure"]["kind"], d["queries"][0]["tries"], d["queries"][0]["dnssec"]' \
+  "('servfail', 2, 'insecure')"
+json_is "faults: not outside the CA, no permission" 'd["names"][0]["failureMayPermit"]' "False"
+for at in 2018-01-01T00:00:00Z 2025-08-01T00:00:00Z 2026-04-01T00:00:00Z; do
+  run "faults: SERVFAIL outside the CA at $at" 9 "${F[@]}" --outside-ca --at "$at" \
+    servfail.faults.caatest
+  json_is "faults: insecure, retried, outside: permission at $at" \
+    'd["names"][0]["failureMayPermit"]' "True"
+done
+run "faults: SERVFAIL, not validated (indeterminate), 2025-08-01" 9 caa check --resolver "$R" \
+  --ca ca.example --json --timeout 2000 --no-dnssec --outside-ca --at 2025-08-01T00:00:00Z \
+  servfail.faults.caatest
+json_is "faults: SC085 needs a confirmed Insecure" 'd["names"][0]["failureMayPermit"]' "False"
+run "faults: REFUSED by the authority" 9 "${F[@]}" refused.faults.caatest
+json_is "faults: REFUSED reaches cabref as the resolver's SERVFAIL" \
+  'd["names"][0]["lookupFailure"]["kind"]' "servfail"
+run "faults: a set that needs TCP" 0 "${F[@]}" tc.faults.caatest
+json_is "faults: TCP answer applied" 'd["names"][0]["relevantOwner"]' "tc.faults.caatest"
+run "faults: truncated, nothing over TCP" 9 "${F[@]}" tconly.faults.caatest
+run "faults: records owned by another name are not the name's" 1 "${F[@]}" other.faults.caatest
+json_is "faults: the parent's set applies" 'd["names"][0]["relevantOwner"]' "faults.caatest"
+t0=$(date +%s)
+run "faults: a server that never answers" 9 "${F[@]}" silent.faults.caatest
+t1=$(date +%s)
+json_is "faults: the resolver gave up, or we did" \
+  'd["names"][0]["lookupFailure"]["kind"] in ("servfail", "timeout")' "True"
+if [ $((t1 - t0)) -le 8 ]; then pass=$((pass + 1)); else
+  fail=$((fail + 1)); echo "FAIL faults: two rounds of 2 s took $((t1 - t0)) s"; fi
+DEAD=$(dns_free_port)
+t0=$(date +%s)
+run "faults: the resolver is down" 9 caa check --resolver "127.0.0.1@$DEAD" --ca ca.example --json \
+  --timeout 1000 a.example.caatest
+t1=$(date +%s)
+json_is "faults: every query timed out" '[q["failure"] for q in d["queries"]]' \
+  "['timeout', 'timeout', 'timeout']"
+if [ $((t1 - t0)) -le 5 ]; then pass=$((pass + 1)); else
+  fail=$((fail + 1)); echo "FAIL faults: the resolver down took $((t1 - t0)) s"; fi
+run "faults: a chain of 20 CNAMEs" 9 "${F[@]}" c1.chain.caatest
+run "faults: NXDOMAIN up to the TLD: no set, permitted" 0 "${F[@]}" a.b.nosuchtld
+json_is "faults: NXDOMAIN is empty" '[q["outcome"] for q in d["queries"]]' \
+  "['empty', 'empty', 'empty']"
+
+# The profile table (notes s2.5), live, by date: RFC 6844 as published (2017-10-01), with erratum
+# 5065 (2018-01-01), RFC 8659 (2026-01-01). Expected results from each text's algorithm.
+P=(caa check --resolver "$R" --ca ca.example --json --no-dnssec)
+for at in 2017-10-01T00:00:00Z 2018-01-01T00:00:00Z 2026-01-01T00:00:00Z; do
+  run "profiles: CNAME to a name with records, $at" 1 "${P[@]}" --at "$at" www.example.caatest
+  json_is "profiles: the target's set, $at" 'd["names"][0]["relevantOwner"]' "cdn.other.caatest"
+done
+run "profiles: CNAME to nothing, RFC 6844: no climb from the target" 9 "${P[@]}" \
+  --at 2017-10-01T00:00:00Z empty.example.caatest
+json_is "profiles: rfc6844-climb" 'd["names"][0]["lookupFailure"]["kind"]' "rfc6844-climb"
+for at in 2018-01-01T00:00:00Z 2026-01-01T00:00:00Z; do
+  run "profiles: CNAME to nothing climbs from the name, $at" 0 "${P[@]}" --at "$at" \
+    empty.example.caatest
+done
+run "profiles: DNAME owned by the name, erratum 5065: the target's set" 1 "${P[@]}" \
+  --at 2018-01-01T00:00:00Z dn.example.caatest
+json_is "profiles: DNAME target" 'd["names"][0]["relevantOwner"]' "dt.other.caatest"
+json_is "profiles: the target was asked" \
+  '[(q["name"], q["type"]) for q in d["queries"] if q["name"] == "dt.other.caatest"]' \
+  "[('dt.other.caatest', 'CAA'), ('dt.other.caatest', 'DNAME')]"
+run "profiles: DNAME owned by the name, RFC 8659: ignored" 0 "${P[@]}" --at 2026-01-01T00:00:00Z \
+  dn.example.caatest
+json_is "profiles: climbs to the parent" 'd["names"][0]["relevantOwner"]' "example.caatest"
+run "profiles: below a DNAME: the synthesized CNAME" 1 "${P[@]}" deny.dnb.caatest
+json_is "profiles: the substituted name's set" 'd["names"][0]["relevantOwner"]' "deny.example.caatest"
 
 # Bulk (CAA-DNS-BULK): one certificate per line of stdin, 2 lines at a time, results in input
 # order, one JSON object per line; blank lines are not requests; the exit status is the worst.

@@ -340,10 +340,25 @@ typedef struct {
   int live, json, outside_ca, bulk;
 } eval_ctx;
 
-/* The queries of the log that belong to a request: the climb's names of its names. */
-static size_t request_queries(const cabref_caa_query_log *log, const char *const *names,
-                              const size_t *lens, size_t n, size_t *out) {
-  size_t k, m = 0, l;
+/* Adds the queries (CAA and DNAME) of one name to out[0 .. *m - 1] unless there. */
+static void add_queries(const cabref_caa_query_log *log, const char *name, size_t *out, size_t *m) {
+  int type;
+  for (type = 0; type < 2; type++) {
+    long x = cabref_caa_query_log_find(log, name, type ? 39 : 257);
+    size_t j;
+    int seen = 0;
+    for (j = 0; x >= 0 && j < *m; j++)
+      seen |= out[j] == (size_t)x;
+    if (x >= 0 && !seen)
+      out[(*m)++] = (size_t)x;
+  }
+}
+
+/* The queries of the log that belong to a request: the climb's names of its names, and the
+ * targets of DNAMEs owned by names asked (CAA-ALIAS-DNAME), transitively. */
+static size_t request_queries(const cabref_caa_zone *z, const cabref_caa_query_log *log,
+                              const char *const *names, const size_t *lens, size_t n, size_t *out) {
+  size_t k, m = 0, l, j;
   for (k = 0; k < n; k++) {
     char text[CABREF_NAME_TEXT_BUF];
     cabref_name nm;
@@ -353,19 +368,14 @@ static size_t request_queries(const cabref_caa_query_log *log, const char *const
                               sizeof text, &nm, &pos) != CABREF_NAME_OK)
       continue;
     text[nm.text_len] = '\0';
-    for (l = nm.wildcard ? 1u : 0u; l < nm.n_labels; l++) {
-      int type;
-      for (type = 0; type < 2; type++) {
-        long x = cabref_caa_query_log_find(log, text + nm.labels[l].off, type ? 39 : 257);
-        size_t j;
-        int seen = 0;
-        for (j = 0; x >= 0 && j < m; j++)
-          seen |= out[j] == (size_t)x;
-        if (x >= 0 && !seen)
-          out[m++] = (size_t)x;
-      }
-    }
+    for (l = nm.wildcard ? 1u : 0u; l < nm.n_labels; l++)
+      add_queries(log, text + nm.labels[l].off, out, &m);
   }
+  for (j = 0; j < m; j++) /* out grows as targets are met */
+    for (k = 0; log->q[out[j]].type == 39 && k < z->n_nodes; k++)
+      if (z->nodes[k].kind == CABREF_CAA_NODE_DNAME && z->nodes[k].target != NULL &&
+          strcmp(z->nodes[k].owner, log->q[out[j]].name) == 0)
+        add_queries(log, z->nodes[k].target, out, &m);
   return m;
 }
 
@@ -384,11 +394,11 @@ static int report_request(const eval_ctx *c, const cabref_caa_zone *z,
                              ev[k].res.result != CABREF_CAA_NAME_ONION_EXEMPT))
       rc = 0;
   if (c->live) {
-    qi = malloc((2 * n * CABREF_NAME_MAX_LABELS + 1) * sizeof *qi);
+    qi = malloc((log->n + 1) * sizeof *qi);
     if (qi == NULL)
       rc = -1;
     else
-      nq = request_queries(log, names, lens, n, qi);
+      nq = request_queries(z, log, names, lens, n, qi);
   }
   if (rc < 0) {
     fprintf(stderr, "cabref caa: out of memory\n");

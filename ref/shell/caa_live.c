@@ -485,44 +485,25 @@ void cabref_caa_live_close(cabref_caa_live *s) {
   free(s);
 }
 
-cabref_status cabref_caa_live_gather(cabref_caa_live *s, const char *const *names,
-                                     const size_t *lens, size_t n, cabref_caa_zone *z,
-                                     cabref_caa_query_log *log) {
+/* Asks the queries log->q[from ..] (a round, then a second for those that failed) and writes
+ * what came back into z. */
+static cabref_status ask_range(cabref_caa_live *s, cabref_caa_query_log *log, size_t from,
+                               cabref_caa_zone *z) {
   pending *pd = NULL;
   int *want = NULL;
-  size_t k, i;
+  size_t i;
   cabref_status st = CABREF_OK;
-  memset(log, 0, sizeof *log);
-  log->validating = s->validating;
-  /* RFC 8659 §3: the name (X for *.X) and every parent up to the TLD, each asked once. */
-  for (k = 0; k < n; k++) {
-    char text[CABREF_NAME_TEXT_BUF];
-    cabref_name nm;
-    size_t pos, l;
-    if (cabref_name_from_text(names[k], lens[k],
-                              CABREF_NAME_ALLOW_WILDCARD | CABREF_NAME_ALLOW_TRAILING_DOT, text,
-                              sizeof text, &nm, &pos) != CABREF_NAME_OK)
-      continue; /* the evaluation reports it */
-    text[nm.text_len] = '\0';
-    for (l = nm.wildcard ? 1u : 0u; l < nm.n_labels; l++) {
-      if (log_add(log, text + nm.labels[l].off, TYPE_CAA) != 0 ||
-          (s->dname_queries && log_add(log, text + nm.labels[l].off, TYPE_DNAME) != 0))
-        return CABREF_E_CAPACITY;
-    }
-  }
-  if (log->n == 0)
-    return CABREF_OK;
   pd = calloc(log->n, sizeof *pd);
   want = calloc(log->n, sizeof *want);
   if (pd == NULL || want == NULL) {
     st = CABREF_E_CAPACITY;
     goto done;
   }
-  for (i = 0; i < log->n; i++)
+  for (i = from; i < log->n; i++)
     want[i] = 1;
   round_of(s->ctx, s->base, &s->orphans, log, pd, want, s->timeout_ms);
   /* BR 3.2.2.8: a failure counts only after at least one retry. */
-  for (i = 0; i < log->n; i++) {
+  for (i = from; i < log->n; i++) {
     cabref_caa_query probe;
     memset(&probe, 0, sizeof probe);
     classify(&pd[i], log->validating, &probe);
@@ -532,7 +513,7 @@ cabref_status cabref_caa_live_gather(cabref_caa_live *s, const char *const *name
     want[i] = probe.outcome == CABREF_CAA_LOOKUP_FAILURE;
   }
   round_of(s->ctx, s->base, &s->orphans, log, pd, want, s->timeout_ms);
-  for (i = 0; i < log->n && st == CABREF_OK; i++) {
+  for (i = from; i < log->n && st == CABREF_OK; i++) {
     cabref_caa_query *q = &log->q[i];
     int r = 0;
     q->tries += want[i];
@@ -565,5 +546,49 @@ done:
     pending_clear(&pd[i]);
   free(pd);
   free(want);
+  return st;
+}
+
+cabref_status cabref_caa_live_gather(cabref_caa_live *s, const char *const *names,
+                                     const size_t *lens, size_t n, cabref_caa_zone *z,
+                                     cabref_caa_query_log *log) {
+  size_t k, from = 0;
+  unsigned phase;
+  cabref_status st = CABREF_OK;
+  memset(log, 0, sizeof *log);
+  log->validating = s->validating;
+  /* RFC 8659 §3: the name (X for *.X) and every parent up to the TLD, each asked once. */
+  for (k = 0; k < n; k++) {
+    char text[CABREF_NAME_TEXT_BUF];
+    cabref_name nm;
+    size_t pos, l;
+    if (cabref_name_from_text(names[k], lens[k],
+                              CABREF_NAME_ALLOW_WILDCARD | CABREF_NAME_ALLOW_TRAILING_DOT, text,
+                              sizeof text, &nm, &pos) != CABREF_NAME_OK)
+      continue; /* the evaluation reports it */
+    text[nm.text_len] = '\0';
+    for (l = nm.wildcard ? 1u : 0u; l < nm.n_labels; l++) {
+      if (log_add(log, text + nm.labels[l].off, TYPE_CAA) != 0 ||
+          (s->dname_queries && log_add(log, text + nm.labels[l].off, TYPE_DNAME) != 0))
+        return CABREF_E_CAPACITY;
+    }
+  }
+  /* CAA-ALIAS-DNAME: the RFC 6844 rules use the set of a DNAME's target when the DNAME is owned
+   * by a name of the climb; the resolver does not follow such a DNAME for a CAA query at its
+   * owner, so its target is asked next, and so on along the chain (at most 16 steps). */
+  for (phase = 0; st == CABREF_OK && from < log->n && phase <= CABREF_CAA_MAX_ALIAS_HOPS; phase++) {
+    size_t to = log->n, j;
+    st = ask_range(s, log, from, z);
+    for (j = 0; st == CABREF_OK && j < z->n_nodes; j++) {
+      const cabref_caa_zone_node *nd = &z->nodes[j];
+      if (nd->kind != CABREF_CAA_NODE_DNAME || nd->target == NULL ||
+          cabref_caa_query_log_find(log, nd->target, TYPE_CAA) >= 0)
+        continue;
+      if (log_add(log, nd->target, TYPE_CAA) != 0 ||
+          (s->dname_queries && log_add(log, nd->target, TYPE_DNAME) != 0))
+        st = CABREF_E_CAPACITY;
+    }
+    from = to;
+  }
   return st;
 }
