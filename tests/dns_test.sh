@@ -11,7 +11,7 @@
 # unbound or ldns-signzone counts as a failure), 0 otherwise.
 set -u
 CABREF=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-for tool in nsd unbound ldns-signzone ldns-keygen ldns-testns python3; do
+for tool in nsd unbound ldns-signzone ldns-keygen ldns-testns openssl python3; do
   if ! command -v "$tool" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$tool" ]; then
     echo "dns_test: $tool is not installed (make deps installs it)"
     echo "0 passed, 1 failed"
@@ -282,8 +282,6 @@ json_is "profiles: climbs to the parent" 'd["names"][0]["relevantOwner"]' "examp
 run "profiles: below a DNAME: the synthesized CNAME" 1 "${P[@]}" deny.dnb.caatest
 json_is "profiles: the substituted name's set" 'd["names"][0]["relevantOwner"]' "deny.example.caatest"
 
-# Bulk (CAA-DNS-BULK): one certificate per line of stdin, 2 lines at a time, results in input
-# order, one JSON object per line; blank lines are not requests; the exit status is the worst.
 runin() { # runin NAME EXPECTED_STATUS INPUT ARGS...: run with INPUT (printf %b) on stdin
   local name=$1 want=$2
   printf '%b' "$3" >"$T/in"
@@ -300,6 +298,38 @@ lines_are() { # lines_are NAME EXPR EXPECTED (EXPR over L, the list of JSON line
     echo "FAIL $1: $2 is \"$got\", expected \"$3\""
   fi
 }
+# Certificates and CSRs (--cert, --csr; "@FILE" in --stdin): BR 3.2.2.8 checks each dNSName of the
+# subjectAltName; an iPAddress or rfc822Name is not a dNSName; Onion Domain Names are not checked.
+(
+  cd "$T" || exit 1
+  openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout k.pem \
+    -subj /CN=a.example.caatest -out csr.pem -addext \
+    "subjectAltName=DNS:a.example.caatest,DNS:*.example.caatest,DNS:deny.example.caatest,IP:192.0.2.1"
+  openssl req -x509 -key k.pem -subj /CN=a.example.caatest -days 30 -out cert.pem -addext \
+    "subjectAltName=DNS:a.example.caatest,DNS:hidden.onion,email:x@example.com"
+  openssl x509 -in cert.pem -outform DER -out cert.der
+  openssl req -new -key k.pem -subj /CN=a.example.caatest -out nosan.pem
+  echo "not a certificate" >junk.pem
+) >/dev/null 2>&1
+C=(caa check --resolver "$R" --ca ca.example --json --no-dnssec)
+run "cert: a CSR with a denied name" 1 "${C[@]}" --csr "$T/csr.pem"
+json_is "cert: the CSR's three dNSNames, in order" '[n["name"] for n in d["names"]]' \
+  "['a.example.caatest', '*.example.caatest', 'deny.example.caatest']"
+run "cert: a certificate (PEM), an Onion name not checked" 0 "${C[@]}" --cert "$T/cert.pem"
+json_is "cert: results" '[n["result"] for n in d["names"]]' "['permit', 'onion-exempt']"
+run "cert: a certificate (DER)" 0 "${C[@]}" --cert "$T/cert.der"
+run "cert: a certificate given as a CSR" 3 "${C[@]}" --csr "$T/cert.pem"
+run "cert: not a certificate" 3 "${C[@]}" --cert "$T/junk.pem"
+run "cert: no subjectAltName" 3 "${C[@]}" --csr "$T/nosan.pem"
+json_is "cert: the error says why" '"no dNSName" in d["message"]' "True"
+run "cert: a file that is not there" 4 "${C[@]}" --cert "$T/missing.pem"
+runin "cert: @FILE lines in bulk" 4 "@$T/cert.pem\n@$T/missing.pem\nexample.caatest @$T/csr.pem\n" \
+  "${C[@]}" --stdin
+lines_are "cert: every line in its place" '[(x["line"], x["result"]) for x in L]' \
+  "[(1, 'permit'), (2, 'error'), (3, 'deny')]"
+
+# Bulk (CAA-DNS-BULK): one certificate per line of stdin, 2 lines at a time, results in input
+# order, one JSON object per line; blank lines are not requests; the exit status is the worst.
 runin "bulk: denied line" 1 "a.example.caatest\n\ndeny.example.caatest\nexample.caatest www.example.caatest\nb.example.caatest\n" \
   "${CHECK[@]}" --no-dnssec --stdin --parallel 2
 lines_are "bulk: input order" '[(x["line"], x["result"]) for x in L]' \

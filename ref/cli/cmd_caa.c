@@ -20,6 +20,7 @@
 #include "../shell/shell.h"
 #include "cabref/caa_live.h"
 #include "cabref/caa_shell.h"
+#include "cabref/cert_names.h"
 
 /* A record line for `caa parse`: 65535 octets of RDATA and some escapes. */
 #define MAX_LINE 70000u
@@ -35,7 +36,7 @@ static int usage(void) {
       "       cabref caa check --ca DOMAIN [--ca DOMAIN ...] [--resolver ADDR[@PORT]]\n"
       "                       [--trust-anchor FILE] [--no-dnssec] [--timeout MS] [--at DATE]\n"
       "                       [--outside-ca] [eval's options] [--json]\n"
-      "                       (NAME... | --stdin [--parallel N])\n"
+      "                       (NAME... | --cert FILE | --csr FILE | --stdin [--parallel N])\n"
       "       cabref caa parse [--profile rfc8659|rfc6844-e5065] [--json] [RECORD...]\n"
       "eval: is the CA (its Issuer Domain Names, --ca) permitted to issue for each NAME by the\n"
       "CAA records of the master file FILE (the relevant set is found by climbing from each\n"
@@ -47,7 +48,9 @@ static int usage(void) {
       "failed lookup, DNSSEC validated against the trust anchor, by default the root's);\n"
       "--at: the rules of that date (default now); --outside-ca: the resolver is outside\n"
       "the CA's infrastructure (a condition of treating a lookup failure as permission);\n"
-      "--stdin: one certificate's names per line of standard input, N lines at a time\n"
+      "--cert, --csr: the subjectAltName dNSNames of a certificate or CSR (PEM or DER).\n"
+      "--stdin: one certificate's names per line of standard input (@FILE: a certificate's\n"
+      "or CSR's names), N lines at a time\n"
       "(default 64) with all their queries in flight, results in input order (--json: one\n"
       "object per line).\n"
       "parse: read CAA RDATA in presentation form (`0 issue \"ca.example\"`, one per line on\n"
@@ -491,13 +494,49 @@ static int worse_exit(int a, int b) {
   return rb > ra ? b : a;
 }
 
-/* One line of bulk input: its names (separated by blanks), in place. */
+/* One line of bulk input: its names (separated by blanks), in place; a token "@FILE" stands for
+ * the dNSNames of the certificate or CSR in FILE. */
 typedef struct {
   char *text;
   const char **names;
   size_t *lens, n;
   unsigned long line;
+  cabref_cert_names *files;
+  size_t n_files;
+  int bad; /* a file could not be read: err says why */
+  cabref_error err;
 } bulk_request;
+
+static void bulk_request_free(bulk_request *r) {
+  size_t i;
+  for (i = 0; i < r->n_files; i++)
+    cabref_cert_names_free(&r->files[i]);
+  free(r->files);
+  free(r->text);
+  free(r->names);
+  free(r->lens);
+  memset(r, 0, sizeof *r);
+}
+
+/* Appends a name to the request; -1 when out of memory. */
+static int request_add(bulk_request *r, size_t *cap, const char *name, size_t len) {
+  if (r->n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 4;
+    const char **nn = realloc(r->names, nc * sizeof *nn);
+    size_t *nl;
+    if (nn == NULL)
+      return -1;
+    r->names = nn;
+    if ((nl = realloc(r->lens, nc * sizeof *nl)) == NULL)
+      return -1;
+    r->lens = nl;
+    *cap = nc;
+  }
+  r->names[r->n] = name;
+  r->lens[r->n] = len;
+  r->n++;
+  return 0;
+}
 
 static int split_request(bulk_request *r) {
   size_t cap = 0, i = 0, len = strlen(r->text);
@@ -510,24 +549,50 @@ static int split_request(bulk_request *r) {
       break;
     for (j = i; j < len && r->text[j] != ' ' && r->text[j] != '\t' && r->text[j] != '\r'; j++)
       ;
-    if (r->n == cap) {
-      size_t nc = cap ? cap * 2 : 4;
-      const char **nn = realloc(r->names, nc * sizeof *nn);
-      size_t *nl;
-      if (nn == NULL)
+    if (r->text[i] == '@' && j > i + 1) { /* a certificate or CSR: its dNSNames */
+      cabref_cert_names *f = realloc(r->files, (r->n_files + 1) * sizeof *f);
+      size_t k;
+      char save = r->text[j];
+      cabref_status st;
+      if (f == NULL)
         return -1;
-      r->names = nn;
-      if ((nl = realloc(r->lens, nc * sizeof *nl)) == NULL)
+      r->files = f;
+      r->text[j] = '\0';
+      st = cabref_cert_names_read(r->text + i + 1, &r->files[r->n_files], &r->err);
+      r->text[j] = save;
+      if (st == CABREF_E_CAPACITY)
         return -1;
-      r->lens = nl;
-      cap = nc;
+      if (st != CABREF_OK) {
+        r->bad = 1;
+        r->n = 0;
+        return 0;
+      }
+      for (k = 0; k < r->files[r->n_files].n; k++)
+        if (request_add(r, &cap, r->files[r->n_files].names[k],
+                        strlen(r->files[r->n_files].names[k])) != 0)
+          return -1;
+      r->n_files++;
+    } else if (request_add(r, &cap, r->text + i, j - i) != 0) {
+      return -1;
     }
-    r->names[r->n] = r->text + i;
-    r->lens[r->n] = j - i;
-    r->n++;
     i = j;
   }
   return 0;
+}
+
+/* A line whose certificate or CSR could not be read: reported in its place. */
+static void report_bad_line(const eval_ctx *c, const bulk_request *r) {
+  if (c->json) {
+    json_t *o = json_pack("{s:I, s:s, s:o}", "line", (json_int_t)r->line, "result", "error",
+                          "error", cabref_error_json(&r->err));
+    char *t =
+        o != NULL ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII) : NULL;
+    printf("%s\n", t ? t : "{\"result\": \"error\"}");
+    free(t);
+    json_decref(o);
+  } else {
+    printf("certificate (line %lu): error: %s: %s\n", r->line, r->err.file, r->err.message);
+  }
 }
 
 /* Bulk mode (CAA-DNS-BULK): requests from stdin, one per line, looked up `parallel` lines at a
@@ -558,9 +623,8 @@ static int run_bulk(const eval_ctx *c, cabref_caa_live *s, size_t parallel) {
         nb++;
         break;
       }
-      if (batch[nb].n == 0) { /* a blank line is not a request */
-        free(batch[nb].text);
-        batch[nb].text = NULL;
+      if (batch[nb].n == 0 && !batch[nb].bad) { /* a blank line is not a request */
+        bulk_request_free(&batch[nb]);
         continue;
       }
       nb++;
@@ -572,8 +636,8 @@ static int run_bulk(const eval_ctx *c, cabref_caa_live *s, size_t parallel) {
       size_t *alen, na = 0, j;
       for (k = 0; k < nb; k++)
         na += batch[k].n;
-      all = malloc(na * sizeof *all);
-      alen = malloc(na * sizeof *alen);
+      all = malloc((na ? na : 1) * sizeof *all);
+      alen = malloc((na ? na : 1) * sizeof *alen);
       cabref_caa_zone_init(&z);
       memset(&log, 0, sizeof log);
       if (all == NULL || alen == NULL) {
@@ -590,9 +654,16 @@ static int run_bulk(const eval_ctx *c, cabref_caa_live *s, size_t parallel) {
             cabref_caa_zone_eval_rules(&z, all, alen, na, &c->cfg, c->rules, ev) < 0)
           worst = CABREF_EXIT_IO;
         else
-          for (j = 0, k = 0; k < nb; j += batch[k].n, k++)
-            worst = worse_exit(worst, report_request(c, &z, &log, batch[k].names, batch[k].lens,
-                                                     batch[k].n, batch[k].line, ev + j));
+          for (j = 0, k = 0; k < nb; j += batch[k].n, k++) {
+            if (batch[k].bad) {
+              report_bad_line(c, &batch[k]);
+              worst = worse_exit(worst, batch[k].err.status == CABREF_E_IO ? CABREF_EXIT_IO
+                                                                           : CABREF_EXIT_INPUT);
+            } else {
+              worst = worse_exit(worst, report_request(c, &z, &log, batch[k].names, batch[k].lens,
+                                                       batch[k].n, batch[k].line, ev + j));
+            }
+          }
         for (j = 0; ev != NULL && j < na; j++)
           cabref_caa_name_eval_free(&ev[j]);
         free(ev);
@@ -607,22 +678,15 @@ static int run_bulk(const eval_ctx *c, cabref_caa_live *s, size_t parallel) {
       free(alen);
       cabref_caa_zone_free(&z);
       cabref_caa_query_log_free(&log);
-      for (k = 0; k < nb; k++) {
-        free(batch[k].text);
-        free(batch[k].names);
-        free(batch[k].lens);
-      }
-      memset(batch, 0, nb * sizeof *batch);
+      for (k = 0; k < nb; k++)
+        bulk_request_free(&batch[k]);
       nb = 0;
       if (worst == CABREF_EXIT_IO)
         break;
     }
   }
-  for (k = 0; k < nb; k++) {
-    free(batch[k].text);
-    free(batch[k].names);
-    free(batch[k].lens);
-  }
+  for (k = 0; k < nb; k++)
+    bulk_request_free(&batch[k]);
   if (tty && total > 0)
     fprintf(stderr, "\n");
   if (ferror(stdin)) {
@@ -639,8 +703,9 @@ static int cmd_eval(int argc, char **argv, int live) {
   cabref_caa_query_log qlog;
   cabref_caa_live *session = NULL;
   eval_ctx c;
-  int profile_given = 0, bulk = 0, i, status;
-  size_t n = 0, parallel = 64, k;
+  int profile_given = 0, bulk = 0, i, status = CABREF_EXIT_OK;
+  size_t n = 0, parallel = 64, k, n_certs = 0;
+  cabref_cert_names *certs;
   cabref_caa_zone z;
   cabref_error err;
   const char **names;
@@ -653,9 +718,12 @@ static int cmd_eval(int argc, char **argv, int live) {
   c.at = (cabref_caa_instant)time(NULL);
   names = calloc((size_t)argc, sizeof *names);
   lens = calloc((size_t)argc, sizeof *lens);
-  if (names == NULL || lens == NULL) {
+  certs = calloc((size_t)argc, sizeof *certs);
+  memset(&err, 0, sizeof err);
+  if (names == NULL || lens == NULL || certs == NULL) {
     free(names);
     free(lens);
+    free(certs);
     fprintf(stderr, "cabref caa: out of memory\n");
     return CABREF_EXIT_IO;
   }
@@ -706,6 +774,26 @@ static int cmd_eval(int argc, char **argv, int live) {
         dn[l] = '\0';
         bad = cabref_caa_config_add_issuer(&c.cfg, dn) != 0;
       }
+    } else if ((strcmp(a, "--cert") == 0 || strcmp(a, "--csr") == 0) && has_arg && live) {
+      cabref_cert_names *cn = &certs[n_certs];
+      cabref_status st = cabref_cert_names_read(argv[++i], cn, &err);
+      if (st == CABREF_OK && cn->is_csr != (a[3] == 's')) {
+        cabref_cert_names_free(cn);
+        memset(&err, 0, sizeof err);
+        err.status = st = CABREF_E_SYNTAX;
+        snprintf(err.file, sizeof err.file, "%s", argv[i]);
+        snprintf(err.message, sizeof err.message, "a %s, not a %s (use %s)",
+                 a[3] == 's' ? "certificate" : "CSR", a[3] == 's' ? "CSR" : "certificate",
+                 a[3] == 's' ? "--cert" : "--csr");
+      }
+      if (st != CABREF_OK) {
+        if (c.json)
+          cabref_print_error_json(stdout, &err);
+        cabref_print_error(stderr, &err);
+        status = st == CABREF_E_IO ? CABREF_EXIT_IO : CABREF_EXIT_INPUT;
+        goto out;
+      }
+      n_certs++;
     } else if (strcmp(a, "--tag") == 0 && has_arg) {
       bad = cabref_caa_config_add_tag(&c.cfg, argv[++i]) != 0;
     } else if (strcmp(a, "--account") == 0 && has_arg) {
@@ -716,10 +804,8 @@ static int cmd_eval(int argc, char **argv, int live) {
       bad = cabref_caa_parse_profile(argv[++i], &c.cfg.profile) != 0;
       profile_given = 1;
     } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-      free(names);
-      free(lens);
       usage();
-      return CABREF_EXIT_OK;
+      goto out;
     } else if (a[0] == '-' && a[1] == '-') {
       fprintf(stderr, "cabref caa %s: unknown option or missing argument: %s\n",
               live ? "check" : "eval", a);
@@ -732,19 +818,35 @@ static int cmd_eval(int argc, char **argv, int live) {
     if (bad) {
       if (bad == 1)
         bad_value(a, argv[i]);
-      free(names);
-      free(lens);
-      return usage();
+      status = usage();
+      goto out;
+    }
+  }
+  /* The names of the certificates and CSRs given, after those given as arguments. */
+  for (k = 0; k < n_certs; k++) {
+    size_t j;
+    const char **nn = realloc(names, (n + certs[k].n) * sizeof *nn);
+    size_t *nl = nn != NULL ? realloc(lens, (n + certs[k].n) * sizeof *nl) : NULL;
+    if (nn != NULL)
+      names = nn;
+    if (nl == NULL) {
+      fprintf(stderr, "cabref caa: out of memory\n");
+      status = CABREF_EXIT_IO;
+      goto out;
+    }
+    lens = nl;
+    for (j = 0; j < certs[k].n; j++, n++) {
+      names[n] = certs[k].names[j];
+      lens[n] = strlen(certs[k].names[j]);
     }
   }
   if ((!live && c.zone_file == NULL) || c.cfg.n_issuers == 0 || (n == 0) == !bulk) {
-    fprintf(stderr, live ? "cabref caa check: needs at least one --ca DOMAIN, and NAMEs or --stdin "
-                           "(not both)\n"
+    fprintf(stderr, live ? "cabref caa check: needs at least one --ca DOMAIN, and NAMEs (or "
+                           "--cert / --csr) or --stdin (not both)\n"
                          : "cabref caa eval: needs --zone FILE, at least one --ca DOMAIN and a "
                            "NAME\n");
-    free(names);
-    free(lens);
-    return usage();
+    status = usage();
+    goto out;
   }
   /* CAA-PROFILE-DATE: live mode applies the rules of the date (the value grammar too, unless
    * --profile says otherwise). */
@@ -771,18 +873,14 @@ static int cmd_eval(int argc, char **argv, int live) {
       if (c.json)
         cabref_print_error_json(stdout, &err);
       cabref_print_error(stderr, &err);
-      free(names);
-      free(lens);
-      return CABREF_EXIT_IO;
+      status = CABREF_EXIT_IO;
+      goto out;
     }
   }
   if (bulk) {
     c.bulk = 1;
     status = run_bulk(&c, session, parallel);
-    cabref_caa_live_close(session);
-    free(names);
-    free(lens);
-    return status;
+    goto out;
   }
   cabref_caa_zone_init(&z);
   if (live && cabref_caa_live_gather(session, names, lens, n, &z, &qlog) != CABREF_OK) {
@@ -805,9 +903,13 @@ static int cmd_eval(int argc, char **argv, int live) {
       cabref_caa_name_eval_free(&ev[k]);
     free(ev);
   }
-  cabref_caa_live_close(session);
   cabref_caa_zone_free(&z);
   cabref_caa_query_log_free(&qlog);
+out:
+  cabref_caa_live_close(session);
+  for (k = 0; k < n_certs; k++)
+    cabref_cert_names_free(&certs[k]);
+  free(certs);
   free(names);
   free(lens);
   return status;
