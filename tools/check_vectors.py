@@ -27,6 +27,7 @@ import json
 import os
 import re
 import sys
+import warnings
 
 try:
     import jsonschema
@@ -112,7 +113,18 @@ def check_schema_doc(schema, doc, problems):
     except jsonschema.exceptions.SchemaError as e:
         problems.append("the schema is not a valid %s schema: %s" % (cls.__name__, e.message))
         return
-    validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
+    # A schema may refer to the definitions of another in vectors/schema by its $id (caa-dns
+    # reuses caa's record and ca objects): every schema there is in the resolver's store.
+    store = {}
+    for f in sorted(os.listdir(SCHEMAS)):
+        if f.endswith(".schema.json"):
+            other = load_json(os.path.join(SCHEMAS, f))
+            if isinstance(other, dict) and "$id" in other:
+                store[other["$id"]] = other
+    with warnings.catch_warnings():  # newer jsonschema prefers `referencing`; Debian 12 has 4.10
+        warnings.simplefilter("ignore", DeprecationWarning)
+        resolver = jsonschema.RefResolver.from_schema(schema, store=store)
+    validator = cls(schema, format_checker=cls.FORMAT_CHECKER, resolver=resolver)
     errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
     for e in errors[:20]:
         if e.validator == "oneOf" and e.context:

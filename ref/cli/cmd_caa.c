@@ -240,25 +240,9 @@ static void bad_value(const char *opt, const char *value) {
  * (CAA-LOOKUP-FAILURE), from the facts the answer established and the caller's. */
 static int failure_permission(const cabref_caa_name_eval *e, const cabref_caa_query_log *log,
                               cabref_caa_instant at, int outside_ca) {
-  cabref_caa_node node;
-  cabref_caa_failure_facts f;
-  size_t i;
-  int tries = 0;
-  memset(&node, 0, sizeof node);
-  node.outcome = CABREF_CAA_LOOKUP_FAILURE;
-  node.failure = (uint8_t)e->failure;
-  for (i = 0; i < log->n; i++) {
-    const cabref_caa_query *q = &log->q[i];
-    if (q->type == 257 && e->failure_owner != NULL && strcmp(q->name, e->failure_owner) == 0) {
-      node.dnssec = (uint8_t)q->dnssec;
-      tries = q->tries;
-    }
-  }
-  memset(&f, 0, sizeof f);
-  cabref_caa_failure_facts_of(&node, &f);
-  f.outside_ca = (uint8_t)(outside_ca != 0);
-  f.retries = (uint8_t)(tries > 1 ? tries - 1 : 0);
-  return cabref_caa_failure_permits(at, &f);
+  long x = e->failure_owner != NULL ? cabref_caa_query_log_find(log, e->failure_owner, 257) : -1;
+  return cabref_caa_failure_may_permit(e, x >= 0 ? log->q[x].dnssec : 0,
+                                       x >= 0 ? log->q[x].tries : 0, at, outside_ca);
 }
 
 /* The queries of live mode, for the report. */
@@ -312,26 +296,10 @@ static void queries_print(const cabref_caa_query_log *log, const size_t *qi, siz
   }
 }
 
-/* CAA-REUSE: until when a certificate may be issued on this check (the relevant set's least TTL
- * or 8 hours, whichever is greater; 8 hours for an empty set). The window is asked of the core:
- * the last instant it allows. */
+/* CAA-REUSE: until when a certificate may be issued on this check. */
 static cabref_caa_instant reuse_until(const cabref_caa_zone *z, const cabref_caa_name_eval *e,
                                       cabref_caa_instant checked) {
-  uint32_t ttl = 0;
-  size_t i;
-  int has = e->lookup == CABREF_CAA_RELEVANT_FOUND && e->n_set > 0;
-  cabref_caa_instant lo = checked, hi = checked + (cabref_caa_instant)UINT32_MAX;
-  for (i = 0; has && i < e->n_set; i++)
-    if (i == 0 || z->rrs[e->idx[i]].ttl < ttl)
-      ttl = z->rrs[e->idx[i]].ttl;
-  while (lo < hi) { /* the greatest t with reuse_ok(checked, t) */
-    cabref_caa_instant mid = lo + (hi - lo + 1) / 2;
-    if (cabref_caa_reuse_ok(checked, mid, ttl, has))
-      lo = mid;
-    else
-      hi = mid - 1;
-  }
-  return lo;
+  return checked + (cabref_caa_instant)cabref_caa_reuse_seconds(z, e);
 }
 
 /* What one run of eval / check applies to every request. */

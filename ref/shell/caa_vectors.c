@@ -340,6 +340,40 @@ static json_t *decision_answer(json_t *in, json_int_t tc) {
   return resp;
 }
 
+/* The request names of a test (input.names) evaluated over a zone by the given rules. */
+typedef struct {
+  const char **nm;
+  size_t *lens, n;
+  cabref_caa_name_eval *ev;
+} names_eval;
+
+static void names_eval_free(names_eval *x) {
+  size_t i;
+  for (i = 0; x->ev != NULL && i < x->n; i++)
+    cabref_caa_name_eval_free(&x->ev[i]);
+  free(x->ev);
+  free(x->nm);
+  free(x->lens);
+}
+
+/* The zone evaluation's status (1 all permitted, 0 not, -1 out of memory). */
+static int names_eval_run(json_t *names, const cabref_caa_zone *z, const cabref_caa_config *cfg,
+                          cabref_caa_rules rules, names_eval *x) {
+  size_t i;
+  x->n = json_array_size(names);
+  x->nm = calloc(x->n ? x->n : 1, sizeof *x->nm);
+  x->lens = calloc(x->n ? x->n : 1, sizeof *x->lens);
+  x->ev = calloc(x->n ? x->n : 1, sizeof *x->ev);
+  if (x->nm == NULL || x->lens == NULL || x->ev == NULL)
+    return -1;
+  for (i = 0; i < x->n; i++) {
+    json_t *s = json_array_get(names, i);
+    x->nm[i] = json_is_string(s) ? json_string_value(s) : "";
+    x->lens[i] = json_is_string(s) ? json_string_length(s) : 0;
+  }
+  return cabref_caa_zone_eval_rules(z, x->nm, x->lens, x->n, cfg, rules, x->ev);
+}
+
 /* ---- CaaCertificateTest --------------------------------------------------------------------- */
 
 static json_t *certificate_answer(json_t *in, json_int_t tc) {
@@ -348,8 +382,8 @@ static json_t *certificate_answer(json_t *in, json_int_t tc) {
   json_t *zone = json_object_get(in, "zone"), *names = json_object_get(in, "names"), *resp, *arr;
   size_t i, j, n = json_array_size(names);
   char mm[512] = "";
+  names_eval x = {0};
   const char **nm;
-  size_t *lens;
   cabref_caa_name_eval *ev;
   int all, bad = 0;
   if (config_of(in, &cfg) != 0 || !json_is_array(zone) || !json_is_array(names))
@@ -388,15 +422,13 @@ static json_t *certificate_answer(json_t *in, json_int_t tc) {
     return bad ? bad_input(tc, "a zone entry is not {owner, records|failure|cname|dname|exists}")
                : mismatch_answer(tc, mm);
   }
-  nm = calloc(n ? n : 1, sizeof *nm);
-  lens = calloc(n ? n : 1, sizeof *lens);
-  ev = calloc(n ? n : 1, sizeof *ev);
-  for (i = 0; nm != NULL && lens != NULL && i < n; i++) {
-    json_t *s = json_array_get(names, i);
-    nm[i] = json_is_string(s) ? json_string_value(s) : "";
-    lens[i] = json_is_string(s) ? json_string_length(s) : 0;
-  }
-  all = (nm && lens && ev) ? cabref_caa_zone_eval(&z, nm, lens, n, &cfg, ev) : -1;
+  all = names_eval_run(names, &z, &cfg,
+                       cfg.profile == CABREF_CAA_PROFILE_RFC6844_E5065
+                           ? CABREF_CAA_RULES_RFC6844_E5065
+                           : CABREF_CAA_RULES_RFC8659,
+                       &x);
+  nm = x.nm;
+  ev = x.ev;
   if (all < 0) {
     resp = NULL;
   } else {
@@ -425,11 +457,7 @@ static json_t *certificate_answer(json_t *in, json_int_t tc) {
     resp = answer(tc, all == 1 ? "permit" : "deny", NULL);
     json_object_set_new(resp, "names", arr);
   }
-  for (i = 0; ev != NULL && i < n; i++)
-    cabref_caa_name_eval_free(&ev[i]);
-  free(ev);
-  free(nm);
-  free(lens);
+  names_eval_free(&x);
   cabref_caa_zone_free(&z);
   return resp;
 }
@@ -616,6 +644,150 @@ static json_t *relevant_answer(json_t *in, json_int_t tc) {
   return resp;
 }
 
+/* ---- CaaDnsTest (vectors/caa-dns.json) ------------------------------------------------------ */
+
+/* One DNS scenario: what the DNS said at each name looked up (records with their TTL, empty, or a
+ * failure of a kind; the DNSSEC status; how many times it was asked; a CNAME the resolver
+ * followed or a DNAME owned by the name), the evaluation instant and whether the resolver is
+ * outside the CA. The rules of the instant pick the set and decide (CAA-PROFILE-DATE); a failed
+ * name's failureMayPermit is CAA-LOOKUP-FAILURE on the facts of its answer; a decided name's
+ * reuseSeconds is CAA-REUSE. The same zone shape live mode builds (CAA-DNS-LIVE). */
+static int dns_entry(cabref_caa_zone *z, json_t *e, char *mm, size_t mlen, size_t i) {
+  const char *name = json_string_value(json_object_get(e, "name"));
+  const char *outcome = json_string_value(json_object_get(e, "outcome"));
+  json_t *ds = json_object_get(e, "dnssec"), *recs = json_object_get(e, "records");
+  json_int_t ttl = json_integer_value(json_object_get(e, "ttl"));
+  int dnssec = ds == NULL
+                   ? CABREF_CAA_DNSSEC_INDETERMINATE
+                   : cabref_caa_dnssec_parse(json_string_value(ds) ? json_string_value(ds) : "");
+  int failure = 0;
+  size_t j;
+  if (name == NULL || outcome == NULL || dnssec < 0 || ttl < 0 || ttl > (json_int_t)UINT32_MAX)
+    return -1;
+  if (strcmp(outcome, "failure") == 0) {
+    const char *k = json_string_value(json_object_get(e, "failure"));
+    if (k == NULL || (failure = cabref_caa_failure_kind_parse(k)) < 0 ||
+        cabref_caa_zone_add(z, name, 0, 0, 1, NULL, 0) != CABREF_OK)
+      return -1;
+  } else if (strcmp(outcome, "records") == 0) {
+    if (!json_is_array(recs) || json_array_size(recs) == 0)
+      return -1;
+    for (j = 0; j < json_array_size(recs); j++) {
+      bytes b = {0};
+      char where[300];
+      int bad;
+      snprintf(where, sizeof where, "dns[%zu] (%.200s) records[%zu]", i, name, j);
+      bad = record_rdata(json_array_get(recs, j), &b, mm, mlen, where) != 0 ||
+            cabref_caa_zone_add(z, name, (uint32_t)ttl, 0, 0, b.p, b.len) != CABREF_OK;
+      free(b.p);
+      if (bad)
+        return -1;
+    }
+  } else if (strcmp(outcome, "empty") != 0) {
+    return -1;
+  }
+  if (json_is_string(json_object_get(e, "cname")) &&
+      cabref_caa_zone_add_node(z, name, 0, CABREF_CAA_NODE_CNAME,
+                               json_string_value(json_object_get(e, "cname"))) != CABREF_OK)
+    return -1;
+  if (json_is_string(json_object_get(e, "dname")) &&
+      cabref_caa_zone_add_node(z, name, 0, CABREF_CAA_NODE_DNAME,
+                               json_string_value(json_object_get(e, "dname"))) != CABREF_OK)
+    return -1;
+  return cabref_caa_zone_set_status(z, name, dnssec, failure) == CABREF_OK ? 0 : -1;
+}
+
+/* The DNSSEC status and tries of the answer at name (what the scenario lists; 0 when absent). */
+static void dns_facts(json_t *dns, const char *name, int *dnssec, int *tries) {
+  size_t i;
+  *dnssec = CABREF_CAA_DNSSEC_INDETERMINATE;
+  *tries = 0;
+  for (i = 0; name != NULL && i < json_array_size(dns); i++) {
+    json_t *e = json_array_get(dns, i), *ds = json_object_get(e, "dnssec");
+    const char *n = json_string_value(json_object_get(e, "name"));
+    if (n == NULL || strcmp(n, name) != 0)
+      continue;
+    if (json_is_string(ds))
+      *dnssec = cabref_caa_dnssec_parse(json_string_value(ds));
+    *tries = (int)json_integer_value(json_object_get(e, "tries"));
+    return;
+  }
+}
+
+static json_t *dns_answer(json_t *in, json_int_t tc) {
+  cabref_caa_config cfg;
+  cabref_caa_zone z;
+  cabref_caa_instant at;
+  cabref_caa_rules rules;
+  json_t *dns = json_object_get(in, "dns"), *names = json_object_get(in, "names"), *resp, *arr;
+  size_t i, n = json_array_size(names);
+  char mm[512] = "";
+  names_eval x = {0};
+  int all, bad = 0, outside = json_is_true(json_object_get(in, "outsideCa"));
+  if (config_of(in, &cfg) != 0 || instant_of(in, "at", &at) != 0 || !json_is_array(dns) ||
+      !json_is_array(names))
+    return bad_input(tc, "needs at, ca, dns and names");
+  rules = cabref_caa_rules_at(at);
+  cfg.profile =
+      (uint8_t)(rules == CABREF_CAA_RULES_RFC6844 || rules == CABREF_CAA_RULES_RFC6844_E5065
+                    ? CABREF_CAA_PROFILE_RFC6844_E5065
+                    : CABREF_CAA_PROFILE_RFC8659);
+  cabref_caa_zone_init(&z);
+  for (i = 0; i < json_array_size(dns) && !bad; i++)
+    bad = dns_entry(&z, json_array_get(dns, i), mm, sizeof mm, i) != 0;
+  if (bad || mm[0] != '\0') {
+    cabref_caa_zone_free(&z);
+    return mm[0] != '\0' ? mismatch_answer(tc, mm)
+                         : bad_input(tc, "a dns entry is not {name, outcome, ...}");
+  }
+  all = names_eval_run(names, &z, &cfg, rules, &x);
+  if (all < 0) {
+    resp = NULL;
+  } else {
+    int any_deny = 0, any_failure = 0;
+    arr = json_array();
+    for (i = 0; i < n; i++) {
+      const cabref_caa_name_eval *e = &x.ev[i];
+      int decided = !e->error && (e->res.result == CABREF_CAA_NAME_PERMIT ||
+                                  e->res.result == CABREF_CAA_NAME_DENY);
+      int failed = !e->error && e->res.result == CABREF_CAA_NAME_LOOKUP_FAILURE;
+      json_t *o;
+      any_deny |= e->error || (!e->error && e->res.result == CABREF_CAA_NAME_DENY);
+      any_failure |= failed;
+      o = json_pack("{s:s, s:s, s:s?}", "name", x.nm[i], "result",
+                    e->error ? "error" : cabref_caa_name_result_code(e), "reason",
+                    decided ? cabref_caa_reason_code((cabref_caa_reason)e->res.reason) : NULL);
+      json_object_set_new(o, "relevantOwner",
+                          decided && e->lookup == CABREF_CAA_RELEVANT_FOUND &&
+                                  e->relevant_owner != NULL
+                              ? json_string(e->relevant_owner)
+                              : json_null());
+      json_object_set_new(o, "failure",
+                          failed ? json_string(cabref_caa_failure_kind_code((unsigned)e->failure))
+                                 : json_null());
+      if (failed) {
+        int ds, tries;
+        dns_facts(dns, e->failure_owner, &ds, &tries);
+        json_object_set_new(
+            o, "failureMayPermit",
+            json_boolean(cabref_caa_failure_may_permit(e, ds < 0 ? 0 : ds, tries, at, outside)));
+      } else {
+        json_object_set_new(o, "failureMayPermit", json_null());
+      }
+      json_object_set_new(o, "reuseSeconds",
+                          decided ? json_integer((json_int_t)cabref_caa_reuse_seconds(&z, e))
+                                  : json_null());
+      json_array_append_new(arr, o);
+    }
+    resp = answer(tc, all == 1 ? "permit" : (any_deny || !any_failure ? "deny" : "lookup-failure"),
+                  NULL);
+    json_object_set_new(resp, "names", arr);
+  }
+  names_eval_free(&x);
+  cabref_caa_zone_free(&z);
+  return resp;
+}
+
 json_t *cabref_caa_answer(const char *type, json_t *input, json_int_t tc) {
   if (!json_is_object(input))
     return bad_input(tc, "no input object");
@@ -641,5 +813,7 @@ json_t *cabref_caa_answer(const char *type, json_t *input, json_int_t tc) {
     return rules_answer(input, tc);
   if (strcmp(type, "CaaRelevantTest") == 0)
     return relevant_answer(input, tc);
+  if (strcmp(type, "CaaDnsTest") == 0)
+    return dns_answer(input, tc);
   return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
 }

@@ -1471,3 +1471,36 @@ int cabref_caa_parse_profile(const char *s, uint8_t *profile) {
     return -1;
   return 0;
 }
+
+int cabref_caa_failure_may_permit(const cabref_caa_name_eval *e, int dnssec, int tries,
+                                  cabref_caa_instant at, int outside_ca) {
+  cabref_caa_node node;
+  cabref_caa_failure_facts f;
+  memset(&node, 0, sizeof node);
+  node.outcome = CABREF_CAA_LOOKUP_FAILURE;
+  node.failure = (uint8_t)e->failure;
+  node.dnssec = (uint8_t)dnssec;
+  memset(&f, 0, sizeof f);
+  cabref_caa_failure_facts_of(&node, &f);
+  f.outside_ca = (uint8_t)(outside_ca != 0);
+  f.retries = (uint8_t)(tries > 1 ? (tries - 1 > 255 ? 255 : tries - 1) : 0);
+  return cabref_caa_failure_permits(at, &f);
+}
+
+uint64_t cabref_caa_reuse_seconds(const cabref_caa_zone *z, const cabref_caa_name_eval *e) {
+  uint32_t ttl = 0;
+  size_t i;
+  int has = e->lookup == CABREF_CAA_RELEVANT_FOUND && e->n_set > 0;
+  uint64_t lo = 0, hi = UINT32_MAX;
+  for (i = 0; has && i < e->n_set; i++)
+    if (i == 0 || z->rrs[e->idx[i]].ttl < ttl)
+      ttl = z->rrs[e->idx[i]].ttl;
+  while (lo < hi) { /* the greatest d with reuse_ok(0 + offset, offset + d): asked of the core */
+    uint64_t mid = lo + (hi - lo + 1) / 2;
+    if (cabref_caa_reuse_ok(1000000000, 1000000000 + (cabref_caa_instant)mid, ttl, has))
+      lo = mid;
+    else
+      hi = mid - 1;
+  }
+  return lo;
+}

@@ -185,6 +185,19 @@ int cabref_caa_zone_eval(const cabref_caa_zone *z, const char *const *names, con
 int cabref_caa_zone_eval_rules(const cabref_caa_zone *z, const char *const *names,
                                const size_t *lens, size_t n, const cabref_caa_config *cfg,
                                cabref_caa_rules rules, cabref_caa_name_eval *out);
+/* CAA-LOOKUP-FAILURE for a name whose lookup failed (e->res.result lookup-failure): whether the
+ * failure rule in force at `at` lets the CA treat it as permission, from the facts of the failed
+ * answer (its DNSSEC status, through cabref_caa_failure_facts_of), the number of times it was
+ * asked (tries: a retry is tries >= 2) and whether the resolver is outside the CA's
+ * infrastructure (the caller's knowledge). 0 or 1; the core decides (cabref_caa_failure_permits).
+ */
+int cabref_caa_failure_may_permit(const cabref_caa_name_eval *e, int dnssec, int tries,
+                                  cabref_caa_instant at, int outside_ca);
+
+/* CAA-REUSE: the seconds a check of this name may be relied on (the relevant set's least TTL or
+ * 8 hours, whichever is greater; 8 hours for an empty set), computed by the core's window. */
+uint64_t cabref_caa_reuse_seconds(const cabref_caa_zone *z, const cabref_caa_name_eval *e);
+
 void cabref_caa_name_eval_free(cabref_caa_name_eval *e);
 
 /* "permit", "deny", "lookup-failure", "onion-exempt", or "error" for a refused name. */
