@@ -75,6 +75,10 @@ signed         NS  ns.caatest.
 $(grep -v '^;' "$T/$KEY.ds" | sed 's/^signed\.caatest\./signed/')
 $(for i in $(seq 1 19); do echo "c$i.chain CNAME c$((i + 1)).chain"; done)
 c20.chain      CAA 0 issue "ca.example"
+iodef.example  CAA 0 issue "other.example"
+iodef.example  CAA 0 iodef "mailto:caa@iodef.example.caatest"
+iodef.example  CAA 0 iodef "https://iodef.example.caatest/caa"
+iodef.example  CAA 0 iodef "ftp://iodef.example.caatest/caa"
 dn.example     DNAME dt.other
 dt.other       CAA 0 issue "other.example"
 dnb            DNAME example
@@ -298,6 +302,52 @@ lines_are() { # lines_are NAME EXPR EXPECTED (EXPR over L, the list of JSON line
     echo "FAIL $1: $2 is \"$got\", expected \"$3\""
   fi
 }
+# A prevented issuance (CAA-PREVENTED): the record for the CA's documentation (BR 3.2.2.8) and the
+# reports for the iodef contacts (RFC 8659 §4.4), written under --reports, never sent.
+mkdir -p "$T/reports"
+run "prevented: denied, reports written" 1 caa check --resolver "$R" --ca ca.example --json \
+  --no-dnssec --reports "$T/reports" --report-from "pki@ca.example" --at 2026-06-01T00:00:00Z \
+  www.iodef.example.caatest
+json_is "prevented: the record" \
+  '[(p["name"], p["relevantOwner"], p["reason"], p["ca"], len(p["incident"])) for p in [d["names"][0]["preventedIssuance"]]][0]' \
+  "('www.iodef.example.caatest', 'iodef.example.caatest', 'not-authorized', 'ca.example', 32)"
+json_is "prevented: one report per usable contact" \
+  'sorted((t["scheme"], t["report"] is not None, t["skipped"] is not None) for t in d["names"][0]["preventedIssuance"]["iodef"])' \
+  "[('https', True, False), ('mailto', True, False), ('other', False, True)]"
+if python3 - "$T/out" <<'PY'; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL prevented: the files"; fi
+import email, json, sys, xml.etree.ElementTree as ET
+d = json.load(open(sys.argv[1]))
+p = d["names"][0]["preventedIssuance"]
+NS = "{urn:ietf:params:xml:ns:iodef-2.0}"
+doc = ET.parse(p["iodefDocument"]).getroot()
+assert doc.tag == NS + "IODEF-Document" and doc.get("version") == "2.00", doc.tag
+inc = doc.find(NS + "Incident")
+assert inc.get("purpose") == "reporting"
+iid = inc.find(NS + "IncidentID")
+assert iid.get("name") == "ca.example" and iid.text == p["incident"]
+assert inc.find(NS + "GenerationTime").text == "2026-06-01T00:00:00Z"
+assert inc.find(NS + "Contact/" + NS + "Email/" + NS + "EmailTo").text == "pki@ca.example"
+assert 'issue "other.example"' in inc.find(NS + "EventData/" + NS + "Description").text
+by = {t["scheme"]: t for t in p["iodef"]}  # an RRset has no order: by scheme
+raw = open(by["mailto"]["report"], "rb").read()
+assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")  # RFC 5322: CRLF only
+msg = email.message_from_bytes(raw)
+assert msg["To"] == "caa@iodef.example.caatest" and msg["From"] == "pki@ca.example"
+assert msg["Date"] == "Mon, 01 Jun 2026 00:00:00 +0000", msg["Date"]
+parts = [q for q in msg.walk() if not q.is_multipart()]
+assert [q.get_content_type() for q in parts] == ["text/plain", "application/xml"]
+att = ET.fromstring(parts[1].get_payload(decode=True))
+assert att.find(NS + "Incident/" + NS + "IncidentID").text == p["incident"]
+assert open(by["https"]["report"]).read() == open(p["iodefDocument"]).read()
+PY
+run "prevented: a permitted name has none" 0 caa check --resolver "$R" --ca other.example --json \
+  --no-dnssec --reports "$T/reports" www.iodef.example.caatest
+json_is "prevented: absent" '"preventedIssuance" in d["names"][0]' "False"
+run "prevented: a directory that cannot be written" 4 caa check --resolver "$R" --ca ca.example \
+  --json --no-dnssec --reports "$T/no/such/dir" www.iodef.example.caatest
+run "prevented: a From address that would break the header" 2 caa check --resolver "$R" \
+  --ca ca.example --report-from "a@b.example>\nBcc: x@y" www.iodef.example.caatest
+
 # Certificates and CSRs (--cert, --csr; "@FILE" in --stdin): BR 3.2.2.8 checks each dNSName of the
 # subjectAltName; an iPAddress or rfc822Name is not a dNSName; Onion Domain Names are not checked.
 (

@@ -19,6 +19,7 @@
 
 #include "../shell/shell.h"
 #include "cabref/caa_live.h"
+#include "cabref/caa_report.h"
 #include "cabref/caa_shell.h"
 #include "cabref/cert_names.h"
 
@@ -35,7 +36,8 @@ static int usage(void) {
       "                       [--rfc8657] [--flag1-critical] [--json] NAME...\n"
       "       cabref caa check --ca DOMAIN [--ca DOMAIN ...] [--resolver ADDR[@PORT]]\n"
       "                       [--trust-anchor FILE] [--no-dnssec] [--timeout MS] [--at DATE]\n"
-      "                       [--outside-ca] [eval's options] [--json]\n"
+      "                       [--outside-ca] [--reports DIR] [--report-from ADDRESS]\n"
+      "                       [eval's options] [--json]\n"
       "                       (NAME... | --cert FILE | --csr FILE | --stdin [--parallel N])\n"
       "       cabref caa parse [--profile rfc8659|rfc6844-e5065] [--json] [RECORD...]\n"
       "eval: is the CA (its Issuer Domain Names, --ca) permitted to issue for each NAME by the\n"
@@ -49,6 +51,8 @@ static int usage(void) {
       "--at: the rules of that date (default now); --outside-ca: the resolver is outside\n"
       "the CA's infrastructure (a condition of treating a lookup failure as permission);\n"
       "--cert, --csr: the subjectAltName dNSNames of a certificate or CSR (PEM or DER).\n"
+      "--reports DIR: write the IODEF document and the iodef reports of each denied name\n"
+      "(never sent); --report-from: their sender (default caa-reports@ the CA).\n"
       "--stdin: one certificate's names per line of standard input (@FILE: a certificate's\n"
       "or CSR's names), N lines at a time\n"
       "(default 64) with all their queries in flight, results in input order (--json: one\n"
@@ -308,6 +312,10 @@ typedef struct {
   cabref_caa_rules rules;
   cabref_caa_instant at;
   const char *zone_file;
+  const char *reports;     /* --reports DIR: where the prevented-issuance files go, or NULL */
+  const char *report_from; /* --report-from ADDRESS, or NULL */
+  const char *ca;          /* the first Issuer Domain Name: the reporter */
+  char ca_buf[CABREF_NAME_MAX_TEXT + 1];
   int live, json, outside_ca, bulk;
 } eval_ctx;
 
@@ -350,6 +358,71 @@ static size_t request_queries(const cabref_caa_zone *z, const cabref_caa_query_l
   return m;
 }
 
+/* Writes text to DIR/NAME; the path written, or NULL (with a message) when it cannot be. */
+static char *write_report(const char *dir, const char *file, const char *text) {
+  size_t n = strlen(dir) + strlen(file) + 2;
+  char *path = malloc(n);
+  FILE *f;
+  if (path == NULL)
+    return NULL;
+  snprintf(path, n, "%s/%s", dir, file);
+  f = fopen(path, "wb");
+  if (f == NULL || fputs(text, f) == EOF || fclose(f) != 0) {
+    fprintf(stderr, "cabref caa: %s: cannot write: %s\n", path, strerror(errno));
+    free(path);
+    return NULL;
+  }
+  return path;
+}
+
+/* CAA-PREVENTED: for a denied name, the record of the prevented issuance (BR 3.2.2.8) and the
+ * reports for the set's iodef contacts (RFC 8659 §4.4); written under --reports DIR, never sent.
+ * Returns the JSON object (or NULL when out of memory); *failed is set when a file could not be
+ * written. */
+static json_t *prevented_json(const eval_ctx *c, const cabref_caa_zone *z,
+                              const cabref_caa_name_eval *e, const char *name, int *failed) {
+  cabref_caa_prevented p;
+  json_t *o, *targets;
+  char when[21], file[128], *path;
+  size_t i;
+  if (cabref_caa_prevented_build(z, e, name, c->at, c->ca, c->report_from, &p) != CABREF_OK) {
+    cabref_caa_prevented_free(&p);
+    return NULL;
+  }
+  cabref_format_instant(c->at, when);
+  o = json_pack("{s:s, s:s, s:s, s:s?, s:s, s:s}", "incident", p.incident, "at", when, "name", name,
+                "relevantOwner", e->relevant_owner, "reason",
+                cabref_caa_reason_code((cabref_caa_reason)e->res.reason), "ca", c->ca);
+  path = NULL;
+  if (c->reports != NULL) {
+    snprintf(file, sizeof file, "prevented-%s.xml", p.incident);
+    if ((path = write_report(c->reports, file, p.iodef_xml)) == NULL)
+      *failed = 1;
+  }
+  json_object_set_new(o, "iodefDocument", path ? json_string(path) : json_null());
+  free(path);
+  targets = json_array();
+  for (i = 0; i < p.n_targets; i++) {
+    const cabref_caa_iodef_report *t = &p.targets[i];
+    json_t *to = json_pack("{s:s?, s:s}", "url", t->url, "scheme",
+                           cabref_caa_iodef_code((cabref_caa_iodef_scheme)t->scheme));
+    path = NULL;
+    if (t->report != NULL && c->reports != NULL) {
+      snprintf(file, sizeof file, "prevented-%s-%zu.%s", p.incident, i + 1,
+               t->scheme == CABREF_CAA_IODEF_MAILTO ? "eml" : "https.xml");
+      if ((path = write_report(c->reports, file, t->report)) == NULL)
+        *failed = 1;
+    }
+    json_object_set_new(to, "report", path ? json_string(path) : json_null());
+    json_object_set_new(to, "skipped", t->skipped ? json_string(t->skipped) : json_null());
+    free(path);
+    json_array_append_new(targets, to);
+  }
+  json_object_set_new(o, "iodef", targets);
+  cabref_caa_prevented_free(&p);
+  return o;
+}
+
 /* Decides one request (the names of one certificate) over the zone z (read from the file, or
  * gathered from the DNS with the queries in log) and prints it; line > 0 in bulk mode (one JSON
  * object per line). Returns the request's exit status. */
@@ -358,7 +431,7 @@ static int report_request(const eval_ctx *c, const cabref_caa_zone *z,
                           const size_t *lens, size_t n, unsigned long line,
                           const cabref_caa_name_eval *ev) {
   size_t *qi = NULL, nq = 0, k;
-  int rc = 1, any_bad = 0, any_deny = 0, any_failure = 0;
+  int rc = 1, any_bad = 0, any_deny = 0, any_failure = 0, report_failed = 0;
   /* CAA-MULTI-NAME: the certificate is permitted iff every name is (or is exempt). */
   for (k = 0; k < n; k++)
     if (ev[k].error != 0 || (ev[k].res.result != CABREF_CAA_NAME_PERMIT &&
@@ -391,6 +464,10 @@ static int report_request(const eval_ctx *c, const cabref_caa_zone *z,
           else
             json_object_set_new(o, "reuseUntil", json_string(until));
         }
+        if (!ev[k].error && ev[k].res.result == CABREF_CAA_NAME_DENY) {
+          json_t *pr = prevented_json(c, z, &ev[k], names[k], &report_failed);
+          json_object_set_new(o, "preventedIssuance", pr != NULL ? pr : json_null());
+        }
         json_array_append_new(arr, o);
       } else {
         name_print(z, &ev[k], names[k], c->zone_file);
@@ -402,6 +479,29 @@ static int report_request(const eval_ctx *c, const cabref_caa_zone *z,
           char until[21];
           cabref_format_instant(reuse_until(z, &ev[k], c->at), until);
           printf("  issue by %s (BR 3.2.2.8: the TTL or 8 hours, whichever is greater)\n", until);
+        }
+        if (!ev[k].error && ev[k].res.result == CABREF_CAA_NAME_DENY) {
+          json_t *pr = prevented_json(c, z, &ev[k], names[k], &report_failed);
+          size_t t;
+          if (pr != NULL) {
+            json_t *doc = json_object_get(pr, "iodefDocument");
+            printf(
+                "  prevented issuance %s%s%s\n", json_string_value(json_object_get(pr, "incident")),
+                json_is_string(doc) ? ": " : "", json_is_string(doc) ? json_string_value(doc) : "");
+            for (t = 0; t < json_array_size(json_object_get(pr, "iodef")); t++) {
+              json_t *tg = json_array_get(json_object_get(pr, "iodef"), t);
+              const char *rp = json_string_value(json_object_get(tg, "report"));
+              const char *sk = json_string_value(json_object_get(tg, "skipped"));
+              printf("  iodef %s: %s\n",
+                     json_string_value(json_object_get(tg, "url")) != NULL
+                         ? json_string_value(json_object_get(tg, "url"))
+                         : "(unprintable)",
+                     sk != NULL   ? sk
+                     : rp != NULL ? rp
+                                  : "report made (--reports DIR writes it)");
+            }
+            json_decref(pr);
+          }
         }
       }
     }
@@ -438,7 +538,7 @@ static int report_request(const eval_ctx *c, const cabref_caa_zone *z,
     }
   }
   free(qi);
-  if (rc < 0)
+  if (rc < 0 || report_failed)
     return CABREF_EXIT_IO;
   if (any_bad)
     return CABREF_EXIT_INPUT;
@@ -714,6 +814,15 @@ static int cmd_eval(int argc, char **argv, int live) {
       lo.no_dnssec = 1;
     } else if (strcmp(a, "--outside-ca") == 0 && live) {
       c.outside_ca = 1;
+    } else if (strcmp(a, "--reports") == 0 && has_arg) {
+      c.reports = argv[++i];
+    } else if (strcmp(a, "--report-from") == 0 && has_arg) {
+      const char *f = argv[++i];
+      size_t j;
+      for (j = 0; f[j] != '\0' && f[j] > 0x20 && f[j] < 0x7f && f[j] != '<' && f[j] != '>'; j++)
+        ;
+      bad = f[j] != '\0' || j == 0 || strchr(f, '@') == NULL; /* goes into a header */
+      c.report_from = f;
     } else if (strcmp(a, "--stdin") == 0 && live) {
       bulk = 1;
     } else if (strcmp(a, "--parallel") == 0 && has_arg && live) {
@@ -816,6 +925,9 @@ static int cmd_eval(int argc, char **argv, int live) {
     status = usage();
     goto out;
   }
+  memcpy(c.ca_buf, c.cfg.issuer[0], c.cfg.issuer_len[0]);
+  c.ca_buf[c.cfg.issuer_len[0]] = '\0';
+  c.ca = c.ca_buf;
   /* CAA-PROFILE-DATE: live mode applies the rules of the date (the value grammar too, unless
    * --profile says otherwise). */
   c.rules =
