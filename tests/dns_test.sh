@@ -104,6 +104,14 @@ entry() { # entry QNAME MATCH-EXTRA REPLY [ANSWER-RR]
   entry tc TCP NOERROR "tc 300 IN TYPE257 $(caa_hex issue ca.example)"
   entry tconly UDP "TC NOERROR"
   entry other "" NOERROR "evil 300 IN TYPE257 $(caa_hex issue ca.example)"
+  # A CAA set of about 60,000 octets: truncated over UDP, whole over TCP; its last record names
+  # another CA in issuewild, the others this one in issue.
+  entry big UDP "TC NOERROR"
+  entry big TCP NOERROR "$(python3 -c '
+for i in range(58):
+    t, v = (b"issue", b"ca.example; pad=" + b"x" * 1000 + b"%03d" % i) if i < 57 else (b"issuewild", b"other.example")
+    r = bytes([0, len(t)]) + t + v
+    print("big 300 IN TYPE257 \\# %d %s" % (len(r), r.hex()))')"
   entry faults.caatest. "" NOERROR "faults.caatest. 300 IN TYPE257 $(caa_hex issue other.example)"
 } >"$T/faults.data"
 TESTNS_PORT=$(dns_free_port)
@@ -236,6 +244,9 @@ json_is "faults: REFUSED reaches cabref as the resolver's SERVFAIL" \
   'd["names"][0]["lookupFailure"]["kind"]' "servfail"
 run "faults: a set that needs TCP" 0 "${F[@]}" tc.faults.caatest
 json_is "faults: TCP answer applied" 'd["names"][0]["relevantOwner"]' "tc.faults.caatest"
+run "faults: a 60,000-octet set over TCP" 0 "${F[@]}" big.faults.caatest
+json_is "faults: every record of it" 'len(d["names"][0]["records"]), d["queries"][0]["records"]' "(58, 58)"
+run "faults: the same set, a wildcard request: issuewild decides" 1 "${F[@]}" '*.big.faults.caatest'
 run "faults: truncated, nothing over TCP" 9 "${F[@]}" tconly.faults.caatest
 run "faults: records owned by another name are not the name's" 1 "${F[@]}" other.faults.caatest
 json_is "faults: the parent's set applies" 'd["names"][0]["relevantOwner"]' "faults.caatest"
