@@ -428,6 +428,10 @@ print("bulk memory: 50,000 lines %d KiB, 200,000 lines %d KiB" % (small, large),
 assert large <= small * 1.3, (small, large)
 PY
 
+runin "bulk: a NUL octet refuses its line, never cuts it" 3 "example.caatest\\nexample.caatest\\0 deny.example.caatest\\n" \
+  "${CHECK[@]}" --no-dnssec --stdin
+lines_are "bulk: the NUL line in its place" '[(x["line"], x["result"]) for x in L]' \
+  "[(1, 'permit'), (2, 'error')]"
 run "bulk: names and --stdin" 2 caa check --resolver "$R" --ca ca.example --stdin a.example.caatest
 run "bulk: --parallel 0" 2 caa check --resolver "$R" --ca ca.example --stdin --parallel 0
 

@@ -607,16 +607,10 @@ static int request_add(bulk_request *r, size_t *cap, const char *name, size_t le
 }
 
 static int split_request(bulk_request *r) {
-  size_t cap = 0, i = 0, len = strlen(r->text);
+  size_t cap = 0, pos = 0, i, tl, len = strlen(r->text);
   r->n = 0;
-  while (i < len) {
-    size_t j;
-    while (i < len && (r->text[i] == ' ' || r->text[i] == '\t' || r->text[i] == '\r'))
-      i++;
-    if (i >= len)
-      break;
-    for (j = i; j < len && r->text[j] != ' ' && r->text[j] != '\t' && r->text[j] != '\r'; j++)
-      ;
+  while (cabref_caa_bulk_next(r->text, len, &pos, &i, &tl)) {
+    size_t j = i + tl;
     if (r->text[i] == '@' && j > i + 1) { /* a certificate or CSR: its dNSNames */
       cabref_cert_names *f = realloc(r->files, (r->n_files + 1) * sizeof *f);
       size_t k;
@@ -643,7 +637,6 @@ static int split_request(bulk_request *r) {
     } else if (request_add(r, &cap, r->text + i, j - i) != 0) {
       return -1;
     }
-    i = j;
   }
   return 0;
 }
@@ -685,7 +678,15 @@ static int run_bulk(const eval_ctx *c, cabref_caa_live *s, size_t parallel) {
       if (got > 0 && buf[got - 1] == '\n')
         buf[--got] = '\0';
       batch[nb].line = line;
-      if ((batch[nb].text = strdup(buf)) == NULL || split_request(&batch[nb]) != 0) {
+      if (strlen(buf) != (size_t)got) { /* a NUL octet: the line is refused, never cut */
+        bulk_request *b = &batch[nb];
+        b->bad = 1;
+        b->err.status = CABREF_E_NUL;
+        snprintf(b->err.file, sizeof b->err.file, "<stdin>");
+        b->err.line = line;
+        b->err.column = strlen(buf) + 1;
+        snprintf(b->err.message, sizeof b->err.message, "a NUL octet in the line");
+      } else if ((batch[nb].text = strdup(buf)) == NULL || split_request(&batch[nb]) != 0) {
         worst = CABREF_EXIT_IO;
         fprintf(stderr, "cabref caa: out of memory\n");
         nb++;

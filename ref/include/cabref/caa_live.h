@@ -85,6 +85,11 @@ cabref_status cabref_caa_live_gather(cabref_caa_live *s, const char *const *name
 int cabref_caa_answer_read(const uint8_t *wire, size_t len, cabref_caa_query *q,
                            cabref_caa_zone *z);
 
+/* CAA-DNS-BULK: the next word of a bulk line line[0 .. len-1] from *pos: blanks (space, tab,
+ * CR) separate words; every other octet belongs to one. 1 with the word at line[*start ..
+ * *start + *tok_len - 1] and *pos after it, or 0 at the end of the line. A fuzz target. */
+int cabref_caa_bulk_next(const char *line, size_t len, size_t *pos, size_t *start, size_t *tok_len);
+
 /* "CAA", "DNAME", or "TYPEn". */
 const char *cabref_caa_query_type_name(int type, char *buf, size_t cap);
 
