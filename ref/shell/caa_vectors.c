@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "cabref/caa_report.h"
 #include "cabref/caa_shell.h"
 #include "shell.h"
 
@@ -777,6 +778,21 @@ static json_t *dns_answer(json_t *in, json_int_t tc) {
       json_object_set_new(o, "reuseSeconds",
                           decided ? json_integer((json_int_t)cabref_caa_reuse_seconds(&z, e))
                                   : json_null());
+      json_object_set_new(o, "iodef", json_null());
+      if (!e->error && e->res.result == CABREF_CAA_NAME_DENY) { /* CAA-PREVENTED */
+        cabref_caa_prevented p;
+        json_t *io = json_array();
+        size_t t;
+        if (cabref_caa_prevented_build(&z, e, x.nm[i], at, "ca.example", NULL, &p) == CABREF_OK)
+          for (t = 0; t < p.n_targets; t++)
+            json_array_append_new(io, json_pack("{s:s?, s:s?}", "url", p.targets[t].url, "report",
+                                                p.targets[t].report == NULL ? NULL
+                                                : p.targets[t].scheme == CABREF_CAA_IODEF_MAILTO
+                                                    ? "mail"
+                                                    : "document"));
+        cabref_caa_prevented_free(&p);
+        json_object_set_new(o, "iodef", io);
+      }
       json_array_append_new(arr, o);
     }
     resp = answer(tc, all == 1 ? "permit" : (any_deny || !any_failure ? "deny" : "lookup-failure"),

@@ -44,6 +44,8 @@ NOTES = {
               "BR 3.2.2.8", [BR], ["CAA-REUSE"]),
     "MultiName": ("BASIC", "A certificate is permitted iff each dNSName is; a denial decides, else a lookup failure leaves it undecided; Onion names are not checked.",
                   "BR 3.2.2.8; RFC 8659 §3", [BR, R8659], ["CAA-MULTI-NAME"]),
+    "Prevented": ("FUNCTIONALITY", "A denied name is a prevented issuance: the CA documents it and should report it to each iodef contact of the set that applied; a report is made for mailto: with a plain address (an e-mail carrying the IODEF document) and for https: (the document); http: and other schemes are not expected, and an address a mail header cannot carry as written is skipped.",
+                  "BR 3.2.2.8 (Ballot 187); RFC 8659 §4.4", [BR, R8659], ["CAA-PREVENTED"]),
     "Wildcard": ("BASIC", "*.X is checked on X's set as a wildcard request: issuewild, when present, decides.",
                  "RFC 8659 §3, §4.3", [R8659], ["CAA-ISSUEWILD-SHADOWS", "CAA-RELEVANT", "CAA-EMPTY-SET"]),
 }
@@ -92,14 +94,19 @@ def F(name, kind, dnssec=None, tries=2):
     return L(name, "failure", failure=kind, dnssec=dnssec, tries=tries)
 
 
-def E(name, result, reason=None, owner=None, failure=None, may=None, reuse=None):
-    # per name, by hand: decided names carry reason, owner (None for an empty set) and reuse
+def E(name, result, reason=None, owner=None, failure=None, may=None, reuse=None, iodef=None):
+    # per name, by hand: decided names carry reason, owner (None for an empty set) and reuse;
+    # denied names the iodef contacts of their set (CAA-PREVENTED), in the set's order
     if result in ("permit", "deny"):
         assert reason is not None and reuse is not None and failure is None and may is None
     if result == "lookup-failure":
         assert failure is not None and may is not None and reason is None and owner is None and reuse is None
+    if result == "deny":
+        iodef = iodef or []
+    else:
+        assert iodef is None
     return {"name": name, "result": result, "reason": reason, "relevantOwner": owner,
-            "failure": failure, "failureMayPermit": may, "reuseSeconds": reuse}
+            "failure": failure, "failureMayPermit": may, "reuseSeconds": reuse, "iodef": iodef}
 
 
 CA = {"issuerDomainNames": ["ca.example"]}
@@ -267,15 +274,49 @@ scen("*.X on X's set: issuewild decides for the wildcard, issue for X", ["Wildca
 scen("an Onion name is not checked", ["MultiName"], NOW, ["expyuzz4wqqyqhjn.onion", "example.com"],
      [R("example.com", [I("ca.example")])],
      [{"name": "expyuzz4wqqyqhjn.onion", "result": "onion-exempt", "reason": None, "relevantOwner": None,
-       "failure": None, "failureMayPermit": None, "reuseSeconds": None},
+       "failure": None, "failureMayPermit": None, "reuseSeconds": None, "iodef": None},
       E("example.com", "permit", "issuer-permits", "example.com", reuse=H8)])
+
+# --- prevented issuance: the iodef contacts of a denied name's set (RFC 8659 §4.4; BR 3.2.2.8)
+def IO(v):
+    return rec("iodef", v)
+
+
+def T(url, report):
+    return {"url": url, "report": report}
+
+
+IOSET = [I("other.example"), IO("mailto:caa@example.com"), IO("https://iodef.example.com/caa"),
+         IO("http://iodef.example.com/caa"), IO("ftp://iodef.example.com/caa"),
+         IO("mailto:two@at@example.com"), IO("mailto:a b@example.com")]
+scen("a denied name: a mail for the plain mailto: contact, the document for https:, nothing for http:, "
+     "other schemes, or addresses a header cannot carry", ["Prevented"], NOW, ["www.example.com"],
+     [R("example.com", IOSET)],
+     [E("www.example.com", "deny", "not-authorized", "example.com", reuse=H8,
+        iodef=[T("mailto:caa@example.com", "mail"), T("https://iodef.example.com/caa", "document"),
+               T("http://iodef.example.com/caa", None), T("ftp://iodef.example.com/caa", None),
+               T("mailto:two@at@example.com", None), T("mailto:a b@example.com", None)])])
+scen("a permitted name sends nothing, whatever its set's iodef contacts", ["Prevented"], NOW, ["www.example.com"],
+     [R("example.com", [I("ca.example"), IO("mailto:caa@example.com")])],
+     [E("www.example.com", "permit", "issuer-permits", "example.com", reuse=H8)])
+scen("a lookup failure is not a prevented issuance", ["Prevented", "FailureStops"], NOW, ["www.example.com"],
+     [F("www.example.com", "servfail", tries=2)],
+     [E("www.example.com", "lookup-failure", failure="servfail", may=False)])
+scen("the iodef contacts of the set that applied, not of another name's", ["Prevented", "Climb"], NOW,
+     ["www.example.com"],
+     [R("www.example.com", [I("other.example")]), R("example.com", [IO("mailto:parent@example.com")])],
+     [E("www.example.com", "deny", "not-authorized", "www.example.com", reuse=H8)])
+scen("a query in the mailto: URL is not part of the address", ["Prevented"], NOW, ["www.example.com"],
+     [R("example.com", [I("other.example"), IO("mailto:caa@example.com?subject=CAA")])],
+     [E("www.example.com", "deny", "not-authorized", "example.com", reuse=H8,
+        iodef=[T("mailto:caa@example.com?subject=CAA", "mail")])])
 
 HEADER = [
     "DNS scenarios for CAA (issue 12): what the DNS said at each name looked up, and the decision (spec/caa.md CAA-DNS-LIVE, CAA-DNS-FAILURE, CAA-ALIAS-*, CAA-LOOKUP-FAILURE, CAA-REUSE, CAA-PROFILE-DATE; spec/caa-formats.md).",
     "Every expected value was written by hand (vectors/caa/gen_caa_dns_vectors.py) from the rule cited in the test's notes; nothing was computed by cabref.",
     "input.dns lists, per name looked up, its CAA outcome: records (at the name, or at the end of the CNAME chain given by cname; every record with the set's ttl), empty (NODATA or NXDOMAIN), or failure (a kind); a name not listed is empty and has no alias. cname: the answer at the name came through a CNAME to that target, whose own outcome is listed under the target's name; dname: a DNAME owned by the name. dnssec: the validator's status of that answer (absent: indeterminate); tries: how many times it was asked.",
     "The rules are those in force at input.at: RFC 6844 from 2017-09-08, with erratum 5065 from 2017-10-27, RFC 8659 from 2020-10-19 (the value grammar of the same profile). The climb is the name (X for *.X) and each parent up to the TLD; a CNAME is followed whatever the date; a DNAME owned by a name of the climb is followed (its target's own set, no climb from the target) only under the RFC 6844 rules; RFC 6844 as published, whose climb would continue from an alias target's parent, gives lookup-failure rfc6844-climb; loops and chains of more than 16 aliases give alias-chain.",
-    "Per name: result (permit, deny, lookup-failure, onion-exempt), reason (the decision's reason code; null unless permit or deny), relevantOwner (the owner of the records that applied; null for an empty set and unless permit or deny), failure (the kind; null unless lookup-failure), failureMayPermit (lookup-failure only: whether the failure rule of input.at lets the CA treat it as permission, from input.outsideCa, 'retried' = tries >= 2 of the failed answer, and its DNSSEC status: insecure establishes both 'no DNSSEC validation chain' and 'confirmed Insecure', bogus status or failure kind bogus is a DNSSEC validation failure, secure and indeterminate establish neither; null otherwise), reuseSeconds (permit or deny: the greater of the set's least TTL and 28800; 28800 for an empty set; null otherwise).",
+    "Per name: result (permit, deny, lookup-failure, onion-exempt), reason (the decision's reason code; null unless permit or deny), relevantOwner (the owner of the records that applied; null for an empty set and unless permit or deny), failure (the kind; null unless lookup-failure), failureMayPermit (lookup-failure only: whether the failure rule of input.at lets the CA treat it as permission, from input.outsideCa, 'retried' = tries >= 2 of the failed answer, and its DNSSEC status: insecure establishes both 'no DNSSEC validation chain' and 'confirmed Insecure', bogus status or failure kind bogus is a DNSSEC validation failure, secure and indeterminate establish neither; null otherwise), reuseSeconds (permit or deny: the greater of the set's least TTL and 28800; 28800 for an empty set; null otherwise), iodef (deny only, else null: one entry per iodef record of the set that applied, in the set's order, {url, report}: report 'mail' for a mailto: URL whose address (before any '?') is one '@' between a non-empty local part of letters, digits and !#$&'*+-/=^_`{|}~. (a '%', RFC 6068's escape, is not decoded: skipped) and a non-empty host of letters, digits, '-' and '.', 'document' for https:, null for anything else).",
     "The certificate's result: permit when every name is permitted or onion-exempt, else deny when some name is denied, else lookup-failure. reason is always [] (the per-name reasons are in expect).",
 ]
 doc = {
