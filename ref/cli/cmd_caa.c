@@ -321,9 +321,10 @@ typedef struct {
 
 /* Adds the queries (CAA and DNAME) of one name to out[0 .. *m - 1] unless there. */
 static void add_queries(const cabref_caa_query_log *log, const char *name, size_t *out, size_t *m) {
+  static const int types[3] = {257, 39, 43}; /* CAA, DNAME, DS */
   int type;
-  for (type = 0; type < 2; type++) {
-    long x = cabref_caa_query_log_find(log, name, type ? 39 : 257);
+  for (type = 0; type < 3; type++) {
+    long x = cabref_caa_query_log_find(log, name, types[type]);
     size_t j;
     int seen = 0;
     for (j = 0; x >= 0 && j < *m; j++)

@@ -21,6 +21,7 @@
 #define ROOT_ANCHOR "/usr/share/dns/root.key" /* Debian's dns-root-data */
 #define TYPE_CAA 257
 #define TYPE_DNAME 39
+#define TYPE_DS 43
 
 /* One query of a round and what came back (copied out of libunbound's buffers). */
 typedef struct pending pending;
@@ -116,6 +117,8 @@ const char *cabref_caa_query_type_name(int type, char *buf, size_t cap) {
     return "CAA";
   if (type == TYPE_DNAME)
     return "DNAME";
+  if (type == TYPE_DS)
+    return "DS";
   snprintf(buf, cap, "TYPE%d", type);
   return buf;
 }
@@ -269,11 +272,14 @@ static void classify(const pending *p, int validating, cabref_caa_query *q) {
   }
   q->rcode = p->rcode;
   /* RFC 4035 §4.3 through the validator: secure, bogus, or (with a trust anchor loaded, which
-   * for the root anchor covers every name) insecure; without one nothing is established. */
+   * for the root anchor covers every name) insecure; without one nothing is established. Only
+   * an answer was validated: libunbound reports an error (SERVFAIL passed on, no answer) as "not
+   * secure" too, which proves nothing; its status is found another way (dnssec_of_failures). */
   q->dnssec = p->sec == 1   ? CABREF_CAA_DNSSEC_BOGUS
               : p->sec == 2 ? CABREF_CAA_DNSSEC_SECURE
-              : validating  ? CABREF_CAA_DNSSEC_INSECURE
-                            : CABREF_CAA_DNSSEC_INDETERMINATE;
+              : validating && (p->rcode == LDNS_RCODE_NOERROR || p->rcode == LDNS_RCODE_NXDOMAIN)
+                  ? CABREF_CAA_DNSSEC_INSECURE
+                  : CABREF_CAA_DNSSEC_INDETERMINATE;
   if (p->sec == 1) {
     q->failure = CABREF_CAA_FAIL_BOGUS;
     if (p->why_bogus != NULL)
@@ -549,6 +555,51 @@ done:
   return st;
 }
 
+/* CAA-DNS-FAILURE: the DNSSEC status of a name whose CAA lookup failed. The failed answer proves
+ * nothing, so the validator is asked for the DS records of the name and of each of its ancestors,
+ * all at once; the nearest of them that was answered (NOERROR or NXDOMAIN) gives the status:
+ * insecure there means the name lies at or below a delegation the validator found provably
+ * unsigned (RFC 4035 §4.3, "Insecure"); secure or bogus there, or no answer at all, leaves the
+ * name indeterminate (never read as Insecure). The DS queries are in the log, for the report. */
+static cabref_status dnssec_of_failures(cabref_caa_live *s, cabref_caa_query_log *log,
+                                        cabref_caa_zone *z) {
+  size_t n0 = log->n, i, from = log->n;
+  cabref_status st;
+  for (i = 0; i < n0; i++) {
+    const char *nm = log->q[i].name;
+    if (log->q[i].type != TYPE_CAA || log->q[i].outcome != CABREF_CAA_LOOKUP_FAILURE ||
+        log->q[i].dnssec != CABREF_CAA_DNSSEC_INDETERMINATE)
+      continue;
+    for (; nm != NULL && *nm != '\0'; nm = strchr(nm, '.') ? strchr(nm, '.') + 1 : NULL)
+      if (log_add(log, nm, TYPE_DS) != 0)
+        return CABREF_E_CAPACITY;
+  }
+  if (log->n == from)
+    return CABREF_OK;
+  if ((st = ask_range(s, log, from, z)) != CABREF_OK)
+    return st;
+  for (i = 0; i < n0; i++) {
+    cabref_caa_query *q = &log->q[i];
+    const char *nm = q->name;
+    size_t k;
+    if (q->type != TYPE_CAA || q->outcome != CABREF_CAA_LOOKUP_FAILURE ||
+        q->dnssec != CABREF_CAA_DNSSEC_INDETERMINATE)
+      continue;
+    for (; nm != NULL && *nm != '\0'; nm = strchr(nm, '.') ? strchr(nm, '.') + 1 : NULL) {
+      long x = cabref_caa_query_log_find(log, nm, TYPE_DS);
+      if (x < 0 || log->q[x].outcome == CABREF_CAA_LOOKUP_FAILURE)
+        continue; /* not answered: the next ancestor up */
+      if (log->q[x].dnssec == CABREF_CAA_DNSSEC_INSECURE)
+        q->dnssec = CABREF_CAA_DNSSEC_INSECURE;
+      break;
+    }
+    for (k = 0; k < z->n_status; k++) /* what the zone says of the name follows */
+      if (strcmp(z->status[k].owner, q->name) == 0)
+        z->status[k].dnssec = (uint8_t)q->dnssec;
+  }
+  return CABREF_OK;
+}
+
 cabref_status cabref_caa_live_gather(cabref_caa_live *s, const char *const *names,
                                      const size_t *lens, size_t n, cabref_caa_zone *z,
                                      cabref_caa_query_log *log) {
@@ -590,5 +641,7 @@ cabref_status cabref_caa_live_gather(cabref_caa_live *s, const char *const *name
     }
     from = to;
   }
+  if (st == CABREF_OK && s->validating)
+    st = dnssec_of_failures(s, log, z);
   return st;
 }
