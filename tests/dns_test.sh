@@ -31,7 +31,21 @@ cleanup() {
 trap cleanup EXIT
 
 # signed.caatest: a zone of its own, signed; its DNSKEY is cabref's trust anchor, so names under it
-# validate (secure), and a record altered after signing is bogus.
+# validate (secure), and a record altered after signing is bogus. Two children of it, served by
+# NSD too, each with a DS in signed.caatest: expired.signed.caatest, signed with signatures that
+# expired in 2020, and nokey.signed.caatest, not signed at all. Both are bogus (RFC 4035 §5.5).
+for child in expired nokey; do
+  cat >"$T/$child.zone" <<ZONE
+\$ORIGIN $child.signed.caatest.
+\$TTL 300
+@        SOA ns.caatest. hostmaster.caatest. 1 3600 600 86400 300
+@        NS  ns.caatest.
+@        CAA 0 issue "ca.example"
+ZONE
+  (cd "$T" && ldns-keygen -a ECDSAP256SHA256 -k "$child.signed.caatest" >"$child.keyname") || exit 1
+done
+(cd "$T" && ldns-signzone -n -i 20200101000000 -e 20200201000000 -o expired.signed.caatest. \
+  -f expired.zone.signed expired.zone "$(cat expired.keyname)") || exit 1
 cat >"$T/signed.zone" <<'ZONE'
 $ORIGIN signed.caatest.
 $TTL 300
@@ -43,7 +57,12 @@ broken   CAA 0 issue "other.example"
 lame     NS  ns.lame
 lame     DS  12345 13 2 0000000000000000000000000000000000000000000000000000000000000000
 ns.lame  A   127.0.0.2
+expired  NS  ns.caatest.
+nokey    NS  ns.caatest.
 ZONE
+for child in expired nokey; do
+  grep -v '^;' "$T/$(cat "$T/$child.keyname").ds" >>"$T/signed.zone"
+done
 (cd "$T" && ldns-keygen -a ECDSAP256SHA256 -k signed.caatest >keyname) || exit 1
 KEY=$(cat "$T/keyname")
 (cd "$T" && ldns-signzone -n -o signed.caatest. -f signed.zone.signed signed.zone "$KEY") || exit 1
@@ -125,7 +144,8 @@ UB_STUBS="stub-zone:
   stub-addr: 127.0.0.1@$TESTNS_PORT"
 UB_EXTRA='  local-zone: "nosuchtld." static'
 
-dns_start caatest caatest.zone signed.caatest signed.zone.signed || {
+dns_start caatest caatest.zone signed.caatest signed.zone.signed \
+  expired.signed.caatest expired.zone.signed nokey.signed.caatest nokey.zone || {
   echo "0 passed, 1 failed"
   exit 1
 }
@@ -219,6 +239,19 @@ run "live: failure, insecure, outside" 9 "${CHECK[@]}" "${A[@]}" --outside-ca lo
 json_is "live: failure may permit" 'd["names"][0]["failureMayPermit"]' "True"
 run "live: the same inside the CA" 9 "${CHECK[@]}" "${A[@]}" loop1.example.caatest
 json_is "live: failure inside the CA" 'd["names"][0]["failureMayPermit"]' "False"
+
+# Expired signatures, and a DS in the parent over an unsigned child: bogus, a failure of kind bogus,
+# never permission from 2026-03-15 (BR 3.2.2.8.1), nor before (the zone has a validation chain).
+for child in expired nokey; do
+  run "live: $child: bogus" 9 "${CHECK[@]}" "${A[@]}" --outside-ca --at 2026-04-01T00:00:00Z \
+    "www.$child.signed.caatest"
+  json_is "live: $child: kind and status" \
+    'd["names"][0]["lookupFailure"]["kind"], d["queries"][0]["dnssec"], d["names"][0]["failureMayPermit"]' \
+    "('bogus', 'bogus', False)"
+  run "live: $child: the same in 2020" 9 "${CHECK[@]}" "${A[@]}" --outside-ca \
+    --at 2020-06-01T00:00:00Z "www.$child.signed.caatest"
+  json_is "live: $child: no permission in 2020" 'd["names"][0]["failureMayPermit"]' "False"
+done
 
 # A failure inside a signed zone (the parent holds a DS for lame.signed.caatest, whose server
 # never answers): the failed answer proves nothing, and the nearest DS answer is secure, so the
