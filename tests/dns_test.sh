@@ -164,15 +164,16 @@ run() { # run NAME EXPECTED_STATUS ARGS...
     sed 's/^/  | /' "$T/out" "$T/err" | head -30
   fi
 }
-json_is() { # json_is NAME EXPR EXPECTED (EXPR over d, the JSON of the last run)
-  local got
-  got=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); r = ($2); print(r)" "$T/out" 2>&1)
-  if [ "$got" = "$3" ]; then
+same() { # same NAME WHAT GOT EXPECTED: one check, counted
+  if [ "$3" = "$4" ]; then
     pass=$((pass + 1))
   else
     fail=$((fail + 1))
-    echo "FAIL $1: $2 is \"$got\", expected \"$3\""
+    echo "FAIL $1: $2 is \"$3\", expected \"$4\""
   fi
+}
+json_is() { # json_is NAME EXPR EXPECTED (EXPR over d, the JSON of the last run)
+  same "$1" "$2" "$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); r = ($2); print(r)" "$T/out" 2>&1)" "$3"
 }
 CHECK=(caa check --resolver "$R" --ca ca.example --json)
 
@@ -351,14 +352,7 @@ runin() { # runin NAME EXPECTED_STATUS INPUT ARGS...: run with INPUT (printf %b)
   run "$name" "$want" "$@" <"$T/in"
 }
 lines_are() { # lines_are NAME EXPR EXPECTED (EXPR over L, the list of JSON lines of the last run)
-  local got
-  got=$(python3 -c "import json,sys; L=[json.loads(x) for x in open(sys.argv[1])]; print($2)" "$T/out" 2>&1)
-  if [ "$got" = "$3" ]; then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    echo "FAIL $1: $2 is \"$got\", expected \"$3\""
-  fi
+  same "$1" "$2" "$(python3 -c "import json,sys; L=[json.loads(x) for x in open(sys.argv[1])]; print($2)" "$T/out" 2>&1)" "$3"
 }
 # A prevented issuance (CAA-PREVENTED): the record for the CA's documentation (BR 3.2.2.8) and the
 # reports for the iodef contacts (RFC 8659 §4.4), written under --reports, never sent.

@@ -223,8 +223,8 @@ static void name_print(const cabref_caa_zone *z, const cabref_caa_name_eval *e, 
 }
 
 /* What an option's value must be, for the message when it is not. */
-static void bad_value(const char *opt, const char *value) {
-  fprintf(stderr, "cabref caa eval: bad value for %s: %s (", opt, value);
+static void bad_value(const char *cmd, const char *opt, const char *value) {
+  fprintf(stderr, "cabref caa %s: bad value for %s: %s (", cmd, opt, value);
   if (strcmp(opt, "--profile") == 0)
     fprintf(stderr, "rfc8659 or rfc6844-e5065");
   else if (strcmp(opt, "--ca") == 0)
@@ -237,6 +237,15 @@ static void bad_value(const char *opt, const char *value) {
     fprintf(stderr, "a URI of at most %u characters", (unsigned)CABREF_CAA_MAX_URI);
   else if (strcmp(opt, "--method") == 0)
     fprintf(stderr, "a method name of at most %u characters", (unsigned)CABREF_CAA_MAX_METHOD);
+  else if (strcmp(opt, "--timeout") == 0)
+    fprintf(stderr, "milliseconds per round, 1 to 600000");
+  else if (strcmp(opt, "--at") == 0)
+    fprintf(stderr, "a UTC instant YYYY-MM-DDTHH:MM:SSZ");
+  else if (strcmp(opt, "--parallel") == 0)
+    fprintf(stderr, "lines at a time, 1 to 10000");
+  else if (strcmp(opt, "--report-from") == 0)
+    fprintf(stderr, "a plain e-mail address: letters, digits and !#$&'*+-/=^_`{|}~. before one "
+                    "'@', letters, digits, '-' and '.' after it");
   fprintf(stderr, ")\n");
 }
 
@@ -319,7 +328,7 @@ typedef struct {
   int live, json, outside_ca, bulk;
 } eval_ctx;
 
-/* Adds the queries (CAA and DNAME) of one name to out[0 .. *m - 1] unless there. */
+/* Adds the queries (CAA, DNAME, DS) of one name to out[0 .. *m - 1] unless there. */
 static void add_queries(const cabref_caa_query_log *log, const char *name, size_t *out, size_t *m) {
   static const int types[3] = {257, 39, 43}; /* CAA, DNAME, DS */
   int type;
@@ -819,12 +828,8 @@ static int cmd_eval(int argc, char **argv, int live) {
     } else if (strcmp(a, "--reports") == 0 && has_arg) {
       c.reports = argv[++i];
     } else if (strcmp(a, "--report-from") == 0 && has_arg) {
-      const char *f = argv[++i];
-      size_t j;
-      for (j = 0; f[j] != '\0' && f[j] > 0x20 && f[j] < 0x7f && f[j] != '<' && f[j] != '>'; j++)
-        ;
-      bad = f[j] != '\0' || j == 0 || strchr(f, '@') == NULL; /* goes into a header */
-      c.report_from = f;
+      c.report_from = argv[++i]; /* it goes into a header: the report's own check */
+      bad = !cabref_caa_report_address_ok(c.report_from, strlen(c.report_from));
     } else if (strcmp(a, "--stdin") == 0 && live) {
       bulk = 1;
     } else if (strcmp(a, "--parallel") == 0 && has_arg && live) {
@@ -896,7 +901,7 @@ static int cmd_eval(int argc, char **argv, int live) {
     }
     if (bad) {
       if (bad == 1)
-        bad_value(a, argv[i]);
+        bad_value(live ? "check" : "eval", a, argv[i]);
       status = usage();
       goto out;
     }
@@ -932,15 +937,10 @@ static int cmd_eval(int argc, char **argv, int live) {
   c.ca = c.ca_buf;
   /* CAA-PROFILE-DATE: live mode applies the rules of the date (the value grammar too, unless
    * --profile says otherwise). */
-  c.rules =
-      live ? cabref_caa_rules_at(c.at)
-           : (c.cfg.profile == CABREF_CAA_PROFILE_RFC6844_E5065 ? CABREF_CAA_RULES_RFC6844_E5065
-                                                                : CABREF_CAA_RULES_RFC8659);
+  c.rules = live ? cabref_caa_rules_at(c.at) : cabref_caa_rules_of_profile(c.cfg.profile);
   if (live && !profile_given)
-    c.cfg.profile =
-        (uint8_t)(c.rules == CABREF_CAA_RULES_RFC6844 || c.rules == CABREF_CAA_RULES_RFC6844_E5065
-                      ? CABREF_CAA_PROFILE_RFC6844_E5065
-                      : CABREF_CAA_PROFILE_RFC8659);
+    c.cfg.profile = cabref_caa_profile_of_rules(c.rules);
+  /* CAA-ALIAS-DNAME: the RFC 6844 rules follow a DNAME owned by a name of the climb. */
   lo.dname_queries =
       c.rules == CABREF_CAA_RULES_RFC6844 || c.rules == CABREF_CAA_RULES_RFC6844_E5065;
   memset(&err, 0, sizeof err);

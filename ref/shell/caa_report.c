@@ -137,29 +137,34 @@ static char *iodef_document(const char *id, const char *ca, const char *from, co
   return out;
 }
 
-/* The address of a mailto: URL (RFC 6068), when it is a plain addr-spec we can put in a header
- * without escaping: letters, digits and the atext specials, one '@', a host of letters, digits,
- * '-' and '.'; a query (?subject=...) is ignored. NULL otherwise (the target is skipped). */
-static char *mail_address(const char *url) {
-  const char *p = url + 7, *at = NULL, *q;
-  size_t n;
-  char *a;
-  for (q = p; *q != '\0' && *q != '?'; q++) {
-    if (*q == '@') {
-      if (at != NULL)
-        return NULL;
-      at = q;
-    } else if (at == NULL ? strchr("!#$&'*+-/=^_`{|}~.", *q) == NULL &&
-                                !((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
-                                  (*q >= '0' && *q <= '9'))
-                          : strchr("-.", *q) == NULL &&
-                                !((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
-                                  (*q >= '0' && *q <= '9'))) {
-      return NULL;
-    }
+static int atext(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         (c != '\0' && strchr("!#$&'*+-/=^_`{|}~.", c) != NULL);
+}
+
+static int host_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.';
+}
+
+int cabref_caa_report_address_ok(const char *s, size_t len) {
+  size_t i, at = len;
+  for (i = 0; i < len; i++) {
+    if (s[i] == '@' && at == len)
+      at = i;
+    else if (at == len ? !atext(s[i]) : !host_char(s[i]))
+      return 0;
   }
-  n = (size_t)(q - p);
-  if (at == NULL || at == p || at + 1 == q || n > 254)
+  return at > 0 && at < len && at + 1 < len && len <= 254;
+}
+
+/* The address of a mailto: URL (RFC 6068) when cabref_caa_report_address_ok accepts it (a query,
+ * ?subject=..., is not part of it); NULL otherwise (the target is skipped). */
+static char *mail_address(const char *url) {
+  const char *p = url + 7;
+  size_t n = strcspn(p, "?");
+  char *a;
+  if (!cabref_caa_report_address_ok(p, n))
     return NULL;
   if ((a = malloc(n + 1)) != NULL) {
     memcpy(a, p, n);
@@ -185,14 +190,17 @@ static void mail_date(cabref_caa_instant at, char out[40]) {
 
 /* Appends s with every line ending in CRLF (RFC 5322 §2.3). */
 static void put_crlf(text *t, const char *s) {
-  char line[2];
-  line[1] = '\0';
-  for (; *s != '\0'; s++) {
-    if (*s == '\n') {
+  char line[1024];
+  while (*s != '\0') {
+    size_t n = strcspn(s, "\n");
+    size_t k = n < sizeof line - 1 ? n : sizeof line - 1;
+    memcpy(line, s, k);
+    line[k] = '\0';
+    put(t, line);
+    s += k;
+    if (k == n && *s == '\n') {
       put(t, "\r\n");
-    } else {
-      line[0] = *s;
-      put(t, line);
+      s++;
     }
   }
 }
@@ -202,41 +210,30 @@ static char *mail_message(const char *to, const char *from, const char *id, cons
                           const char *name, cabref_caa_instant at, const char *xml,
                           const char *what) {
   text t = {0};
-  char date[40], boundary[64];
+  char date[40], head[2048];
   mail_date(at, date);
-  snprintf(boundary, sizeof boundary, "cabref-iodef-%s", id);
-  put(&t, "From: ");
-  put(&t, from);
-  put(&t, "\r\nTo: ");
-  put(&t, to);
-  put(&t, "\r\nSubject: CAA: certificate request for ");
-  put(&t, name);
-  put(&t, " refused by ");
-  put(&t, ca);
-  put(&t, "\r\nDate: ");
-  put(&t, date);
-  put(&t, "\r\nMessage-ID: <");
-  put(&t, id);
-  put(&t, "@");
-  put(&t, ca);
-  put(&t, ">\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"");
-  put(&t, boundary);
-  put(&t, "\"\r\n\r\n--");
-  put(&t, boundary);
-  put(&t, "\r\nContent-Type: text/plain; charset=us-ascii\r\nContent-Transfer-Encoding: 7bit"
-          "\r\n\r\n");
+  /* Every field is checked text: addresses by cabref_caa_report_address_ok, the name and the CA
+   * are domain names, id is hex. The boundary cannot occur in the body (hex id, ASCII XML). */
+  snprintf(head, sizeof head,
+           "From: %s\r\nTo: %s\r\nSubject: CAA: certificate request for %s refused by %s\r\n"
+           "Date: %s\r\nMessage-ID: <%s@%s>\r\nMIME-Version: 1.0\r\n"
+           "Content-Type: multipart/mixed; boundary=\"cabref-iodef-%s\"\r\n\r\n"
+           "--cabref-iodef-%s\r\nContent-Type: text/plain; charset=us-ascii\r\n"
+           "Content-Transfer-Encoding: 7bit\r\n\r\n",
+           from, to, name, ca, date, id, ca, id, id);
+  put(&t, head);
   put_crlf(&t, what);
-  put(&t,
-      "\r\nThe attached IODEF document (RFC 7970) describes the refused request, as the "
-      "iodef\r\nproperty of the domain's CAA record set asks (RFC 8659 section 4.4).\r\n\r\n--");
-  put(&t, boundary);
-  put(&t, "\r\nContent-Type: application/xml; charset=utf-8; name=\"iodef.xml\"\r\n"
-          "Content-Disposition: attachment; filename=\"iodef.xml\"\r\n"
-          "Content-Transfer-Encoding: 7bit\r\n\r\n");
+  snprintf(head, sizeof head,
+           "\r\nThe attached IODEF document (RFC 7970) describes the refused request, as the "
+           "iodef\r\nproperty of the domain's CAA record set asks (RFC 8659 section 4.4).\r\n\r\n"
+           "--cabref-iodef-%s\r\nContent-Type: application/xml; charset=utf-8; "
+           "name=\"iodef.xml\"\r\nContent-Disposition: attachment; filename=\"iodef.xml\"\r\n"
+           "Content-Transfer-Encoding: 7bit\r\n\r\n",
+           id);
+  put(&t, head);
   put_crlf(&t, xml);
-  put(&t, "\r\n--");
-  put(&t, boundary);
-  put(&t, "--\r\n");
+  snprintf(head, sizeof head, "\r\n--cabref-iodef-%s--\r\n", id);
+  put(&t, head);
   return t.s;
 }
 
@@ -255,6 +252,8 @@ cabref_status cabref_caa_prevented_build(const cabref_caa_zone *z, const cabref_
     snprintf(own_from, sizeof own_from, "caa-reports@%s", ca);
     from = own_from;
   }
+  if (!cabref_caa_report_address_ok(from, strlen(from)))
+    return CABREF_E_SYNTAX; /* it goes into a header as written */
   if ((records = set_text(z, e)) == NULL)
     return CABREF_E_CAPACITY;
   snprintf(what, sizeof what,

@@ -423,11 +423,7 @@ static json_t *certificate_answer(json_t *in, json_int_t tc) {
     return bad ? bad_input(tc, "a zone entry is not {owner, records|failure|cname|dname|exists}")
                : mismatch_answer(tc, mm);
   }
-  all = names_eval_run(names, &z, &cfg,
-                       cfg.profile == CABREF_CAA_PROFILE_RFC6844_E5065
-                           ? CABREF_CAA_RULES_RFC6844_E5065
-                           : CABREF_CAA_RULES_RFC8659,
-                       &x);
+  all = names_eval_run(names, &z, &cfg, cabref_caa_rules_of_profile(cfg.profile), &x);
   nm = x.nm;
   ev = x.ev;
   if (all < 0) {
@@ -729,10 +725,7 @@ static json_t *dns_answer(json_t *in, json_int_t tc) {
       !json_is_array(names))
     return bad_input(tc, "needs at, ca, dns and names");
   rules = cabref_caa_rules_at(at);
-  cfg.profile =
-      (uint8_t)(rules == CABREF_CAA_RULES_RFC6844 || rules == CABREF_CAA_RULES_RFC6844_E5065
-                    ? CABREF_CAA_PROFILE_RFC6844_E5065
-                    : CABREF_CAA_PROFILE_RFC8659);
+  cfg.profile = cabref_caa_profile_of_rules(rules);
   cabref_caa_zone_init(&z);
   for (i = 0; i < json_array_size(dns) && !bad; i++)
     bad = dns_entry(&z, json_array_get(dns, i), mm, sizeof mm, i) != 0;

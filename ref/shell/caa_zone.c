@@ -1296,14 +1296,21 @@ oom:
   return -1;
 }
 
+uint8_t cabref_caa_profile_of_rules(cabref_caa_rules rules) {
+  return (uint8_t)(rules == CABREF_CAA_RULES_RFC6844 || rules == CABREF_CAA_RULES_RFC6844_E5065
+                       ? CABREF_CAA_PROFILE_RFC6844_E5065
+                       : CABREF_CAA_PROFILE_RFC8659);
+}
+
+cabref_caa_rules cabref_caa_rules_of_profile(uint8_t profile) {
+  return profile == CABREF_CAA_PROFILE_RFC6844_E5065 ? CABREF_CAA_RULES_RFC6844_E5065
+                                                     : CABREF_CAA_RULES_RFC8659;
+}
+
 int cabref_caa_zone_eval(const cabref_caa_zone *z, const char *const *names, const size_t *lens,
                          size_t n, const cabref_caa_config *cfg, cabref_caa_name_eval *out) {
-  /* CAA-ALIAS-DNAME: the erratum's profile follows a DNAME at the name itself. */
   return cabref_caa_zone_eval_rules(z, names, lens, n, cfg,
-                                    cfg->profile == CABREF_CAA_PROFILE_RFC6844_E5065
-                                        ? CABREF_CAA_RULES_RFC6844_E5065
-                                        : CABREF_CAA_RULES_RFC8659,
-                                    out);
+                                    cabref_caa_rules_of_profile(cfg->profile), out);
 }
 
 int cabref_caa_zone_eval_rules(const cabref_caa_zone *z, const char *const *names,

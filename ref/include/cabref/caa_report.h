@@ -29,9 +29,16 @@ typedef struct {
   size_t n_targets;
 } cabref_caa_prevented;
 
+/* 1 iff s[0 .. len-1] is an address a mail header carries as written: a non-empty local part of
+ * letters, digits and !#$&'*+-/=^_`{|}~. , one '@', a non-empty host of letters, digits, '-' and
+ * '.', at most 254 octets (no '%': RFC 6068's escapes are not decoded). */
+int cabref_caa_report_address_ok(const char *s, size_t len);
+
 /* Builds the report of a denied name e (evaluated over z) at instant at, by the CA whose first
  * Issuer Domain Name is ca (the reporter) and whose reports come from the address from (NULL:
- * "caa-reports@" + ca). CABREF_OK, or CABREF_E_CAPACITY when out of memory. */
+ * "caa-reports@" + ca). CABREF_OK; CABREF_E_SYNTAX when from is not an address
+ * cabref_caa_report_address_ok accepts (it goes into the From header); CABREF_E_CAPACITY when
+ * out of memory. */
 cabref_status cabref_caa_prevented_build(const cabref_caa_zone *z, const cabref_caa_name_eval *e,
                                          const char *name, cabref_caa_instant at, const char *ca,
                                          const char *from, cabref_caa_prevented *out);

@@ -174,6 +174,12 @@ typedef struct {
   cabref_caa_decision d;
 } cabref_caa_name_eval;
 
+/* CAA-PROFILE-DATE: the value grammar (profile) of a set of rules, and the rules a profile
+ * stands for in zone mode (the erratum's profile follows a DNAME at the name itself,
+ * CAA-ALIAS-DNAME). */
+uint8_t cabref_caa_profile_of_rules(cabref_caa_rules rules);
+cabref_caa_rules cabref_caa_rules_of_profile(uint8_t profile);
+
 /* Evaluates n request names (UTF-8 or A-labels, "*." allowed, a trailing dot allowed) against
  * the zone under cfg, as the names of one certificate: out[k] for names[k]. Returns 1 iff every
  * name was read and is permitted or onion-exempt (CAA-MULTI-NAME), 0 otherwise, -1 when out of
