@@ -9,17 +9,18 @@
 
 /* Exit statuses of the cabref CLI (documented in README.md and man/cabref.1). */
 enum {
-  CABREF_EXIT_OK = 0,        /* tally: passed; audit: consistent; vectors: all passed */
-  CABREF_EXIT_FAILED = 1,    /* tally: the ballot failed; audit: inconsistencies found */
-  CABREF_EXIT_USAGE = 2,     /* bad command line */
-  CABREF_EXIT_INPUT = 3,     /* malformed input: names file, line and column */
-  CABREF_EXIT_IO = 4,        /* a file could not be read or written */
-  CABREF_EXIT_INVALID = 5,   /* tally: the ballot is invalid (quorum or procedure) */
-  CABREF_EXIT_RESCINDED = 6, /* tally: passed, then rescinded by an Exclusion Notice */
-  CABREF_EXIT_VECTORS = 7,   /* vectors: at least one test failed */
-  CABREF_EXIT_IMPL = 8,      /* vectors --impl: the external implementation misbehaved */
-  CABREF_EXIT_LOOKUP = 9,    /* caa eval: no name denied, but the CAA lookup of some name failed */
-  CABREF_EXIT_WITHDRAWN = 10 /* tally: the proposer withdrew the ballot in time */
+  CABREF_EXIT_OK = 0,         /* tally: passed; audit: consistent; vectors: all passed */
+  CABREF_EXIT_FAILED = 1,     /* tally: the ballot failed; audit: inconsistencies found */
+  CABREF_EXIT_USAGE = 2,      /* bad command line */
+  CABREF_EXIT_INPUT = 3,      /* malformed input: names file, line and column */
+  CABREF_EXIT_IO = 4,         /* a file could not be read or written */
+  CABREF_EXIT_INVALID = 5,    /* tally: the ballot is invalid (quorum or procedure) */
+  CABREF_EXIT_RESCINDED = 6,  /* tally: passed, then rescinded by an Exclusion Notice */
+  CABREF_EXIT_VECTORS = 7,    /* vectors: at least one test failed */
+  CABREF_EXIT_IMPL = 8,       /* vectors --impl: the external implementation misbehaved */
+  CABREF_EXIT_LOOKUP = 9,     /* caa eval: no name denied, but the CAA lookup of some name failed */
+  CABREF_EXIT_WITHDRAWN = 10, /* tally: the proposer withdrew the ballot in time */
+  CABREF_EXIT_HEALTH = 11     /* rv new: a health test failed; nothing was written */
 };
 
 #define CABREF_MAX_FILE (256u * 1024u * 1024u)
