@@ -10,6 +10,7 @@
 
 #include "__fc_builtin.h"
 #include "cabref/caa_dns.h"
+#include "cabref/rv.h"
 #include "cabref/tally.h"
 
 #define EVA_MSGS 5u
@@ -173,6 +174,47 @@ static void eva_caa_climb(void) {
   cabref_caa_failure_facts_of(&nd[0], &f);
 }
 
+/* The Random Value core: entropy bounds, rejection sampling, health tests and windows. */
+static void eva_rv(void) {
+  uint32_t bits = 0, len = 0, cutoff = 0;
+  int meets = 0;
+  uint8_t src[16];
+  char out[8];
+  size_t consumed = 0, emitted = 0, i;
+  static const char alphabet[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  cabref_rv_rct rct;
+  cabref_rv_apt apt;
+  cabref_rv_use use;
+  cabref_rv_window w;
+  uint32_t days = 0, months = 0;
+  (void)cabref_rv_entropy_bits(any_u32(), any_u32(), &bits);
+  (void)cabref_rv_entropy_meets(any_u32(), any_u32(), any_u32(), &meets);
+  (void)cabref_rv_min_length(any_u32(), any_u32(), &len);
+  for (i = 0; i < sizeof src; i++)
+    src[i] = any_u8();
+  (void)cabref_rv_map_octets(src, sizeof src, alphabet,
+                             Frama_C_unsigned_int_interval(0u, sizeof alphabet - 1u), out,
+                             (size_t)Frama_C_unsigned_int_interval(0u, sizeof out), &consumed,
+                             &emitted);
+  (void)cabref_rv_rct_cutoff(any_u32(), any_u32(), any_u32(), &cutoff);
+  cabref_rv_rct_start(&rct, Frama_C_unsigned_int_interval(2u, UINT32_MAX));
+  cabref_rv_apt_start(&apt, Frama_C_unsigned_int_interval(2u, CABREF_RV_APT_WINDOW));
+  for (i = 0; i < 2048; i++) {
+    (void)cabref_rv_rct_feed(&rct, any_u8());
+    (void)cabref_rv_apt_feed(&apt, any_u8());
+  }
+  use.section = any_u32();
+  use.method = any_u32();
+  use.created = any_instant();
+  use.issuance = any_instant();
+  use.cps_days = any_u32();
+  use.applicant_submitted = any_u8();
+  use.dns_shorter = any_u8();
+  (void)cabref_rv_window_of(&use, &w);
+  cabref_rv_reuse_period(any_instant(), &days, &months);
+  (void)cabref_rv_use_check(any_instant(), any_instant(), any_instant());
+}
+
 void cabref_eva_main(void);
 
 void cabref_eva_main(void) {
@@ -182,5 +224,6 @@ void cabref_eva_main(void) {
   eva_civil_time();
   eva_status();
   eva_caa_climb();
+  eva_rv();
 }
 #endif

@@ -662,5 +662,59 @@ contains "caa parse: form feed as \\012" "$T/out" '0 issue "a\012b"'
 run "caa parse: later \\# refused" 3 caa parse '0 \# ue "x"'
 contains "caa parse: later \\# message" "$T/err" "first RDATA token"
 
+# ---- cabref rv (spec/random-value.md) ----
+run "rv new: default" 0 rv new
+"$PYTHON" -c 'import re,sys; v=open(sys.argv[1]).read().split(); sys.exit(0 if len(v)==1 and re.fullmatch("[0-9a-f]{28}", v[0]) else 1)' "$T/out" && ok || bad "rv new: 28 lower-case hex digits (14 octets)"
+run "rv new: 50 alphanumeric values" 0 rv new --alphabet alnum --count 50
+"$PYTHON" -c 'import re,sys; v=open(sys.argv[1]).read().split(); sys.exit(0 if len(v)==50 and len(set(v))==50 and all(re.fullmatch("[0-9A-Za-z]{19}", x) for x in v) else 1)' "$T/out" && ok || bad "rv new: 50 distinct 19-symbol alphanumeric values"
+run "rv new: base64url 128 bits, JSON" 0 rv new --alphabet base64url --bits 128 --json
+json_is "rv new: json length" "$T/out" 'd["length"], d["bits"], d["healthTests"]["rctCutoff"], d["healthTests"]["aptCutoff"], d["healthTests"]["octetsTested"]' "(22, 128, 6, 19, 16)"
+run "rv new: below 112 bits refused" 3 rv new --bits 111
+contains "rv new: 112 cited" "$T/err" "at least 112 (BR 1.6.1"
+run "rv new: empty alphabet" 3 rv new --alphabet chars:
+contains "rv new: empty alphabet message" "$T/err" "empty alphabet"
+run "rv new: repeated symbol" 3 rv new --alphabet abcb
+contains "rv new: repeated symbol named" "$T/err" "column 4: alphabet symbol 'b' is repeated"
+run "rv new: a stuck source stops at the RCT" 11 rv new --octets-from /dev/zero --count 3
+contains "rv new: RCT message" "$T/err" "repetition count reached 6 at octet 6"
+[ ! -s "$T/out" ] && ok || bad "rv new: nothing written after a failed health test"
+head -c 4000 /dev/urandom >"$T/rand"
+"$PYTHON" -c 'import sys; b=bytearray(open(sys.argv[1],"rb").read()); b=bytearray(x if x != 7 else 8 for x in b); b[0:130:10]=bytes([7])*13; open(sys.argv[1],"wb").write(b)' "$T/rand"
+run "rv new: a value repeated too often in a window fails the APT (H 8, alpha 2^-20: C 13)" 11 \
+  rv new --octets-from "$T/rand" --count 100 --health-alpha 20
+contains "rv new: APT message" "$T/err" "adaptive proportion"
+[ ! -s "$T/out" ] && ok || bad "rv new: no value of a failed run is written"
+run "rv new: the source running dry" 4 rv new --octets-from /dev/null
+contains "rv new: source message" "$T/err" "ran out of octets"
+run "rv new: health off reads the stuck source" 0 rv new --octets-from /dev/zero --no-health
+contains "rv new: all-zero value" "$T/out" "0000000000000000000000000000"
+run "rv new: count out of range" 2 rv new --count 0
+run "rv new: a length of 2^40 bits" 2 rv new --bits 1099511627776
+run "rv check: ACME token" 0 rv check --alphabet base64url LoqXcYV8q5ONbJQxbmR7SCTNo3tiAXDfowyjxAjEuX0
+contains "rv check: capacity" "$T/out" "capacity 256 bits"
+contains "rv check: says what a string cannot show" "$T/out" "never strong enough"
+run "rv check: 33 digits too weak" 1 rv check --alphabet decimal 123456789012345678901234567890123
+contains "rv check: too weak" "$T/out" "TOO WEAK"
+run "rv check: DNS label JSON" 1 rv check --alphabet base64url --channel dns-label --json AAAAAAAAAAAAAAAAAAAAAQ
+json_is "rv check: label bits" "$T/out" 'd[0]["channelBits"], d[0]["verdict"]' "(110, 'too-weak')"
+run "rv check: bad symbol" 3 rv check --alphabet hex 0123456789abcdeg0123456789ab
+contains "rv check: column" "$T/err" "column 16: symbol 'g' is not in the value's alphabet"
+run "rv check: bad channel" 2 rv check --alphabet hex --channel phone 00
+run "rv window: .7 longer reading" 0 rv window --method 3.2.2.4.7 --created 2026-01-01 --at 2026-02-01 --applicant-submitted --json
+json_is "rv window: .7 deadline" "$T/out" 'd["rule"], d["reuseDays"], d["deadline"], d["use"]' "('30-days-or-reuse', 398, '2027-02-03', 'valid')"
+run "rv window: .7 shorter reading expires" 1 rv window --method 7 --created 2026-01-01 --at 2026-02-01 --applicant-submitted --dns-shorter
+contains "rv window: expired" "$T/out" "expired"
+run "rv window: retired method" 1 rv window --method 6 --created 2021-01-01 --at 2021-01-02
+contains "rv window: not in force" "$T/out" "not in force at issuance"
+run "rv window: no Random Value" 3 rv window --method 3.2.2.4.22 --created 2026-01-01
+contains "rv window: no RV message" "$T/err" "uses no Random Value"
+run "rv window: bad date" 3 rv window --method 2 --created 2026-02-30
+run "rv window: before creation" 1 rv window --method 19 --created 2026-01-02 --at 2026-01-01
+contains "rv window: clock error" "$T/out" "before-creation"
+run "rv cutoff: Table 2" 0 rv cutoff --health-h 4 --health-alpha 20 --json
+json_is "rv cutoff: H 4" "$T/out" 'd["rctCutoff"], d["aptCutoff"], d["aptCutoffCorrected"]' "(6, 62, 63)"
+run "rv vectors" 0 vectors vectors/random-value.json
+contains "rv vectors: all pass" "$T/out" "0 failed"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

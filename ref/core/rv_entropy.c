@@ -216,6 +216,25 @@ static uint32_t mul_small(uint32_t *a, uint32_t n, uint32_t f) {
   return carry;
 }
 
+/* Every limb gets a value before any is read: Eva checks initialisation; the proofs need only
+ * the limbs below `used`, which power() writes. */
+/*@
+  requires valid: \valid(limb + (0 .. LIMBS - 1));
+  assigns limb[0 .. LIMBS - 1];
+*/
+static void clear_limbs(uint32_t *limb) {
+  uint32_t k;
+  /*@
+    loop unroll LIMBS;
+    loop invariant k_range: 0 <= k <= LIMBS;
+    loop assigns k, limb[0 .. LIMBS - 1];
+    loop variant LIMBS - k;
+  */
+  for (k = 0; k < LIMBS; k++) {
+    limb[k] = 0;
+  }
+}
+
 /* limb[0 .. used-1] := a^len; returns used. */
 /*@
   requires valid: \valid(limb + (0 .. LIMBS - 1));
@@ -318,7 +337,9 @@ static uint32_t floor_log2(uint32_t *limb, uint32_t used) {
 */
 static uint32_t entropy_bits(uint32_t a, uint32_t len) {
   uint32_t limb[LIMBS];
-  uint32_t used = power(limb, a, len);
+  uint32_t used;
+  clear_limbs(limb);
+  used = power(limb, a, len);
   return floor_log2(limb, used);
 }
 
@@ -388,8 +409,8 @@ cabref_status cabref_rv_min_length(uint32_t alphabet, uint32_t threshold, uint32
     loop assigns lo, hi;
     loop variant hi - lo;
   */
-  while (hi - lo > 1) {
-    uint32_t mid = lo + (hi - lo) / 2;
+  while (hi > lo + 1u) {
+    uint32_t mid = (lo + hi) / 2u;
     if (entropy_meets(alphabet, mid, threshold) == 1) {
       hi = mid;
     } else {

@@ -87,30 +87,38 @@ cabref_status cabref_rv_alphabet_parse(const char *spec, cabref_rv_alphabet *out
   }
   /* A custom alphabet: its symbols, in the order their values take. */
   n = strlen(spec);
-  if (n == 0)
+  if (n == 0) {
+    out->fault = "empty-alphabet";
     return fail(err, CABREF_E_SYNTAX, 0, "empty alphabet");
-  if (n > CABREF_RV_ALPHABET_MAX)
+  }
+  if (n > CABREF_RV_ALPHABET_MAX) {
+    out->fault = "too-many-symbols";
     return fail(err, CABREF_E_SYNTAX, CABREF_RV_ALPHABET_MAX + 1,
                 "alphabet of more than 94 symbols (a symbol repeats or is not printable)");
+  }
   memset(seen, 0, sizeof seen);
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)spec[i];
     char sym[8];
     if (!printable(c)) {
+      out->fault = "not-printable";
       snprintf(sym, sizeof sym, "0x%02X", (unsigned)c);
       return fail(err, CABREF_E_SYNTAX, (unsigned long)(i + 1),
                   "alphabet symbol %s is not printable ASCII (0x21-0x7E)", sym);
     }
     if (seen[c]) {
+      out->fault = "repeated-symbol";
       snprintf(sym, sizeof sym, "%c", c);
       return fail(err, CABREF_E_SYNTAX, (unsigned long)(i + 1),
                   "alphabet symbol '%s' is repeated (symbols must be distinct)", sym);
     }
     seen[c] = 1;
   }
-  if (n < 2)
+  if (n < 2) {
+    out->fault = "one-symbol";
     return fail(err, CABREF_E_SYNTAX, 1,
                 "alphabet of one symbol carries no entropy (at least 2 needed)");
+  }
   snprintf(out->name, sizeof out->name, "custom");
   memcpy(out->symbols, spec, n);
   out->symbols[n] = '\0';
@@ -227,14 +235,18 @@ cabref_status cabref_rv_value_check(const char *v, size_t len, const cabref_rv_a
   f->threshold = threshold;
   f->canonical = 1;
   f->channel_fits = 1;
-  if (len == 0)
+  if (len == 0) {
+    f->fault = "empty";
     return fail(err, CABREF_E_SYNTAX, 0, "empty value");
+  }
   /* Padding: '=' octets at the end, for the encodings that define it (RFC 4648 §3.2). */
   while (a->padding && n > 0 && v[n - 1] == '=')
     n--;
   f->padding = (uint32_t)(len - n);
-  if (n > CABREF_RV_VALUE_MAX)
+  if (n > CABREF_RV_VALUE_MAX) {
+    f->fault = "too-long";
     return fail(err, CABREF_E_TOO_LONG, CABREF_RV_VALUE_MAX + 1, "value longer than 1024 symbols");
+  }
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)v[i];
     int k = symbol_index(a, c, &upper_hex);
@@ -244,13 +256,16 @@ cabref_status cabref_rv_value_check(const char *v, size_t len, const cabref_rv_a
         snprintf(sym, sizeof sym, "'%c'", c);
       else
         snprintf(sym, sizeof sym, "0x%02X", (unsigned)c);
+      f->fault = "bad-symbol";
       return fail(err, CABREF_E_SYNTAX, (unsigned long)(i + 1),
                   "symbol %s is not in the value's alphabet", sym);
     }
     last = (uint32_t)k;
   }
-  if (n == 0)
+  if (n == 0) {
+    f->fault = "empty";
     return fail(err, CABREF_E_SYNTAX, 1, "value of padding only");
+  }
   f->length = (uint32_t)n;
   if (a->kind == CABREF_RV_KIND_OCTETS) {
     uint32_t total = f->length * a->bits_per_symbol;
@@ -259,14 +274,18 @@ cabref_status cabref_rv_value_check(const char *v, size_t len, const cabref_rv_a
     spare = total - f->octets * 8u;
     /* RFC 4648: a final quantum carries 1, 2, ... octets; a symbol count that leaves a whole
      * symbol of spare bits (base64: 1 mod 4; base32: 1, 3 or 6 mod 8) encodes no octet string. */
-    if (spare >= a->bits_per_symbol || f->octets == 0)
+    if (spare >= a->bits_per_symbol || f->octets == 0) {
+      f->fault = "bad-length";
       return fail(err, CABREF_E_SYNTAX, (unsigned long)n,
                   "no octet string encodes to this many symbols (%s)", a->name);
+    }
     if (f->padding != 0) {
       uint32_t group = a->bits_per_symbol == 6 ? 4u : a->bits_per_symbol == 5 ? 8u : 1u;
-      if ((n + f->padding) % group != 0 || f->padding >= group)
+      if ((n + f->padding) % group != 0 || f->padding >= group) {
+        f->fault = "bad-padding";
         return fail(err, CABREF_E_SYNTAX, (unsigned long)(n + 1),
                     "wrong amount of '=' padding (%s)", a->name);
+      }
       f->canonical = 0;
       snprintf(f->noncanonical, sizeof f->noncanonical, "padded with '='");
     }

@@ -159,6 +159,7 @@ json_t *cabref_adn_answer(json_t *input, json_int_t tc);
 json_t *cabref_name_answer(json_t *input, json_int_t tc);
 json_t *cabref_name_suffix_answer(json_t *input, json_int_t tc);
 json_t *cabref_caa_answer(const char *type, json_t *input, json_int_t tc); /* caa_vectors.c */
+json_t *cabref_rv_answer(const char *type, json_t *input, json_int_t tc);  /* rv_vectors.c */
 
 static json_t *own_answer(const char *type, json_t *input, json_int_t tc) {
   if (strcmp(type, "TallyTest") == 0)
@@ -176,6 +177,8 @@ static json_t *own_answer(const char *type, json_t *input, json_int_t tc) {
     return cabref_adn_answer(input, tc);
   if (strncmp(type, "Caa", 3) == 0)
     return cabref_caa_answer(type, input, tc);
+  if (strncmp(type, "Rv", 2) == 0)
+    return cabref_rv_answer(type, input, tc);
   return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
 }
 

@@ -33,12 +33,13 @@
 
 /* Instants at which BR 4.2.1's reuse period for domain and IP validation data changed (spec/
  * random-value.md RV-REUSE). Each is the first instant of issuance the new period applies to. */
-#define CABREF_RV_T_BALLOT_193 ((cabref_instant)1519862400) /* 2018-03-01: 39 months -> 825 days   \
-                                                             */
-#define CABREF_RV_T_SC42 ((cabref_instant)1633046400)       /* 2021-10-01: 825 -> 398 days */
-#define CABREF_RV_T_SC81_200 ((cabref_instant)1773532800)   /* 2026-03-15: 398 -> 200 days */
-#define CABREF_RV_T_SC81_100 ((cabref_instant)1805068800)   /* 2027-03-15: 200 -> 100 days */
-#define CABREF_RV_T_SC81_10 ((cabref_instant)1868227200)    /* 2029-03-15: 100 -> 10 days */
+#define CABREF_RV_T_BALLOT_193                                                                     \
+  ((cabref_instant)1519862400)                            /* 2018-03-01: 39 months -> 825 days     \
+                                                           */
+#define CABREF_RV_T_SC42 ((cabref_instant)1633046400)     /* 2021-10-01: 825 -> 398 days */
+#define CABREF_RV_T_SC81_200 ((cabref_instant)1773532800) /* 2026-03-15: 398 -> 200 days */
+#define CABREF_RV_T_SC81_100 ((cabref_instant)1805068800) /* 2027-03-15: 200 -> 100 days */
+#define CABREF_RV_T_SC81_10 ((cabref_instant)1868227200)  /* 2029-03-15: 100 -> 10 days */
 /* The instants the window rules accept (1970-01-01 .. 9990-12-31): room for 39 months. */
 #define CABREF_RV_T_FIRST ((cabref_instant)0)
 #define CABREF_RV_T_LAST ((cabref_instant)253118217600)

@@ -27,6 +27,8 @@ typedef struct {
   uint32_t kind;            /* cabref_rv_kind */
   uint32_t bits_per_symbol; /* octet encodings: 4, 5 or 6 */
   uint8_t padding;          /* octet encodings that define '=' padding (base32, base64url) */
+  const char *fault;        /* when parsing fails: empty-alphabet, one-symbol, repeated-symbol,
+                               not-printable, too-many-symbols */
 } cabref_rv_alphabet;
 
 /* RV-ENCODING: a named alphabet (hex, decimal, base32, base32hex, base64url, alnum, lower,
@@ -59,6 +61,8 @@ typedef struct {
   uint32_t threshold;
   uint8_t capacity_meets; /* capacity_bits >= threshold, exactly (RV-ENTROPY-MEETS) */
   uint8_t channel_meets;
+  const char *fault; /* when the check fails: bad-symbol, bad-length, bad-padding, empty,
+                        too-long (a stable code for the error's message) */
 } cabref_rv_facts;
 
 /* RV-CAPACITY, RV-ENCODING, RV-CHANNEL: what the string v[0 .. len-1] can show over the channel.
