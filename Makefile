@@ -14,7 +14,7 @@ WARN := -std=c11 -Wall -Wextra -Werror -Wconversion -Wsign-conversion -Wshadow \
         -Wstrict-prototypes -Wvla -Wformat=2
 CPPFLAGS_ALL := -Iref/include -Ispec -I/usr/include/libxml2 -D_POSIX_C_SOURCE=200809L -DCABREF_VERSION='"$(VERSION)"' \
                 $(CPPFLAGS)
-LIBS := -ljansson -lpsl -lidn2 -lldns -lunbound -levent -lcrypto -lxml2
+LIBS := -ljansson -lpsl -lidn2 -lldns -lunbound -levent -lcrypto -lxml2 -lsqlite3
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 B := build

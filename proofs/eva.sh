@@ -16,7 +16,7 @@ cd "$root"
 mkdir -p proofs/tmp/logs
 log=proofs/tmp/logs/eva.log
 # The files of the tally core, the CAA relevant-set search and the Random Value core.
-EVA_SOURCES="ref/core/tally_threshold.c ref/core/tally_quorum.c ref/core/tally_votes.c ref/core/tally_rules.c ref/core/tally_periods.c ref/core/tally_outcome.c ref/core/tally_lifecycle.c ref/core/civil_time.c ref/core/status.c ref/core/caa_climb.c ref/core/rv_entropy.c ref/core/rv_sample.c ref/core/rv_health.c ref/core/rv_validity.c"
+EVA_SOURCES="ref/core/tally_threshold.c ref/core/tally_quorum.c ref/core/tally_votes.c ref/core/tally_rules.c ref/core/tally_periods.c ref/core/tally_outcome.c ref/core/tally_lifecycle.c ref/core/civil_time.c ref/core/status.c ref/core/caa_climb.c ref/core/rv_entropy.c ref/core/rv_sample.c ref/core/rv_health.c ref/core/rv_validity.c ref/core/rv_token.c"
 start=$(date +%s)
 set +e
 "$FRAMAC" -c11 -cpp-extra-args="-I ref/include -I spec" \

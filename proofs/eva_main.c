@@ -215,6 +215,19 @@ static void eva_rv(void) {
   (void)cabref_rv_use_check(any_instant(), any_instant(), any_instant());
 }
 
+/* Request Tokens: strengths, timestamps, the 30-day rule. */
+static void eva_rv_token(void) {
+  char ts[14];
+  cabref_instant t = 0;
+  size_t i;
+  for (i = 0; i < sizeof ts; i++)
+    ts[i] = (char)Frama_C_interval(-128, 127);
+  (void)cabref_rv_alg_strength(any_u32());
+  (void)cabref_rv_binding_ok(any_u32(), any_u32());
+  (void)cabref_rv_token_timestamp(ts, (size_t)Frama_C_unsigned_int_interval(0u, sizeof ts), &t);
+  (void)cabref_rv_token_time(any_instant(), any_instant());
+}
+
 void cabref_eva_main(void);
 
 void cabref_eva_main(void) {
@@ -225,5 +238,6 @@ void cabref_eva_main(void) {
   eva_status();
   eva_caa_climb();
   eva_rv();
+  eva_rv_token();
 }
 #endif

@@ -114,6 +114,37 @@
     CABREF_RV_T_FIRST <= created <= CABREF_RV_T_LAST &&
     CABREF_RV_T_FIRST <= issuance <= CABREF_RV_T_LAST && cps <= 100000;
 
+  // ---- Request Tokens (RV-TOKEN-*) -----------------------------------------------------------
+
+  // RV-TOKEN-STRENGTH: NIST SP 800-57 Part 1 Rev. 5 Table 3 (collision resistance), EdDSA by
+  // curve (Ed25519 128, Ed448 224); MD5 and unknown algorithms 0.
+  logic integer AlgStrength(integer alg) =
+    alg == CABREF_RV_ALG_SHA1 ? 80 :
+    (alg == CABREF_RV_ALG_SHA224 || alg == CABREF_RV_ALG_SHA512_224 ||
+     alg == CABREF_RV_ALG_SHA3_224) ? 112 :
+    (alg == CABREF_RV_ALG_SHA256 || alg == CABREF_RV_ALG_SHA512_256 ||
+     alg == CABREF_RV_ALG_SHA3_256 || alg == CABREF_RV_ALG_ED25519) ? 128 :
+    (alg == CABREF_RV_ALG_SHA384 || alg == CABREF_RV_ALG_SHA3_384) ? 192 :
+    alg == CABREF_RV_ALG_ED448 ? 224 :
+    (alg == CABREF_RV_ALG_SHA512 || alg == CABREF_RV_ALG_SHA3_512) ? 256 : 0;
+
+  predicate BindingStrongEnough(integer binding, integer signature) =
+    AlgStrength(binding) > 0 && AlgStrength(signature) > 0 &&
+    AlgStrength(binding) >= AlgStrength(signature);
+
+  // RV-TOKEN-TIMESTAMP: decimal digits.
+  predicate IsDigit(integer c) = '0' <= c <= '9';
+  predicate AllDigits{L}(char *s, integer n) = \forall integer i; 0 <= i < n ==> IsDigit(s[i]);
+  logic integer Digit{L}(char *s, integer i) = s[i] - '0';
+  logic integer Num2{L}(char *s, integer i) = 10 * Digit(s, i) + Digit(s, i + 1);
+  logic integer Num4{L}(char *s, integer i) = 100 * Num2(s, i) + Num2(s, i + 2);
+  logic integer TokenSecond{L}(char *s, integer n) = n == 14 ? Num2(s, 12) : 0;
+  predicate TokenTimeValid{L}(char *s, integer n) =
+    ValidDate(Num4(s, 0), Num2(s, 4), Num2(s, 6)) &&
+    ValidClock(Num2(s, 8), Num2(s, 10), TokenSecond(s, n));
+  logic integer TokenInstant{L}(char *s, integer n) =
+    InstantOf(Num4(s, 0), Num2(s, 4), Num2(s, 6), Num2(s, 8), Num2(s, 10), TokenSecond(s, n));
+
   // The states an Adaptive Proportion Test can be in between samples.
   predicate AptState(integer cutoff, integer seen, integer count) =
     2 <= cutoff <= CABREF_RV_APT_WINDOW && 0 <= seen < CABREF_RV_APT_WINDOW &&

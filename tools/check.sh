@@ -55,6 +55,10 @@ if [ -f tests/cli_test.sh ]; then
   step "cli" bash tests/cli_test.sh "$B/cabref"
   step "cli (ASan+UBSan)" bash tests/cli_test.sh "$B/asan/cabref"
 fi
+if [ -f tests/rv_ledger_test.sh ]; then
+  step "rv: tokens, ACME, ledger (concurrency, kill, full disk)" bash tests/rv_ledger_test.sh "$B/cabref"
+  step "rv: tokens, ACME, ledger (ASan+UBSan)" bash tests/rv_ledger_test.sh "$B/asan/cabref"
+fi
 if [ -f tests/dns_test.sh ]; then
   step "dns: caa check on NSD + Unbound" bash tests/dns_test.sh "$B/cabref"
   step "dns: caa check (ASan+UBSan)" bash tests/dns_test.sh "$B/asan/cabref"

@@ -4,8 +4,9 @@
 
 #include "../shell/shell.h"
 
-int cabref_cmd_caa(int argc, char **argv); /* cmd_caa.c */
-int cabref_cmd_rv(int argc, char **argv);  /* cmd_rv.c */
+int cabref_cmd_caa(int argc, char **argv);   /* cmd_caa.c */
+int cabref_cmd_rv(int argc, char **argv);    /* cmd_rv.c */
+int cabref_cmd_token(int argc, char **argv); /* cmd_token.c */
 
 #ifndef CABREF_VERSION
 #define CABREF_VERSION "0.1.0"
@@ -20,7 +21,8 @@ static int usage(FILE *f) {
              "  adn NAME... [options]   Base Domain Name and Authorization Domain Names\n"
              "  caa eval --zone FILE --ca DOMAIN NAME...  CAA: may the CA issue for the names\n"
              "  caa parse [RECORD...]   CAA: read records in presentation form, print them\n"
-             "  rv new|check|window|cutoff  Random Values: generate, check, validity, health\n"
+             "  rv new|check|window|cutoff|consume|acme  Random Values and ACME tokens\n"
+             "  token new|check         Request Tokens bound to a CSR\n"
              "  vectors [options] FILE  run test vectors (against cabref or --impl CMD)\n"
              "  version                 print the version\n"
              "Run 'cabref COMMAND --help' for a command's options; see man cabref.\n");
@@ -42,6 +44,8 @@ int main(int argc, char **argv) {
     return cabref_cmd_caa(argc - 1, argv + 1);
   if (strcmp(argv[1], "rv") == 0)
     return cabref_cmd_rv(argc - 1, argv + 1);
+  if (strcmp(argv[1], "token") == 0)
+    return cabref_cmd_token(argc - 1, argv + 1);
   if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
     printf("cabref %s\n", CABREF_VERSION);
     return CABREF_EXIT_OK;

@@ -21,6 +21,7 @@
 #include "../shell/shell.h"
 #include "cabref/adn_shell.h"
 #include "cabref/rv_shell.h"
+#include "cabref/rv_token.h"
 
 int cabref_cmd_rv(int argc, char **argv);
 
@@ -30,7 +31,11 @@ static int usage(void) {
   fprintf(stderr,
           "usage: cabref rv new [--alphabet A] [--bits N] [--count K] [--json]\n"
           "                     [--health-h H] [--health-alpha A] [--no-health]\n"
-          "                     [--octets-from FILE]\n"
+          "                     [--octets-from FILE] [--ledger FILE --method M [--at DATE]\n"
+          "                     [--applicant-submitted]]\n"
+          "       cabref rv consume VALUE... --ledger FILE [--at DATE] [--json]\n"
+          "       cabref rv acme --token T [--key FILE] [--key-authorization KA] [--dns01 TXT]\n"
+          "                     [--json]\n"
           "       cabref rv check VALUE... --alphabet A [--channel exact|caseless|dns-label]\n"
           "                     [--bits N] [--json]\n"
           "       cabref rv window --method M --created DATE [--at DATE] [--issued DATE]\n"
@@ -85,11 +90,60 @@ static int source_file(void *ctx, uint8_t *buf, size_t n) {
   return fread(buf, 1, n, fs->f) == n;
 }
 
+static int parse_method(const char *s, uint32_t *section, uint32_t *method);
+
+/* RV-LEDGER-ISSUE: values go to the ledger in batches, each committed before any of its values
+ * is printed: a value shown was recorded, whatever happens to the process after. */
+static int issue_and_print(const char *ledger, const char *values, size_t stride, uint32_t count,
+                           const cabref_rv_use *use, const cabref_rv_window *win, int json) {
+  cabref_rv_ledger *l = NULL;
+  cabref_error err;
+  const char **batch;
+  char method[32];
+  uint32_t k, b;
+  cabref_status st = cabref_rv_ledger_open(ledger, &l, &err);
+  if (st != CABREF_OK) {
+    print_err("--ledger", &err);
+    return st == CABREF_E_SYNTAX ? CABREF_EXIT_INPUT : CABREF_EXIT_IO;
+  }
+  snprintf(method, sizeof method, "3.2.2.%u.%u", use->section, use->method);
+  batch = calloc(1000, sizeof *batch);
+  if (batch == NULL) {
+    cabref_rv_ledger_close(l);
+    return CABREF_EXIT_IO;
+  }
+  for (k = 0; k < count; k += b) {
+    uint32_t j;
+    b = count - k < 1000u ? count - k : 1000u;
+    for (j = 0; j < b; j++)
+      batch[j] = values + (size_t)(k + j) * stride;
+    st = cabref_rv_ledger_issue(l, batch, b, "random-value", method, use->created, win->deadline,
+                                &err);
+    if (st != CABREF_OK) {
+      print_err("--ledger", &err);
+      free(batch);
+      cabref_rv_ledger_close(l);
+      return st == CABREF_E_DUPLICATE ? CABREF_EXIT_FAILED : CABREF_EXIT_IO;
+    }
+    if (!json) {
+      for (j = 0; j < b; j++)
+        printf("%s\n", batch[j]);
+      fflush(stdout);
+    }
+  }
+  free(batch);
+  cabref_rv_ledger_close(l);
+  return CABREF_EXIT_OK;
+}
+
 static int cmd_new(int argc, char **argv) {
   const char *alphabet = "hex";
   const char *octets_from = NULL;
+  const char *ledger = NULL;
   uint32_t bits = 112, count = 1, h = 8, alpha = 40;
-  int json = 0, health = 1, i;
+  int json = 0, health = 1, i, have_method = 0;
+  cabref_rv_use use;
+  cabref_rv_window win;
   cabref_rv_alphabet a;
   cabref_rv_health hs;
   cabref_error err;
@@ -98,6 +152,9 @@ static int cmd_new(int argc, char **argv) {
   char *values = NULL;
   size_t stride;
   uint32_t length = 0, k;
+  memset(&use, 0, sizeof use);
+  memset(&win, 0, sizeof win);
+  use.created = (cabref_instant)time(NULL);
   for (i = 1; i < argc; i++) {
     const char *o = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -110,6 +167,25 @@ static int cmd_new(int argc, char **argv) {
       i++;
     } else if (strcmp(o, "--octets-from") == 0 && v) {
       octets_from = v;
+      i++;
+    } else if (strcmp(o, "--ledger") == 0 && v) {
+      ledger = v;
+      i++;
+    } else if (strcmp(o, "--applicant-submitted") == 0) {
+      use.applicant_submitted = 1;
+    } else if (strcmp(o, "--method") == 0 && v) {
+      if (parse_method(v, &use.section, &use.method) != 0) {
+        fprintf(stderr, "cabref rv new: --method takes 3.2.2.4.N, 3.2.2.5.N or N, not \"%s\"\n", v);
+        return CABREF_EXIT_USAGE;
+      }
+      have_method = 1;
+      i++;
+    } else if (strcmp(o, "--at") == 0 && v) {
+      if (cabref_adn_parse_date(v, &use.created) != 0) {
+        fprintf(stderr,
+                "cabref rv new: --at takes YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ, not \"%s\"\n", v);
+        return CABREF_EXIT_INPUT;
+      }
       i++;
     } else if (strcmp(o, "--bits") == 0 && v) {
       if (parse_u32(v, 0, CABREF_RV_MAX_THRESHOLD, &bits) != 0) {
@@ -147,6 +223,21 @@ static int cmd_new(int argc, char **argv) {
   if (st != CABREF_OK) {
     print_err("--alphabet", &err);
     return CABREF_EXIT_INPUT;
+  }
+  if (ledger != NULL) {
+    /* RV-LEDGER-ISSUE: the ledger keeps each value with its method's window (RV-WINDOW). */
+    if (!have_method) {
+      fprintf(stderr, "cabref rv new: --ledger needs --method (the window is the method's)\n");
+      return CABREF_EXIT_USAGE;
+    }
+    use.issuance = use.created;
+    if (cabref_rv_window_of(&use, &win) != CABREF_OK) {
+      fprintf(stderr,
+              "cabref rv new: method 3.2.2.%u.%u has no Random Value window (or the "
+              "date is out of range)\n",
+              use.section, use.method);
+      return CABREF_EXIT_INPUT;
+    }
   }
   if (bits < 112) {
     fprintf(stderr,
@@ -198,6 +289,13 @@ static int cmd_new(int argc, char **argv) {
   }
   if (fs.f)
     fclose(fs.f);
+  if (ledger != NULL) {
+    int rc = issue_and_print(ledger, values, stride, count, &use, &win, json);
+    if (rc != CABREF_EXIT_OK || !json) {
+      free(values);
+      return rc;
+    }
+  }
   if (json) {
     json_t *o = json_object();
     json_t *arr = json_array();
@@ -619,7 +717,187 @@ static int cmd_cutoff(int argc, char **argv) {
   return CABREF_EXIT_OK;
 }
 
+/* ---- consume ------------------------------------------------------------------------------ */
+
+static int cmd_consume(int argc, char **argv) {
+  const char *ledger = NULL;
+  cabref_instant at = (cabref_instant)time(NULL);
+  int json = 0, i, all = 1, n = 0;
+  cabref_rv_ledger *l = NULL;
+  cabref_error err;
+  cabref_status st;
+  json_t *arr = json_array();
+  for (i = 1; i < argc; i++) {
+    const char *o = argv[i];
+    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (strcmp(o, "--json") == 0) {
+      json = 1;
+    } else if (strcmp(o, "--ledger") == 0 && v) {
+      ledger = v;
+      i++;
+    } else if (strcmp(o, "--at") == 0 && v) {
+      if (cabref_adn_parse_date(v, &at) != 0) {
+        fprintf(stderr,
+                "cabref rv consume: --at takes YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ, not \"%s\"\n",
+                v);
+        json_decref(arr);
+        return CABREF_EXIT_INPUT;
+      }
+      i++;
+    } else if (o[0] == '-') {
+      fprintf(stderr, "cabref rv consume: unknown option or missing value: %s\n", o);
+      json_decref(arr);
+      return usage();
+    }
+  }
+  if (ledger == NULL) {
+    fprintf(stderr, "cabref rv consume: --ledger is required\n");
+    json_decref(arr);
+    return usage();
+  }
+  st = cabref_rv_ledger_open(ledger, &l, &err);
+  if (st != CABREF_OK) {
+    print_err("--ledger", &err);
+    json_decref(arr);
+    return st == CABREF_E_SYNTAX ? CABREF_EXIT_INPUT : CABREF_EXIT_IO;
+  }
+  for (i = 1; i < argc; i++) {
+    const char *verdict = NULL;
+    if (strcmp(argv[i], "--ledger") == 0 || strcmp(argv[i], "--at") == 0) {
+      i++;
+      continue;
+    }
+    if (argv[i][0] == '-')
+      continue;
+    n++;
+    st = cabref_rv_ledger_consume(l, argv[i], at, &verdict, &err);
+    if (st != CABREF_OK) {
+      print_err("--ledger", &err);
+      cabref_rv_ledger_close(l);
+      json_decref(arr);
+      return CABREF_EXIT_IO;
+    }
+    if (strcmp(verdict, "consumed") != 0)
+      all = 0;
+    if (json)
+      json_array_append_new(arr, json_pack("{s:s, s:s}", "value", argv[i], "verdict", verdict));
+    else
+      printf("%s: %s\n", argv[i], verdict);
+  }
+  cabref_rv_ledger_close(l);
+  if (json) {
+    json_dumpf(arr, stdout, JSON_INDENT(2));
+    printf("\n");
+  }
+  json_decref(arr);
+  if (n == 0) {
+    fprintf(stderr, "cabref rv consume: no VALUE given\n");
+    return usage();
+  }
+  return all ? CABREF_EXIT_OK : CABREF_EXIT_FAILED;
+}
+
+/* ---- acme --------------------------------------------------------------------------------- */
+
+static int cmd_acme(int argc, char **argv) {
+  const char *token = NULL, *key = NULL, *ka_given = NULL, *dns_given = NULL, *problem;
+  int json = 0, i, ok = 1;
+  uint32_t bits = 0;
+  char thumb[64], ka[512], dns[64];
+  cabref_error err;
+  for (i = 1; i < argc; i++) {
+    const char *o = argv[i];
+    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (strcmp(o, "--json") == 0) {
+      json = 1;
+    } else if (strcmp(o, "--token") == 0 && v) {
+      token = v;
+      i++;
+    } else if (strcmp(o, "--key") == 0 && v) {
+      key = v;
+      i++;
+    } else if (strcmp(o, "--key-authorization") == 0 && v) {
+      ka_given = v;
+      i++;
+    } else if (strcmp(o, "--dns01") == 0 && v) {
+      dns_given = v;
+      i++;
+    } else {
+      fprintf(stderr, "cabref rv acme: unknown option or missing value: %s\n", o);
+      return usage();
+    }
+  }
+  if (token == NULL || (key == NULL && (ka_given != NULL || dns_given != NULL))) {
+    fprintf(stderr, "cabref rv acme: --token is required, and --key to check a key authorization "
+                    "or a dns-01 value\n");
+    return usage();
+  }
+  problem = cabref_rv_acme_token_problem(token, &bits);
+  if (problem != NULL)
+    ok = 0;
+  thumb[0] = ka[0] = dns[0] = '\0';
+  if (key != NULL) {
+    char *data = NULL;
+    size_t len = 0;
+    if (cabref_read_file(key, &data, &len, &err) != CABREF_OK) {
+      fprintf(stderr, "cabref rv acme: --key %s: %s\n", key, err.message);
+      return CABREF_EXIT_IO;
+    }
+    if (cabref_rv_acme_thumbprint((const uint8_t *)data, len, thumb, sizeof thumb, &err) !=
+        CABREF_OK) {
+      fprintf(stderr, "cabref rv acme: --key %s: %s\n", key, err.message);
+      free(data);
+      return CABREF_EXIT_INPUT;
+    }
+    free(data);
+    if (cabref_rv_acme_key_authorization(token, thumb, ka, sizeof ka) != CABREF_OK ||
+        cabref_rv_acme_dns01(ka, dns, sizeof dns) != CABREF_OK) {
+      fprintf(stderr, "cabref rv acme: the token is too long\n");
+      return CABREF_EXIT_INPUT;
+    }
+    /* RFC 8555 §8.3, §8.4: the server compares exactly (Boulder trims trailing whitespace of an
+     * http-01 body; cabref compares what it is given). */
+    if (ka_given != NULL && strcmp(ka_given, ka) != 0)
+      ok = 0;
+    if (dns_given != NULL && strcmp(dns_given, dns) != 0)
+      ok = 0;
+  }
+  if (json) {
+    json_t *o = json_object();
+    json_object_set_new(o, "token", json_string(token));
+    json_object_set_new(o, "tokenBits", json_integer(bits));
+    json_object_set_new(o, "tokenProblem", problem ? json_string(problem) : json_null());
+    if (key != NULL) {
+      json_object_set_new(o, "thumbprint", json_string(thumb));
+      json_object_set_new(o, "keyAuthorization", json_string(ka));
+      json_object_set_new(o, "dns01", json_string(dns));
+      if (ka_given != NULL)
+        json_object_set_new(o, "keyAuthorizationMatches", json_boolean(strcmp(ka_given, ka) == 0));
+      if (dns_given != NULL)
+        json_object_set_new(o, "dns01Matches", json_boolean(strcmp(dns_given, dns) == 0));
+    }
+    json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    printf("\n");
+    json_decref(o);
+  } else {
+    printf("token: %s (%u bits%s%s)\n", problem ? problem : "ok", bits,
+           problem ? ": RFC 8555 8.3 wants base64url, unpadded, at least 128 bits" : "", "");
+    if (key != NULL) {
+      printf("thumbprint: %s\nkey authorization: %s\ndns-01 TXT: %s\n", thumb, ka, dns);
+      if (ka_given != NULL)
+        printf("given key authorization: %s\n", strcmp(ka_given, ka) == 0 ? "matches" : "DIFFERS");
+      if (dns_given != NULL)
+        printf("given dns-01 value: %s\n", strcmp(dns_given, dns) == 0 ? "matches" : "DIFFERS");
+    }
+  }
+  return ok ? CABREF_EXIT_OK : CABREF_EXIT_FAILED;
+}
+
 int cabref_cmd_rv(int argc, char **argv) {
+  if (argc >= 2 && strcmp(argv[1], "consume") == 0)
+    return cmd_consume(argc - 1, argv + 1);
+  if (argc >= 2 && strcmp(argv[1], "acme") == 0)
+    return cmd_acme(argc - 1, argv + 1);
   if (argc >= 2 && strcmp(argv[1], "new") == 0)
     return cmd_new(argc - 1, argv + 1);
   if (argc >= 2 && strcmp(argv[1], "check") == 0)

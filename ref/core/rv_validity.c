@@ -137,8 +137,9 @@ cabref_status cabref_rv_window_of(const cabref_rv_use *use, cabref_rv_window *ou
   if (rule == CABREF_RV_RULE_LONGER_OF && use->applicant_submitted != 0) {
     base = reuse > thirty ? reuse : thirty;
   } else if (rule == CABREF_RV_RULE_DNS_OR && use->applicant_submitted != 0) {
-    /* BR 3.2.2.4.7 never says which of its two periods wins; the longer is the reading of its
-     * sibling methods (spec/random-value.md, decisions), the shorter is on request. */
+    /* RV-WINDOW-DNS: BR 3.2.2.4.7 never says which of its two periods wins; the longer is the
+     * reading of its sibling methods (spec/random-value.md, decisions), the shorter is on request.
+     */
     if (use->dns_shorter != 0) {
       base = reuse < thirty ? reuse : thirty;
     } else {

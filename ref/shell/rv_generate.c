@@ -190,6 +190,7 @@ static size_t encode_octets(const cabref_rv_alphabet *a, const uint8_t *in, size
   return o;
 }
 
+/* RV-DEF, RV-GEN: at least 112 bits, drawn through the health tests. */
 cabref_status cabref_rv_generate(const cabref_rv_alphabet *a, uint32_t bits, cabref_rv_source src,
                                  void *ctx, cabref_rv_health *hs, char *out, size_t cap,
                                  cabref_error *err) {

@@ -1,12 +1,14 @@
 /* cabref shell: cabref's own answers to the Random Value vectors (vectors/random-value.json,
  * types Rv*Test), through the same functions the CLI uses. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "cabref/adn_shell.h"
 #include "cabref/rv_shell.h"
+#include "cabref/rv_token.h"
 #include "shell.h"
 
 json_t *cabref_rv_answer(const char *type, json_t *input, json_int_t tc);
@@ -281,7 +283,135 @@ static json_t *window(json_t *in, json_int_t tc) {
   return r;
 }
 
+/* ---- Request Tokens and ACME (vectors/request-token.json) ---- */
+
+static uint32_t alg_by_name(const char *name) {
+  uint32_t a;
+  for (a = 0; name != NULL && a <= CABREF_RV_ALG_MAX; a++)
+    if (strcmp(cabref_rv_alg_name(a), name) == 0)
+      return a;
+  return CABREF_RV_ALG_UNKNOWN;
+}
+
+static json_t *rt_strength(json_t *in, json_int_t tc) {
+  uint32_t b = alg_by_name(json_string_value(json_object_get(in, "binding")));
+  uint32_t s = alg_by_name(json_string_value(json_object_get(in, "signature")));
+  json_t *r;
+  if (cabref_rv_binding_ok(b, s))
+    r = answer(tc, "valid");
+  else
+    r = invalid(tc, cabref_rv_alg_strength(b) == 0 || cabref_rv_alg_strength(s) == 0
+                        ? "unknown-algorithm"
+                        : "weaker-binding");
+  json_object_set_new(r, "bindingStrength", json_integer(cabref_rv_alg_strength(b)));
+  json_object_set_new(r, "signatureStrength", json_integer(cabref_rv_alg_strength(s)));
+  return r;
+}
+
+static json_t *rt_timestamp(json_t *in, json_int_t tc) {
+  json_t *v = json_object_get(in, "timestamp");
+  cabref_instant t = 0;
+  int32_t y, mo, d, h, mi, se;
+  char buf[32];
+  cabref_status st;
+  json_t *r;
+  if (!json_is_string(v))
+    return unsupported(tc, "input needs timestamp");
+  st = cabref_rv_token_timestamp(json_string_value(v), json_string_length(v), &t);
+  if (st == CABREF_E_SYNTAX)
+    return invalid(tc, "malformed");
+  if (st != CABREF_OK || cabref_utc_from_instant(t, &y, &mo, &d, &h, &mi, &se) != CABREF_OK)
+    return invalid(tc, "bad-time");
+  snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)y, (int)mo, (int)d, (int)h,
+           (int)mi, (int)se);
+  r = answer(tc, "valid");
+  json_object_set_new(r, "instant", json_string(buf));
+  return r;
+}
+
+static json_t *rt_time(json_t *in, json_int_t tc) {
+  cabref_instant ts = 0, at = 0;
+  const char *a = json_string_value(json_object_get(in, "timestamp"));
+  const char *b = json_string_value(json_object_get(in, "at"));
+  cabref_rv_token_time_verdict v;
+  if (a == NULL || b == NULL || cabref_adn_parse_date(a, &ts) != 0 ||
+      cabref_adn_parse_date(b, &at) != 0)
+    return unsupported(tc, "input needs timestamp and at as UTC instants");
+  v = cabref_rv_token_time(ts, at);
+  if (v == CABREF_RV_TOKEN_FUTURE)
+    return invalid(tc, "future-timestamp");
+  if (v == CABREF_RV_TOKEN_EXPIRED)
+    return invalid(tc, "expired");
+  return answer(tc, "valid");
+}
+
+static json_t *rt_token(json_t *in, json_int_t tc) {
+  const char *token = json_string_value(json_object_get(in, "token"));
+  json_t *csr = json_object_get(in, "csr");
+  const char *bind = json_string_value(json_object_get(in, "bind"));
+  const char *at_s = json_string_value(json_object_get(in, "at"));
+  cabref_instant at = 0;
+  cabref_rv_request req;
+  cabref_rv_token_result r;
+  cabref_error err;
+  if (token == NULL || !json_is_string(csr) || at_s == NULL ||
+      cabref_adn_parse_date(at_s, &at) != 0)
+    return unsupported(tc, "input needs token, csr, bind and at");
+  if (cabref_rv_request_read((const uint8_t *)json_string_value(csr), json_string_length(csr), &req,
+                             &err) != CABREF_OK)
+    return invalid(tc, "bad-request");
+  cabref_rv_token_check(
+      token, &req,
+      bind != NULL && strcmp(bind, "spki") == 0 ? CABREF_RV_BIND_SPKI : CABREF_RV_BIND_CSR, at, &r);
+  cabref_rv_request_free(&req);
+  if (strcmp(r.verdict, "valid") != 0)
+    return invalid(tc, r.verdict);
+  /* RV-TOKEN-SINGLE-USE: without a ledger a token without timestamp does not pass. */
+  if (r.ts_kind == CABREF_RV_TS_NONE)
+    return invalid(tc, "single-use-unverified");
+  return answer(tc, "valid");
+}
+
+static json_t *rt_acme(json_t *in, json_int_t tc) {
+  const char *token = json_string_value(json_object_get(in, "token"));
+  json_t *jwk = json_object_get(in, "jwk");
+  const char *problem;
+  char *text;
+  char thumb[64], ka[512], dns[64];
+  cabref_error err;
+  cabref_status st;
+  json_t *r;
+  if (token == NULL || !json_is_object(jwk))
+    return unsupported(tc, "input needs token and jwk");
+  problem = cabref_rv_acme_token_problem(token, NULL);
+  text = json_dumps(jwk, JSON_COMPACT);
+  st = cabref_rv_acme_thumbprint((const uint8_t *)text, strlen(text), thumb, sizeof thumb, &err);
+  free(text);
+  if (st != CABREF_OK)
+    return invalid(tc, "bad-key");
+  if (problem != NULL)
+    return invalid(tc, problem);
+  if (cabref_rv_acme_key_authorization(token, thumb, ka, sizeof ka) != CABREF_OK ||
+      cabref_rv_acme_dns01(ka, dns, sizeof dns) != CABREF_OK)
+    return invalid(tc, "malformed");
+  r = answer(tc, "valid");
+  json_object_set_new(r, "thumbprint", json_string(thumb));
+  json_object_set_new(r, "keyAuthorization", json_string(ka));
+  json_object_set_new(r, "dns01", json_string(dns));
+  return r;
+}
+
 json_t *cabref_rv_answer(const char *type, json_t *input, json_int_t tc) {
+  if (strcmp(type, "RtStrengthTest") == 0)
+    return rt_strength(input, tc);
+  if (strcmp(type, "RtTimestampTest") == 0)
+    return rt_timestamp(input, tc);
+  if (strcmp(type, "RtTimeTest") == 0)
+    return rt_time(input, tc);
+  if (strcmp(type, "RtTokenTest") == 0)
+    return rt_token(input, tc);
+  if (strcmp(type, "RtAcmeTest") == 0)
+    return rt_acme(input, tc);
   if (strcmp(type, "RvEntropyTest") == 0)
     return entropy(input, tc);
   if (strcmp(type, "RvMinLengthTest") == 0)

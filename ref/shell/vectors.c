@@ -177,7 +177,7 @@ static json_t *own_answer(const char *type, json_t *input, json_int_t tc) {
     return cabref_adn_answer(input, tc);
   if (strncmp(type, "Caa", 3) == 0)
     return cabref_caa_answer(type, input, tc);
-  if (strncmp(type, "Rv", 2) == 0)
+  if (strncmp(type, "Rv", 2) == 0 || strncmp(type, "Rt", 2) == 0)
     return cabref_rv_answer(type, input, tc);
   return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
 }

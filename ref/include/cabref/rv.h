@@ -86,6 +86,34 @@ typedef enum {
   CABREF_RV_USE_EXPIRED = 2          /* after the deadline */
 } cabref_rv_use_verdict;
 
+/* Hash and signature algorithms a Request Token's binding is compared by (RV-TOKEN-STRENGTH).
+ * Stable values. */
+typedef enum {
+  CABREF_RV_ALG_UNKNOWN = 0,
+  CABREF_RV_ALG_MD5 = 1,
+  CABREF_RV_ALG_SHA1 = 2,
+  CABREF_RV_ALG_SHA224 = 3,
+  CABREF_RV_ALG_SHA256 = 4,
+  CABREF_RV_ALG_SHA384 = 5,
+  CABREF_RV_ALG_SHA512 = 6,
+  CABREF_RV_ALG_SHA512_224 = 7,
+  CABREF_RV_ALG_SHA512_256 = 8,
+  CABREF_RV_ALG_SHA3_224 = 9,
+  CABREF_RV_ALG_SHA3_256 = 10,
+  CABREF_RV_ALG_SHA3_384 = 11,
+  CABREF_RV_ALG_SHA3_512 = 12,
+  CABREF_RV_ALG_ED25519 = 13,
+  CABREF_RV_ALG_ED448 = 14
+} cabref_rv_alg;
+#define CABREF_RV_ALG_MAX 14u
+
+/* Whether a Request Token's timestamp allows its use at an instant (RV-TOKEN-TIME). */
+typedef enum {
+  CABREF_RV_TOKEN_VALID = 0,
+  CABREF_RV_TOKEN_FUTURE = 1, /* the timestamp is after the evaluation instant */
+  CABREF_RV_TOKEN_EXPIRED = 2 /* more than 30 days old */
+} cabref_rv_token_time_verdict;
+
 #ifdef __FRAMAC__
 #include "rv_logic.h"
 #endif
@@ -386,5 +414,64 @@ cabref_status cabref_rv_window_of(const cabref_rv_use *use, cabref_rv_window *ou
 */
 cabref_rv_use_verdict cabref_rv_use_check(cabref_instant created, cabref_instant deadline,
                                           cabref_instant at);
+
+/* ---- rv_token.c ------------------------------------------------------------------------- */
+
+/* RV-TOKEN-STRENGTH: the security strength in bits of an algorithm for a binding (NIST SP 800-57
+ * Part 1 Rev. 5 Table 3, collision resistance of hash functions; EdDSA by its curve, SP 800-186).
+ * 0 for an unknown algorithm and for MD5; 80 for SHA-1 (the table's "at most 80"). */
+/*@
+  assigns \nothing;
+  ensures strength: \result == AlgStrength(alg);
+*/
+uint32_t cabref_rv_alg_strength(uint32_t alg);
+
+/* RV-TOKEN-STRENGTH: a binding made with hash `binding` is at least as strong as the signature
+ * algorithm `signature` of the certificate request: 1 when both strengths are known (non-zero)
+ * and the binding's is at least the signature's, else 0 (an unknown algorithm never passes). */
+/*@
+  assigns \nothing;
+  ensures verdict: \result == 1 <==> BindingStrongEnough(binding, signature);
+  ensures boolean: \result == 0 || \result == 1;
+*/
+int cabref_rv_binding_ok(uint32_t binding, uint32_t signature);
+
+/* RV-TOKEN-TIMESTAMP: a token timestamp of 12 digits (the BR's YYYYMMDDHHMM, the start of that
+ * minute) or 14 digits (YYYYMMDDHHMMSS), UTC. CABREF_E_SYNTAX for another length or a non-digit,
+ * CABREF_E_TIME for an impossible date or time. */
+/*@
+  requires valid: n == 0 || \valid_read(s + (0 .. n - 1));
+  requires valid_out: \valid(t);
+  requires separated: \separated(s + (0 .. n - 1), t);
+  behavior syntax:
+    assumes !((n == 12 || n == 14) && AllDigits(s, n));
+    assigns \nothing;
+    ensures status: \result == CABREF_E_SYNTAX;
+  behavior time:
+    assumes (n == 12 || n == 14) && AllDigits(s, n);
+    assumes !TokenTimeValid(s, n);
+    assigns \nothing;
+    ensures status: \result == CABREF_E_TIME;
+  behavior ok:
+    assumes (n == 12 || n == 14) && AllDigits(s, n) && TokenTimeValid(s, n);
+    assigns *t;
+    ensures status: \result == CABREF_OK;
+    ensures instant: *t == TokenInstant(s, n);
+  complete behaviors;
+  disjoint behaviors;
+*/
+cabref_status cabref_rv_token_timestamp(const char *s, size_t n, cabref_instant *t);
+
+/* RV-TOKEN-TIME: a token with timestamp ts used at `at`: invalid if ts is in the future (no
+ * clock-skew allowance), expired if more than 30 days old (the 2,592,000th second included). */
+/*@
+  requires range: CABREF_INSTANT_MIN <= ts <= CABREF_INSTANT_MAX &&
+    CABREF_INSTANT_MIN <= at <= CABREF_INSTANT_MAX;
+  assigns \nothing;
+  ensures future: ts > at <==> \result == CABREF_RV_TOKEN_FUTURE;
+  ensures expired: ts <= at && at - ts > CABREF_RV_30_DAYS <==> \result == CABREF_RV_TOKEN_EXPIRED;
+  ensures valid: ts <= at && at - ts <= CABREF_RV_30_DAYS <==> \result == CABREF_RV_TOKEN_VALID;
+*/
+cabref_rv_token_time_verdict cabref_rv_token_time(cabref_instant ts, cabref_instant at);
 
 #endif
