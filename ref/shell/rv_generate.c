@@ -202,10 +202,18 @@ cabref_status cabref_rv_generate(const cabref_rv_alphabet *a, uint32_t bits, cab
   if (bits < 112)
     return fail(err, CABREF_E_RANGE, "%u bits asked: a Random Value needs at least 112 (BR 1.6.1)",
                 bits);
-  st = cabref_rv_generated_length(a, bits, &length);
-  if (st != CABREF_OK)
-    return fail(err, st, "cannot size a value of %u bits (at most %u)", bits,
-                CABREF_RV_MAX_THRESHOLD);
+  if (hs->sized_alphabet == a->size && hs->sized_bits == bits &&
+      a->kind == CABREF_RV_KIND_SYMBOLS) {
+    length = hs->sized_length;
+  } else {
+    st = cabref_rv_generated_length(a, bits, &length);
+    if (st != CABREF_OK)
+      return fail(err, st, "cannot size a value of %u bits (at most %u)", bits,
+                  CABREF_RV_MAX_THRESHOLD);
+    hs->sized_alphabet = a->kind == CABREF_RV_KIND_SYMBOLS ? a->size : 0u;
+    hs->sized_bits = bits;
+    hs->sized_length = length;
+  }
   if ((size_t)length + 1u > cap)
     return fail(err, CABREF_E_TOO_LONG, "a value of %u symbols does not fit (%zu)", length, cap);
   if (a->kind == CABREF_RV_KIND_OCTETS) {
@@ -217,8 +225,12 @@ cabref_status cabref_rv_generate(const cabref_rv_alphabet *a, uint32_t bits, cab
   } else {
     size_t have = 0;
     while (have < length) {
-      /* Draw what is still missing; rejected octets are made up by the next draw. */
-      size_t want = length - have;
+      /* Draw what is still missing and a margin for the octets rejection drops (at most
+       * 255/256 of them for A = 129; about 3% for 62 symbols), so that one draw usually
+       * suffices; a shortfall is made up by the next draw, octets left over are discarded. */
+      size_t want = (length - have) + (length - have) / 4u + 8u;
+      if (want > sizeof buf)
+        want = sizeof buf;
       size_t consumed = 0;
       size_t emitted = 0;
       st = draw(src, ctx, hs, buf, want, err);

@@ -96,6 +96,9 @@ typedef struct {
   uint64_t samples;   /* octets tested */
   uint8_t failed;     /* 1: RCT, 2: APT */
   uint64_t failed_at; /* 1-based octet index of the failure */
+  /* The run's last sizing (RV-MIN-LENGTH is exact but not free: computed once per alphabet
+   * and number of bits, not once per value). */
+  uint32_t sized_alphabet, sized_bits, sized_length;
 } cabref_rv_health;
 
 cabref_status cabref_rv_health_start(cabref_rv_health *hs, int enabled, uint32_t h,
