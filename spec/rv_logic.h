@@ -133,8 +133,8 @@
     AlgStrength(binding) >= AlgStrength(signature);
 
   // RV-TOKEN-TIMESTAMP: decimal digits.
-  predicate IsDigit(integer c) = '0' <= c <= '9';
-  predicate AllDigits{L}(char *s, integer n) = \forall integer i; 0 <= i < n ==> IsDigit(s[i]);
+  predicate TokenDigit(integer c) = '0' <= c <= '9';
+  predicate TokenDigits{L}(char *s, integer n) = \forall integer i; 0 <= i < n ==> TokenDigit(s[i]);
   logic integer Digit{L}(char *s, integer i) = s[i] - '0';
   logic integer Num2{L}(char *s, integer i) = 10 * Digit(s, i) + Digit(s, i + 1);
   logic integer Num4{L}(char *s, integer i) = 100 * Num2(s, i) + Num2(s, i + 2);

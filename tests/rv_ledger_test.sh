@@ -137,6 +137,7 @@ b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()
 jwk = '{"crv":"P-384","kty":"EC","x":"%s","y":"%s"}' % (b64(pt[1:49]), b64(pt[49:]))
 assert d["thumbprint"] == b64(hashlib.sha256(jwk.encode()).digest())
 PY
+run "rv check --acme is rv acme" 0 rv check --acme --token "$tokn" --key "$T/rfc7638.jwk" --dns01 "$dns"
 run "rv acme: a 15-octet token (120 bits) is too weak" 1 rv acme --token AAAAAAAAAAAAAAAAAAAA
 contains "rv acme: too weak" "$T/out" "too-weak"
 run "rv acme: padding refused" 1 rv acme --token "${tokn}="

@@ -35,6 +35,7 @@ static int usage(void) {
           "                     [--applicant-submitted]]\n"
           "       cabref rv consume VALUE... --ledger FILE [--at DATE] [--json]\n"
           "       cabref rv acme --token T [--key FILE] [--key-authorization KA] [--dns01 TXT]\n"
+          "                     (also: cabref rv check --acme --token T ...)\n"
           "                     [--json]\n"
           "       cabref rv check VALUE... --alphabet A [--channel exact|caseless|dns-label]\n"
           "                     [--bits N] [--json]\n"
@@ -370,6 +371,8 @@ static json_t *facts_json(const char *value, const cabref_rv_alphabet *a,
   return o;
 }
 
+static int cmd_acme(int argc, char **argv);
+
 static int cmd_check(int argc, char **argv) {
   const char *alphabet = NULL;
   uint32_t bits = 112, channel = CABREF_RV_CHANNEL_EXACT;
@@ -380,6 +383,11 @@ static int cmd_check(int argc, char **argv) {
   json_t *arr;
   if (values == NULL)
     return CABREF_EXIT_IO;
+  if (argc >= 2 && strcmp(argv[1], "--acme") == 0) {
+    /* `rv check --acme --token T ...` is `rv acme --token T ...` (RV-ACME-*). */
+    free(values);
+    return cmd_acme(argc - 1, argv + 1);
+  }
   for (i = 1; i < argc; i++) {
     const char *o = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;

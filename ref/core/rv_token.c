@@ -47,7 +47,7 @@ int cabref_rv_binding_ok(uint32_t binding, uint32_t signature) {
 /*@
   requires valid: \valid_read(s + (i .. i + 1));
   requires index: i <= 64;
-  requires digits: IsDigit(s[i]) && IsDigit(s[i + 1]);
+  requires digits: TokenDigit(s[i]) && TokenDigit(s[i + 1]);
   assigns \nothing;
   ensures value: \result == Num2(s, i);
   ensures range: 0 <= \result <= 99;
@@ -71,7 +71,7 @@ cabref_status cabref_rv_token_timestamp(const char *s, size_t n, cabref_instant 
   }
   /*@
     loop invariant i_range: 0 <= i <= n;
-    loop invariant digits: AllDigits(s, i);
+    loop invariant digits: TokenDigits(s, i);
     loop assigns i;
     loop variant n - i;
   */

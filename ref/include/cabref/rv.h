@@ -444,16 +444,16 @@ int cabref_rv_binding_ok(uint32_t binding, uint32_t signature);
   requires valid_out: \valid(t);
   requires separated: \separated(s + (0 .. n - 1), t);
   behavior syntax:
-    assumes !((n == 12 || n == 14) && AllDigits(s, n));
+    assumes !((n == 12 || n == 14) && TokenDigits(s, n));
     assigns \nothing;
     ensures status: \result == CABREF_E_SYNTAX;
   behavior time:
-    assumes (n == 12 || n == 14) && AllDigits(s, n);
+    assumes (n == 12 || n == 14) && TokenDigits(s, n);
     assumes !TokenTimeValid(s, n);
     assigns \nothing;
     ensures status: \result == CABREF_E_TIME;
   behavior ok:
-    assumes (n == 12 || n == 14) && AllDigits(s, n) && TokenTimeValid(s, n);
+    assumes (n == 12 || n == 14) && TokenDigits(s, n) && TokenTimeValid(s, n);
     assigns *t;
     ensures status: \result == CABREF_OK;
     ensures instant: *t == TokenInstant(s, n);
