@@ -716,5 +716,18 @@ json_is "rv cutoff: H 4" "$T/out" 'd["rctCutoff"], d["aptCutoff"], d["aptCutoffC
 run "rv vectors" 0 vectors vectors/random-value.json
 contains "rv vectors: all pass" "$T/out" "0 failed"
 
+# ---- --impl: expect keys an implementation declares it cannot produce (spec/tally-formats.md §5) ----
+"$PYTHON" -c 'import json; d=json.load(open("vectors/psl.json")); g=d["testGroups"][0]; g["tests"]=g["tests"][1:2]; d["testGroups"]=[g]; d["numberOfTests"]=1; json.dump(d,open("'"$T"'/one.json","w"))'
+cat >"$T/partial.py" <<'PY'
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    print(json.dumps({"tcId": r["tcId"], "result": "valid", "reason": [], "publicSuffix": "com",
+                      "registrableDomain": "example.com", "unanswered": sys.argv[1:]}), flush=True)
+PY
+run "vectors --impl: unanswered keys are not compared" 0 vectors --impl "$PYTHON $T/partial.py rule kind" "$T/one.json"
+run "vectors --impl: a missing key not declared fails" 7 vectors --impl "$PYTHON $T/partial.py rule" "$T/one.json"
+contains "vectors --impl: names the key" "$T/out" "kind: expected"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
