@@ -121,7 +121,13 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
 
 fuzz-replay: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
 
-check: all asan $(TESTS:%=$(B)/tests/%) fuzz-replay
+# Adapters that run our vectors against other implementations (examples/impls/*, issue 14); the
+# ones that need only the project's own dependencies are built for make check.
+$(B)/impls/psl_adapter: examples/impls/libpsl/psl_adapter.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -O2 -o $@ $< -ljansson -lpsl -lidn2
+
+check: all asan $(TESTS:%=$(B)/tests/%) fuzz-replay $(B)/impls/psl_adapter
 	@PYTHON=$(PYTHON) B=$(B) FUZZ_TARGETS="$(FUZZ_TARGETS)" TESTS="$(TESTS)" bash tools/check.sh
 
 test: check

@@ -71,6 +71,13 @@ if [ -n "$vector_files" ]; then
   step "vectors: cabref" "$B/cabref" vectors $vector_files
   # shellcheck disable=SC2086
   step "vectors: cabref (ASan+UBSan)" "$B/asan/cabref" vectors $vector_files
+  if [ -x "$B/impls/psl_adapter" ]; then
+    # libpsl on the PSL vectors: every difference must be in its allow-list with its reason, and
+    # an allowance that no longer differs fails too (examples/impls/libpsl/README.md).
+    step "conformance: libpsl on vectors/psl.json" "$B/cabref" vectors \
+      --impl "$B/impls/psl_adapter vectors/psl/public_suffix_list.dat" \
+      --allow examples/impls/libpsl/allow.json vectors/psl.json
+  fi
   if [ -f vectors/tally.json ] && [ -f examples/python/cabref_tally.py ]; then
     step "vectors: Python example via --impl" "$B/cabref" vectors \
       --impl "$PYTHON examples/python/cabref_tally.py" vectors/tally.json
