@@ -127,7 +127,11 @@ $(B)/impls/psl_adapter: examples/impls/libpsl/psl_adapter.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -O2 -o $@ $< -ljansson -lpsl -lidn2
 
-check: all asan $(TESTS:%=$(B)/tests/%) fuzz-replay $(B)/impls/psl_adapter
+$(B)/impls/caa_adapter: examples/impls/ldns/caa_adapter.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -O2 -o $@ $< -ljansson -lldns
+
+check: all asan $(TESTS:%=$(B)/tests/%) fuzz-replay $(B)/impls/psl_adapter $(B)/impls/caa_adapter
 	@PYTHON=$(PYTHON) B=$(B) FUZZ_TARGETS="$(FUZZ_TARGETS)" TESTS="$(TESTS)" bash tools/check.sh
 
 test: check

@@ -78,6 +78,11 @@ if [ -n "$vector_files" ]; then
       --impl "$B/impls/psl_adapter vectors/psl/public_suffix_list.dat" \
       --allow examples/impls/libpsl/allow.json vectors/psl.json
   fi
+  if [ -x "$B/impls/caa_adapter" ]; then
+    step "conformance: ldns on the CAA RDATA vectors" "$B/cabref" vectors \
+      --impl "$B/impls/caa_adapter" --type CaaRdataTest \
+      --allow examples/impls/ldns/allow.json vectors/caa.json
+  fi
   if [ -f vectors/tally.json ] && [ -f examples/python/cabref_tally.py ]; then
     step "vectors: Python example via --impl" "$B/cabref" vectors \
       --impl "$PYTHON examples/python/cabref_tally.py" vectors/tally.json

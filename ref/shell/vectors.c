@@ -204,7 +204,8 @@ static int unanswered(json_t *resp, const char *key) {
   json_t *u = json_object_get(resp, "unanswered");
   size_t i;
   for (i = 0; i < json_array_size(u); i++)
-    if (json_is_string(json_array_get(u, i)) && strcmp(json_string_value(json_array_get(u, i)), key) == 0)
+    if (json_is_string(json_array_get(u, i)) &&
+        strcmp(json_string_value(json_array_get(u, i)), key) == 0)
       return 1;
   return 0;
 }
@@ -297,12 +298,14 @@ static const char *allowance(json_t *allow, json_int_t tc) {
 
 static int usage(void) {
   fprintf(stderr, "usage: cabref vectors [--impl 'CMD'] [--allow FILE] [--results OUT.json] "
-                  "[--verbose] FILE...\n");
+                  "[--type TYPE]... [--verbose] FILE...\n");
   return CABREF_EXIT_USAGE;
 }
 
 int cabref_cmd_vectors(int argc, char **argv) {
   const char *impl = NULL, *allow_path = NULL, *results_path = NULL;
+  const char *only[16];
+  size_t n_only = 0;
   json_t *allow = NULL, *results = NULL;
   unsigned long total_pass = 0, total_fail = 0, total_allowed = 0;
   int i, verbose = 0, impl_broken = 0, nfiles = 0;
@@ -315,6 +318,8 @@ int cabref_cmd_vectors(int argc, char **argv) {
       allow_path = argv[++i];
     else if (strcmp(argv[i], "--results") == 0 && i + 1 < argc)
       results_path = argv[++i];
+    else if (strcmp(argv[i], "--type") == 0 && i + 1 < argc && n_only < 16)
+      only[n_only++] = argv[++i];
     else if (strcmp(argv[i], "--verbose") == 0)
       verbose = 1;
     else if (argv[i][0] == '-')
@@ -358,7 +363,7 @@ int cabref_cmd_vectors(int argc, char **argv) {
     impl_proc proc;
     size_t g;
     if (strcmp(path, "--impl") == 0 || strcmp(path, "--allow") == 0 ||
-        strcmp(path, "--results") == 0) {
+        strcmp(path, "--results") == 0 || strcmp(path, "--type") == 0) {
       i++;
       continue;
     }
@@ -390,7 +395,15 @@ int cabref_cmd_vectors(int argc, char **argv) {
       json_t *group = json_array_get(groups, g);
       const char *type = json_string_value(json_object_get(group, "type"));
       json_t *tests = json_object_get(group, "tests");
-      size_t t;
+      size_t t, k;
+      int wanted = n_only == 0;
+      /* --type: only the groups of the named types (an implementation that covers only part of a
+       * file, e.g. ldns and the RDATA of vectors/caa.json). */
+      for (k = 0; k < n_only && type != NULL; k++)
+        if (strcmp(only[k], type) == 0)
+          wanted = 1;
+      if (!wanted)
+        continue;
       for (t = 0; type != NULL && t < json_array_size(tests); t++) {
         json_t *test = json_array_get(tests, t);
         json_int_t tc = json_integer_value(json_object_get(test, "tcId"));

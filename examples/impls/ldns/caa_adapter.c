@@ -1,0 +1,105 @@
+/* A `cabref vectors --impl` adapter for ldns 1.8 (Debian 12's libldns3): it answers the
+ * CaaRdataTest requests of vectors/caa.json by giving the test's RDATA to ldns as the RDATA of a
+ * CAA record in wire form (ldns_wire2rr) and reporting the fields ldns reads: the flags octet, the
+ * tag and the value (spec/tally-formats.md §5 for the protocol).
+ *
+ *   caa_adapter
+ *
+ * ldns is a DNS library, not a CAA implementation: it has no notion of a critical flag or of the
+ * property a tag names, so "critical" and "tagKind" are declared unanswered, and it has no error
+ * codes of RFC 8659's kind: a record it refuses is answered {"result": "error", "reason":
+ * ["ldns-refused"]} with ldns's own status text as detail (the allow-list says, per test, how that
+ * compares with the vector's reason). Other test types are "unsupported". Nothing of cabref is
+ * linked. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <ldns/ldns.h>
+
+static int hexval(char c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static json_t *hex_of(const uint8_t *p, size_t n) {
+  char *s = malloc(2 * n + 1);
+  size_t i;
+  json_t *j;
+  for (i = 0; i < n; i++)
+    snprintf(s + 2 * i, 3, "%02x", p[i]);
+  s[2 * n] = '\0';
+  j = json_string(s);
+  free(s);
+  return j;
+}
+
+static json_t *answer(json_t *req) {
+  json_int_t tc = json_integer_value(json_object_get(req, "tcId"));
+  const char *type = json_string_value(json_object_get(req, "type"));
+  const char *hex = json_string_value(json_object_get(json_object_get(req, "input"), "rdataHex"));
+  uint8_t wire[11 + 65535];
+  size_t n, i, pos = 0;
+  ldns_rr *rr = NULL;
+  ldns_status st;
+  ldns_rdf *flags, *tag, *value;
+  json_t *r;
+  if (type == NULL || strcmp(type, "CaaRdataTest") != 0 || hex == NULL || strlen(hex) % 2 != 0 ||
+      strlen(hex) / 2 > 65535)
+    return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
+  n = strlen(hex) / 2;
+  /* An answer-section RR: root owner, type CAA (257), class IN, TTL 0, RDLENGTH, RDATA. */
+  wire[0] = 0;
+  wire[1] = 0x01;
+  wire[2] = 0x01;
+  wire[3] = 0x00;
+  wire[4] = 0x01;
+  wire[5] = wire[6] = wire[7] = wire[8] = 0;
+  wire[9] = (uint8_t)(n >> 8);
+  wire[10] = (uint8_t)n;
+  for (i = 0; i < n; i++)
+    wire[11 + i] = (uint8_t)(hexval(hex[2 * i]) * 16 + hexval(hex[2 * i + 1]));
+  st = ldns_wire2rr(&rr, wire, 11 + n, &pos, LDNS_SECTION_ANSWER);
+  /* An empty value leaves ldns with two fields. */
+  if (st != LDNS_STATUS_OK || rr == NULL || ldns_rr_rd_count(rr) < 2 || ldns_rr_rd_count(rr) > 3 ||
+      pos != 11 + n) {
+    r = json_pack("{s:I, s:s, s:[s], s:s}", "tcId", tc, "result", "error", "reason", "ldns-refused",
+                  "detail", st != LDNS_STATUS_OK ? ldns_get_errorstr_by_id(st) : "not two or three fields");
+    ldns_rr_free(rr);
+    return r;
+  }
+  flags = ldns_rr_rdf(rr, 0);
+  tag = ldns_rr_rdf(rr, 1);
+  value = ldns_rr_rd_count(rr) == 3 ? ldns_rr_rdf(rr, 2) : NULL;
+  r = json_pack("{s:I, s:s, s:[], s:[s, s, s]}", "tcId", tc, "result", "ok", "reason", "unanswered",
+                "critical", "tagKind", "errorOffset");
+  json_object_set_new(r, "flags", json_integer(ldns_rdf_data(flags)[0]));
+  /* ldns keeps a tag with its length octet in front. */
+  json_object_set_new(r, "tagHex", hex_of(ldns_rdf_data(tag) + 1, ldns_rdf_size(tag) - 1));
+  json_object_set_new(r, "valueHex",
+                      value ? hex_of(ldns_rdf_data(value), ldns_rdf_size(value)) : json_string(""));
+  ldns_rr_free(rr);
+  return r;
+}
+
+int main(void) {
+  static char line[1 << 20];
+  while (fgets(line, sizeof line, stdin) != NULL) {
+    json_error_t je;
+    json_t *req = json_loads(line, 0, &je);
+    json_t *resp = req ? answer(req) : json_pack("{s:s}", "result", "unsupported");
+    char *out = json_dumps(resp, JSON_COMPACT);
+    printf("%s\n", out);
+    fflush(stdout);
+    free(out);
+    json_decref(resp);
+    json_decref(req);
+  }
+  return 0;
+}
