@@ -496,32 +496,6 @@ static int parse_method(const char *s, uint32_t *section, uint32_t *method) {
   return parse_u32(s, 1, 99, method);
 }
 
-static const char *rule_name(uint32_t rule) {
-  switch (rule) {
-  case CABREF_RV_RULE_30_DAYS:
-    return "30-days";
-  case CABREF_RV_RULE_LONGER_OF:
-    return "longer-of-30-days-and-reuse";
-  case CABREF_RV_RULE_DNS_OR:
-    return "30-days-or-reuse";
-  case CABREF_RV_RULE_UNSTATED:
-    return "unstated";
-  default:
-    return "none";
-  }
-}
-
-static const char *use_name(cabref_rv_use_verdict v) {
-  switch (v) {
-  case CABREF_RV_USE_VALID:
-    return "valid";
-  case CABREF_RV_USE_BEFORE_CREATION:
-    return "before-creation";
-  default:
-    return "expired";
-  }
-}
-
 static int cmd_window(int argc, char **argv) {
   cabref_rv_use use;
   cabref_rv_window w;
@@ -621,7 +595,7 @@ static int cmd_window(int argc, char **argv) {
     char ib[40];
     cabref_adn_format_instant(use.issuance, ib, sizeof ib);
     json_object_set_new(o, "method", json_string(method_text));
-    json_object_set_new(o, "rule", json_string(rule_name(w.rule)));
+    json_object_set_new(o, "rule", json_string(cabref_rv_rule_name(w.rule)));
     json_object_set_new(o, "created", json_string(buf[0]));
     json_object_set_new(o, "issued", json_string(ib));
     json_object_set_new(o, "applicantSubmitted", json_boolean(use.applicant_submitted));
@@ -635,7 +609,7 @@ static int cmd_window(int argc, char **argv) {
     json_object_set_new(o, "byCps", json_boolean(w.by_cps));
     json_object_set_new(o, "deadline", json_string(buf[1]));
     json_object_set_new(o, "at", json_string(buf[2]));
-    json_object_set_new(o, "use", json_string(use_name(verdict)));
+    json_object_set_new(o, "use", json_string(cabref_rv_use_name(verdict)));
     json_object_set_new(o, "methodInForce",
                         use.section == 4 ? json_boolean(in_force) : json_null());
     if (use.section == 4)
@@ -644,9 +618,9 @@ static int cmd_window(int argc, char **argv) {
     printf("\n");
     json_decref(o);
   } else {
-    printf("method %s: rule %s; created %s, usable until %s%s\n", method_text, rule_name(w.rule),
-           buf[0], buf[1], w.by_cps ? " (the CPS's period)" : "");
-    printf("  use at %s: %s\n", buf[2], use_name(verdict));
+    printf("method %s: rule %s; created %s, usable until %s%s\n", method_text,
+           cabref_rv_rule_name(w.rule), buf[0], buf[1], w.by_cps ? " (the CPS's period)" : "");
+    printf("  use at %s: %s\n", buf[2], cabref_rv_use_name(verdict));
     if (!in_force)
       printf("  but method %s is not in force at issuance (spec/adn.md ADN-METHOD-STATUS)\n",
              method_text);

@@ -1,7 +1,6 @@
 /* cabref shell: ACME's token, key authorization and dns-01 value (RFC 8555 §8.1, §8.3, §8.4;
  * RFC 7638 thumbprints; spec/random-value.md RV-ACME-*). jansson writes the canonical JWK,
  * OpenSSL reads keys and hashes. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,20 +15,7 @@
 
 #include "cabref/rv_shell.h"
 #include "cabref/rv_token.h"
-
-static cabref_status fail(cabref_error *err, cabref_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static cabref_status fail(cabref_error *err, cabref_status st, const char *fmt, ...) {
-  va_list ap;
-  if (err != NULL) {
-    memset(err, 0, sizeof *err);
-    err->status = st;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-  }
-  return st;
-}
+#include "shell.h"
 
 /* RFC 4648 §5 without padding (RFC 8555 §6.1, RFC 7515 §2). */
 static int b64url(const unsigned char *in, size_t n, char *out, size_t cap) {
@@ -69,7 +55,7 @@ static json_t *jwk_of_key(EVP_PKEY *k, cabref_error *err) {
       BN_free(n);
       BN_free(e);
       json_decref(j);
-      fail(err, CABREF_E_SYNTAX, "an RSA key whose modulus OpenSSL cannot read");
+      cabref_fail(err, CABREF_E_SYNTAX, 0, "an RSA key whose modulus OpenSSL cannot read");
       return NULL;
     }
     BN_free(n);
@@ -88,7 +74,7 @@ static json_t *jwk_of_key(EVP_PKEY *k, cabref_error *err) {
         !EVP_PKEY_get_octet_string_param(k, OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY, pt, sizeof pt,
                                          &plen)) {
       json_decref(j);
-      fail(err, CABREF_E_SYNTAX, "an EC key OpenSSL cannot read");
+      cabref_fail(err, CABREF_E_SYNTAX, 0, "an EC key OpenSSL cannot read");
       return NULL;
     }
     crv = strcmp(group, "prime256v1") == 0  ? "P-256"
@@ -97,8 +83,8 @@ static json_t *jwk_of_key(EVP_PKEY *k, cabref_error *err) {
                                             : NULL;
     if (crv == NULL || plen < 3 || pt[0] != 0x04 || (plen - 1) % 2 != 0) {
       json_decref(j);
-      fail(err, CABREF_E_SYNTAX,
-           "EC curve %s has no JWK name (RFC 7518 §6.2.1.1: P-256, P-384, P-521)", group);
+      cabref_fail(err, CABREF_E_SYNTAX, 0,
+                  "EC curve %s has no JWK name (RFC 7518 §6.2.1.1: P-256, P-384, P-521)", group);
       return NULL;
     }
     half = (plen - 1) / 2;
@@ -115,7 +101,7 @@ static json_t *jwk_of_key(EVP_PKEY *k, cabref_error *err) {
     size_t rlen = sizeof raw;
     if (!EVP_PKEY_get_raw_public_key(k, raw, &rlen)) {
       json_decref(j);
-      fail(err, CABREF_E_SYNTAX, "an EdDSA key OpenSSL cannot read");
+      cabref_fail(err, CABREF_E_SYNTAX, 0, "an EdDSA key OpenSSL cannot read");
       return NULL;
     }
     b64url(raw, rlen, a, sizeof a);
@@ -125,7 +111,8 @@ static json_t *jwk_of_key(EVP_PKEY *k, cabref_error *err) {
     return j;
   }
   json_decref(j);
-  fail(err, CABREF_E_SYNTAX, "a key type without an RFC 7638 thumbprint here (RSA, EC, OKP)");
+  cabref_fail(err, CABREF_E_SYNTAX, 0,
+              "a key type without an RFC 7638 thumbprint here (RSA, EC, OKP)");
   return NULL;
 }
 
@@ -139,7 +126,7 @@ static json_t *jwk_required(json_t *in, cabref_error *err) {
   json_t *out;
   size_t i;
   if (kty == NULL) {
-    fail(err, CABREF_E_SYNTAX, "the JWK has no \"kty\" string (RFC 7517 §4.1)");
+    cabref_fail(err, CABREF_E_SYNTAX, 0, "the JWK has no \"kty\" string (RFC 7517 §4.1)");
     return NULL;
   }
   keys = strcmp(kty, "RSA") == 0   ? rsa
@@ -147,8 +134,8 @@ static json_t *jwk_required(json_t *in, cabref_error *err) {
          : strcmp(kty, "OKP") == 0 ? okp
                                    : NULL;
   if (keys == NULL) {
-    fail(err, CABREF_E_SYNTAX, "JWK key type \"%s\" has no required members here (RSA, EC, OKP)",
-         kty);
+    cabref_fail(err, CABREF_E_SYNTAX, 0,
+                "JWK key type \"%s\" has no required members here (RSA, EC, OKP)", kty);
     return NULL;
   }
   out = json_object();
@@ -156,8 +143,8 @@ static json_t *jwk_required(json_t *in, cabref_error *err) {
     json_t *v = json_object_get(in, keys[i]);
     if (!json_is_string(v) || json_string_length(v) == 0) {
       json_decref(out);
-      fail(err, CABREF_E_SYNTAX, "the %s JWK lacks its required member \"%s\" (RFC 7638 §3.2)", kty,
-           keys[i]);
+      cabref_fail(err, CABREF_E_SYNTAX, 0,
+                  "the %s JWK lacks its required member \"%s\" (RFC 7638 §3.2)", kty, keys[i]);
       return NULL;
     }
     json_object_set(out, keys[i], v);
@@ -180,7 +167,8 @@ cabref_status cabref_rv_acme_thumbprint(const uint8_t *data, size_t len, char *o
   if (i < len && data[i] == '{') {
     json_t *in = json_loadb((const char *)data, len, JSON_REJECT_DUPLICATES, &je);
     if (in == NULL)
-      return fail(err, CABREF_E_SYNTAX, "the JWK is not JSON: line %d: %s", je.line, je.text);
+      return cabref_fail(err, CABREF_E_SYNTAX, 0, "the JWK is not JSON: line %d: %s", je.line,
+                         je.text);
     jwk = jwk_required(in, err);
     json_decref(in);
   } else {
@@ -201,8 +189,8 @@ cabref_status cabref_rv_acme_thumbprint(const uint8_t *data, size_t len, char *o
     }
     BIO_free(bio);
     if (k == NULL)
-      return fail(err, CABREF_E_SYNTAX,
-                  "not a JWK, nor a public key or CSR in PEM, nor a DER public key");
+      return cabref_fail(err, CABREF_E_SYNTAX, 0,
+                         "not a JWK, nor a public key or CSR in PEM, nor a DER public key");
     jwk = jwk_of_key(k, err);
     EVP_PKEY_free(k);
   }
@@ -212,10 +200,10 @@ cabref_status cabref_rv_acme_thumbprint(const uint8_t *data, size_t len, char *o
   canon = json_dumps(jwk, JSON_COMPACT | JSON_SORT_KEYS);
   json_decref(jwk);
   if (canon == NULL)
-    return fail(err, CABREF_E_CAPACITY, "out of memory");
+    return cabref_fail(err, CABREF_E_CAPACITY, 0, "out of memory");
   if (EVP_Digest(canon, strlen(canon), md, &mdlen, EVP_sha256(), NULL) != 1) {
     free(canon);
-    return fail(err, CABREF_E_CAPACITY, "OpenSSL could not hash the JWK");
+    return cabref_fail(err, CABREF_E_CAPACITY, 0, "OpenSSL could not hash the JWK");
   }
   free(canon);
   b64url(md, mdlen, out, cap);

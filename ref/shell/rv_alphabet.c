@@ -1,13 +1,13 @@
 /* cabref shell: alphabets and what a presented value can show (spec/random-value.md
  * RV-ENCODING, RV-CAPACITY, RV-CHANNEL). The arithmetic is the proven core's
  * (cabref_rv_entropy_bits, cabref_rv_entropy_meets); this file reads the string. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <openssl/bn.h>
 
 #include "cabref/rv_shell.h"
+#include "shell.h"
 
 typedef struct {
   const char *name;
@@ -35,22 +35,6 @@ static const named_alphabet NAMED[] = {
      0, 0},
     {"printable", NULL, CABREF_RV_KIND_SYMBOLS, 0, 0}, /* 0x21 .. 0x7E */
 };
-
-static cabref_status fail(cabref_error *err, cabref_status st, unsigned long column,
-                          const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static cabref_status fail(cabref_error *err, cabref_status st, unsigned long column,
-                          const char *fmt, ...) {
-  va_list ap;
-  if (err != NULL) {
-    memset(err, 0, sizeof *err);
-    err->status = st;
-    err->column = column;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-  }
-  return st;
-}
 
 static int printable(unsigned char c) {
   return c >= 0x21 && c <= 0x7E;
@@ -89,12 +73,12 @@ cabref_status cabref_rv_alphabet_parse(const char *spec, cabref_rv_alphabet *out
   n = strlen(spec);
   if (n == 0) {
     out->fault = "empty-alphabet";
-    return fail(err, CABREF_E_SYNTAX, 0, "empty alphabet");
+    return cabref_fail(err, CABREF_E_SYNTAX, 0, "empty alphabet");
   }
   if (n > CABREF_RV_ALPHABET_MAX) {
     out->fault = "too-many-symbols";
-    return fail(err, CABREF_E_SYNTAX, CABREF_RV_ALPHABET_MAX + 1,
-                "alphabet of more than 94 symbols (a symbol repeats or is not printable)");
+    return cabref_fail(err, CABREF_E_SYNTAX, CABREF_RV_ALPHABET_MAX + 1,
+                       "alphabet of more than 94 symbols (a symbol repeats or is not printable)");
   }
   memset(seen, 0, sizeof seen);
   for (i = 0; i < n; i++) {
@@ -103,21 +87,21 @@ cabref_status cabref_rv_alphabet_parse(const char *spec, cabref_rv_alphabet *out
     if (!printable(c)) {
       out->fault = "not-printable";
       snprintf(sym, sizeof sym, "0x%02X", (unsigned)c);
-      return fail(err, CABREF_E_SYNTAX, (unsigned long)(i + 1),
-                  "alphabet symbol %s is not printable ASCII (0x21-0x7E)", sym);
+      return cabref_fail(err, CABREF_E_SYNTAX, (unsigned long)(i + 1),
+                         "alphabet symbol %s is not printable ASCII (0x21-0x7E)", sym);
     }
     if (seen[c]) {
       out->fault = "repeated-symbol";
       snprintf(sym, sizeof sym, "%c", c);
-      return fail(err, CABREF_E_SYNTAX, (unsigned long)(i + 1),
-                  "alphabet symbol '%s' is repeated (symbols must be distinct)", sym);
+      return cabref_fail(err, CABREF_E_SYNTAX, (unsigned long)(i + 1),
+                         "alphabet symbol '%s' is repeated (symbols must be distinct)", sym);
     }
     seen[c] = 1;
   }
   if (n < 2) {
     out->fault = "one-symbol";
-    return fail(err, CABREF_E_SYNTAX, 1,
-                "alphabet of one symbol carries no entropy (at least 2 needed)");
+    return cabref_fail(err, CABREF_E_SYNTAX, 1,
+                       "alphabet of one symbol carries no entropy (at least 2 needed)");
   }
   snprintf(out->name, sizeof out->name, "custom");
   memcpy(out->symbols, spec, n);
@@ -237,7 +221,7 @@ cabref_status cabref_rv_value_check(const char *v, size_t len, const cabref_rv_a
   f->channel_fits = 1;
   if (len == 0) {
     f->fault = "empty";
-    return fail(err, CABREF_E_SYNTAX, 0, "empty value");
+    return cabref_fail(err, CABREF_E_SYNTAX, 0, "empty value");
   }
   /* Padding: '=' octets at the end, for the encodings that define it (RFC 4648 §3.2). */
   while (a->padding && n > 0 && v[n - 1] == '=')
@@ -245,7 +229,8 @@ cabref_status cabref_rv_value_check(const char *v, size_t len, const cabref_rv_a
   f->padding = (uint32_t)(len - n);
   if (n > CABREF_RV_VALUE_MAX) {
     f->fault = "too-long";
-    return fail(err, CABREF_E_TOO_LONG, CABREF_RV_VALUE_MAX + 1, "value longer than 1024 symbols");
+    return cabref_fail(err, CABREF_E_TOO_LONG, CABREF_RV_VALUE_MAX + 1,
+                       "value longer than 1024 symbols");
   }
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)v[i];
@@ -257,14 +242,14 @@ cabref_status cabref_rv_value_check(const char *v, size_t len, const cabref_rv_a
       else
         snprintf(sym, sizeof sym, "0x%02X", (unsigned)c);
       f->fault = "bad-symbol";
-      return fail(err, CABREF_E_SYNTAX, (unsigned long)(i + 1),
-                  "symbol %s is not in the value's alphabet", sym);
+      return cabref_fail(err, CABREF_E_SYNTAX, (unsigned long)(i + 1),
+                         "symbol %s is not in the value's alphabet", sym);
     }
     last = (uint32_t)k;
   }
   if (n == 0) {
     f->fault = "empty";
-    return fail(err, CABREF_E_SYNTAX, 1, "value of padding only");
+    return cabref_fail(err, CABREF_E_SYNTAX, 1, "value of padding only");
   }
   f->length = (uint32_t)n;
   if (a->kind == CABREF_RV_KIND_OCTETS) {
@@ -276,15 +261,15 @@ cabref_status cabref_rv_value_check(const char *v, size_t len, const cabref_rv_a
      * symbol of spare bits (base64: 1 mod 4; base32: 1, 3 or 6 mod 8) encodes no octet string. */
     if (spare >= a->bits_per_symbol || f->octets == 0) {
       f->fault = "bad-length";
-      return fail(err, CABREF_E_SYNTAX, (unsigned long)n,
-                  "no octet string encodes to this many symbols (%s)", a->name);
+      return cabref_fail(err, CABREF_E_SYNTAX, (unsigned long)n,
+                         "no octet string encodes to this many symbols (%s)", a->name);
     }
     if (f->padding != 0) {
       uint32_t group = a->bits_per_symbol == 6 ? 4u : a->bits_per_symbol == 5 ? 8u : 1u;
       if ((n + f->padding) % group != 0 || f->padding >= group) {
         f->fault = "bad-padding";
-        return fail(err, CABREF_E_SYNTAX, (unsigned long)(n + 1),
-                    "wrong amount of '=' padding (%s)", a->name);
+        return cabref_fail(err, CABREF_E_SYNTAX, (unsigned long)(n + 1),
+                           "wrong amount of '=' padding (%s)", a->name);
       }
       f->canonical = 0;
       snprintf(f->noncanonical, sizeof f->noncanonical, "padded with '='");
@@ -302,13 +287,13 @@ cabref_status cabref_rv_value_check(const char *v, size_t len, const cabref_rv_a
   } else {
     st = cabref_rv_entropy_bits(a->size, f->length, &f->capacity_bits);
     if (st != CABREF_OK)
-      return fail(err, st, 0, "entropy bound out of range");
+      return cabref_fail(err, st, 0, "entropy bound out of range");
   }
   st = a->kind == CABREF_RV_KIND_OCTETS
            ? CABREF_OK
            : cabref_rv_entropy_meets(a->size, f->length, threshold, &meets);
   if (st != CABREF_OK)
-    return fail(err, st, 0, "entropy bound out of range");
+    return cabref_fail(err, st, 0, "entropy bound out of range");
   f->capacity_meets =
       a->kind == CABREF_RV_KIND_OCTETS ? (f->capacity_bits >= threshold) : (uint8_t)meets;
   /* RV-CHANNEL */
@@ -321,7 +306,7 @@ cabref_status cabref_rv_value_check(const char *v, size_t len, const cabref_rv_a
      * computed here with exact integers (OpenSSL BIGNUM). */
     uint32_t bits = 0;
     if (ratio_bits(a->size, f->fold_largest, f->length, &bits) != 0)
-      return fail(err, CABREF_E_RANGE, 0, "out of memory computing the channel's bound");
+      return cabref_fail(err, CABREF_E_RANGE, 0, "out of memory computing the channel's bound");
     if (bits < f->channel_bits)
       f->channel_bits = bits;
     f->channel_meets = f->channel_bits >= threshold;

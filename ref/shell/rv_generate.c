@@ -2,7 +2,6 @@
  * octet (spec/random-value.md RV-GEN, RV-HEALTH-APT-CUTOFF, RV-HEALTH-STOP). The mapping of
  * octets to symbols, the lengths, the Repetition Count cutoff and both tests are the proven
  * core's; this file draws, feeds and encodes. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,20 +10,7 @@
 #include <openssl/rand.h>
 
 #include "cabref/rv_shell.h"
-
-static cabref_status fail(cabref_error *err, cabref_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static cabref_status fail(cabref_error *err, cabref_status st, const char *fmt, ...) {
-  va_list ap;
-  if (err != NULL) {
-    memset(err, 0, sizeof *err);
-    err->status = st;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-  }
-  return st;
-}
+#include "shell.h"
 
 cabref_status cabref_rv_apt_cutoff(uint32_t window, uint32_t h, uint32_t alpha_bits, int corrected,
                                    uint32_t *cutoff) {
@@ -109,16 +95,17 @@ cabref_status cabref_rv_health_start(cabref_rv_health *hs, int enabled, uint32_t
     return CABREF_OK;
   st = cabref_rv_rct_cutoff(alpha_bits, h, 1, &rct);
   if (st != CABREF_OK)
-    return fail(err, st, "health test parameters out of range (H %u bits, alpha 2^-%u)", h,
-                alpha_bits);
+    return cabref_fail(err, st, 0, "health test parameters out of range (H %u bits, alpha 2^-%u)",
+                       h, alpha_bits);
   st = cabref_rv_apt_cutoff(CABREF_RV_APT_WINDOW, h, alpha_bits, 0, &apt);
   if (st != CABREF_OK)
-    return fail(err, st, "health test parameters out of range (H %u bits, alpha 2^-%u)", h,
-                alpha_bits);
+    return cabref_fail(err, st, 0, "health test parameters out of range (H %u bits, alpha 2^-%u)",
+                       h, alpha_bits);
   if (apt < 2 || apt > CABREF_RV_APT_WINDOW) {
     /* H = 1 .. 8 with alpha >= 2^-64 stays far inside the window; refuse rather than run a
      * test that could never fail. */
-    return fail(err, CABREF_E_RANGE, "APT cutoff %u outside 2..%u", apt, CABREF_RV_APT_WINDOW);
+    return cabref_fail(err, CABREF_E_RANGE, 0, "APT cutoff %u outside 2..%u", apt,
+                       CABREF_RV_APT_WINDOW);
   }
   cabref_rv_rct_start(&hs->rct, rct);
   cabref_rv_apt_start(&hs->apt, apt);
@@ -130,7 +117,7 @@ static cabref_status draw(cabref_rv_source src, void *ctx, cabref_rv_health *hs,
                           size_t n, cabref_error *err) {
   size_t i;
   if (!src(ctx, buf, n))
-    return fail(err, CABREF_E_IO, "the random source failed (%zu octets asked)", n);
+    return cabref_fail(err, CABREF_E_IO, 0, "the random source failed (%zu octets asked)", n);
   if (!hs->enabled)
     return CABREF_OK;
   for (i = 0; i < n; i++) {
@@ -142,14 +129,14 @@ static cabref_status draw(cabref_rv_source src, void *ctx, cabref_rv_health *hs,
       hs->failed_at = hs->samples;
       OPENSSL_cleanse(buf, n);
       if (r)
-        return fail(err, CABREF_E_INCONSISTENT,
-                    "health test failed: repetition count reached %u at octet %llu "
-                    "(SP 800-90B 4.4.1); nothing emitted",
-                    hs->rct.cutoff, (unsigned long long)hs->samples);
-      return fail(err, CABREF_E_INCONSISTENT,
-                  "health test failed: adaptive proportion reached %u at octet %llu "
-                  "(SP 800-90B 4.4.2); nothing emitted",
-                  hs->apt.cutoff, (unsigned long long)hs->samples);
+        return cabref_fail(err, CABREF_E_INCONSISTENT, 0,
+                           "health test failed: repetition count reached %u at octet %llu "
+                           "(SP 800-90B 4.4.1); nothing emitted",
+                           hs->rct.cutoff, (unsigned long long)hs->samples);
+      return cabref_fail(err, CABREF_E_INCONSISTENT, 0,
+                         "health test failed: adaptive proportion reached %u at octet %llu "
+                         "(SP 800-90B 4.4.2); nothing emitted",
+                         hs->apt.cutoff, (unsigned long long)hs->samples);
     }
   }
   return CABREF_OK;
@@ -200,22 +187,23 @@ cabref_status cabref_rv_generate(const cabref_rv_alphabet *a, uint32_t bits, cab
   if (a == NULL || src == NULL || hs == NULL || out == NULL)
     return CABREF_E_NULL;
   if (bits < 112)
-    return fail(err, CABREF_E_RANGE, "%u bits asked: a Random Value needs at least 112 (BR 1.6.1)",
-                bits);
+    return cabref_fail(err, CABREF_E_RANGE, 0,
+                       "%u bits asked: a Random Value needs at least 112 (BR 1.6.1)", bits);
   if (hs->sized_alphabet == a->size && hs->sized_bits == bits &&
       a->kind == CABREF_RV_KIND_SYMBOLS) {
     length = hs->sized_length;
   } else {
     st = cabref_rv_generated_length(a, bits, &length);
     if (st != CABREF_OK)
-      return fail(err, st, "cannot size a value of %u bits (at most %u)", bits,
-                  CABREF_RV_MAX_THRESHOLD);
+      return cabref_fail(err, st, 0, "cannot size a value of %u bits (at most %u)", bits,
+                         CABREF_RV_MAX_THRESHOLD);
     hs->sized_alphabet = a->kind == CABREF_RV_KIND_SYMBOLS ? a->size : 0u;
     hs->sized_bits = bits;
     hs->sized_length = length;
   }
   if ((size_t)length + 1u > cap)
-    return fail(err, CABREF_E_TOO_LONG, "a value of %u symbols does not fit (%zu)", length, cap);
+    return cabref_fail(err, CABREF_E_TOO_LONG, 0, "a value of %u symbols does not fit (%zu)",
+                       length, cap);
   if (a->kind == CABREF_RV_KIND_OCTETS) {
     size_t octets = (bits + 7u) / 8u;
     st = draw(src, ctx, hs, buf, octets, err);
@@ -241,7 +229,7 @@ cabref_status cabref_rv_generate(const cabref_rv_alphabet *a, uint32_t bits, cab
       st = cabref_rv_map_octets(buf, want, a->symbols, a->size, out + have, length - have,
                                 &consumed, &emitted);
       if (st != CABREF_OK)
-        return fail(err, st, "alphabet of %u symbols cannot be mapped", a->size);
+        return cabref_fail(err, st, 0, "alphabet of %u symbols cannot be mapped", a->size);
       have += emitted;
     }
     out[length] = '\0';

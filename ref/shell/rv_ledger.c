@@ -3,7 +3,6 @@
  * re-implement: one writer at a time across processes, all-or-nothing transactions, a write-ahead
  * log that survives a killed process. The consume step is one conditional UPDATE, so exactly one
  * caller can change a row from unused to used. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,30 +10,17 @@
 #include <sqlite3.h>
 
 #include "cabref/rv_token.h"
+#include "shell.h"
 
 struct cabref_rv_ledger {
   sqlite3 *db;
 };
 
-static cabref_status fail(cabref_error *err, cabref_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static cabref_status fail(cabref_error *err, cabref_status st, const char *fmt, ...) {
-  va_list ap;
-  if (err != NULL) {
-    memset(err, 0, sizeof *err);
-    err->status = st;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-  }
-  return st;
-}
-
 static cabref_status db_fail(sqlite3 *db, cabref_error *err, const char *what) {
   int code = sqlite3_errcode(db);
   if (code == SQLITE_NOTADB)
-    return fail(err, CABREF_E_SYNTAX, "the ledger is not an SQLite database (%s)", what);
-  return fail(err, CABREF_E_IO, "ledger: %s: %s", what, sqlite3_errmsg(db));
+    return cabref_fail(err, CABREF_E_SYNTAX, 0, "the ledger is not an SQLite database (%s)", what);
+  return cabref_fail(err, CABREF_E_IO, 0, "ledger: %s: %s", what, sqlite3_errmsg(db));
 }
 
 #define SCHEMA                                                                                     \
@@ -56,11 +42,11 @@ cabref_status cabref_rv_ledger_open(const char *path, cabref_rv_ledger **out, ca
   *out = NULL;
   l = calloc(1, sizeof *l);
   if (l == NULL)
-    return fail(err, CABREF_E_CAPACITY, "out of memory");
+    return cabref_fail(err, CABREF_E_CAPACITY, 0, "out of memory");
   rc = sqlite3_open_v2(path, &l->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK) {
-    cabref_status s = fail(err, CABREF_E_IO, "ledger %s: cannot open: %s", path,
-                           l->db ? sqlite3_errmsg(l->db) : "out of memory");
+    cabref_status s = cabref_fail(err, CABREF_E_IO, 0, "ledger %s: cannot open: %s", path,
+                                  l->db ? sqlite3_errmsg(l->db) : "out of memory");
     sqlite3_close(l->db);
     free(l);
     return s;
@@ -85,8 +71,8 @@ cabref_status cabref_rv_ledger_open(const char *path, cabref_rv_ledger **out, ca
   if (rc != SQLITE_OK) {
     sqlite3_close(l->db);
     free(l);
-    return fail(err, CABREF_E_SYNTAX, "ledger %s: an SQLite database, but not a cabref ledger",
-                path);
+    return cabref_fail(err, CABREF_E_SYNTAX, 0,
+                       "ledger %s: an SQLite database, but not a cabref ledger", path);
   }
   *out = l;
   return CABREF_OK;
@@ -129,8 +115,9 @@ cabref_status cabref_rv_ledger_issue(cabref_rv_ledger *l, const char *const *val
     if (rc != SQLITE_DONE) {
       cabref_status s;
       if (sqlite3_extended_errcode(l->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
-        s = fail(err, CABREF_E_DUPLICATE,
-                 "ledger: \"%s\" was issued before: a Random Value must be unique", values[i]);
+        s = cabref_fail(err, CABREF_E_DUPLICATE, 0,
+                        "ledger: \"%s\" was issued before: a Random Value must be unique",
+                        values[i]);
       else
         s = db_fail(l->db, err, "insert");
       sqlite3_finalize(st);

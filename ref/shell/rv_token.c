@@ -2,7 +2,6 @@
  * the request, verifies its self-signature, names its signature algorithm and hashes; the core
  * decides strength (cabref_rv_binding_ok) and time (cabref_rv_token_timestamp,
  * cabref_rv_token_time). */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,20 +15,7 @@
 #include <openssl/x509.h>
 
 #include "cabref/rv_token.h"
-
-static cabref_status fail(cabref_error *err, cabref_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static cabref_status fail(cabref_error *err, cabref_status st, const char *fmt, ...) {
-  va_list ap;
-  if (err != NULL) {
-    memset(err, 0, sizeof *err);
-    err->status = st;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-  }
-  return st;
-}
+#include "shell.h"
 
 const char *cabref_rv_alg_name(uint32_t alg) {
   static const char *const names[] = {"unknown",    "md5",      "sha1",     "sha224",
@@ -130,8 +116,8 @@ cabref_status cabref_rv_request_read(const uint8_t *data, size_t len, cabref_rv_
     return CABREF_E_NULL;
   memset(req, 0, sizeof *req);
   if (len > CABREF_RV_REQUEST_MAX)
-    return fail(err, CABREF_E_TOO_LONG, "a certificate request of more than %u octets",
-                CABREF_RV_REQUEST_MAX);
+    return cabref_fail(err, CABREF_E_TOO_LONG, 0, "a certificate request of more than %u octets",
+                       CABREF_RV_REQUEST_MAX);
   if ((bio = BIO_new_mem_buf(data, (int)len)) != NULL) {
     x = PEM_read_bio_X509_REQ(bio, NULL, NULL, NULL);
     BIO_free(bio);
@@ -145,19 +131,19 @@ cabref_status cabref_rv_request_read(const uint8_t *data, size_t len, cabref_rv_
     }
   }
   if (x == NULL)
-    return fail(err, CABREF_E_SYNTAX,
-                "not a certificate request (PKCS#10, PEM or DER: OpenSSL reads neither)");
+    return cabref_fail(err, CABREF_E_SYNTAX, 0,
+                       "not a certificate request (PKCS#10, PEM or DER: OpenSSL reads neither)");
   key = X509_REQ_get0_pubkey(x);
   if (key == NULL || X509_REQ_verify(x, key) != 1) {
     X509_REQ_free(x);
-    return fail(err, CABREF_E_SYNTAX,
-                "the certificate request's signature does not verify with its own key");
+    return cabref_fail(err, CABREF_E_SYNTAX, 0,
+                       "the certificate request's signature does not verify with its own key");
   }
   n = i2d_X509_REQ(x, NULL);
   req->csr_der = n > 0 ? malloc((size_t)n) : NULL;
   if (req->csr_der == NULL) {
     X509_REQ_free(x);
-    return fail(err, CABREF_E_CAPACITY, "out of memory");
+    return cabref_fail(err, CABREF_E_CAPACITY, 0, "out of memory");
   }
   p = req->csr_der;
   req->csr_len = (size_t)i2d_X509_REQ(x, &p);
@@ -166,7 +152,7 @@ cabref_status cabref_rv_request_read(const uint8_t *data, size_t len, cabref_rv_
   if (req->spki_der == NULL) {
     X509_REQ_free(x);
     cabref_rv_request_free(req);
-    return fail(err, CABREF_E_CAPACITY, "out of memory");
+    return cabref_fail(err, CABREF_E_CAPACITY, 0, "out of memory");
   }
   p = req->spki_der;
   req->spki_len = (size_t)i2d_PUBKEY(key, &p);
@@ -210,45 +196,38 @@ cabref_status cabref_rv_token_make(const cabref_rv_request *req, uint32_t bind, 
       if (cabref_rv_binding_ok(choices[i], req->sig_alg))
         hash = choices[i];
     if (hash == CABREF_RV_ALG_UNKNOWN)
-      return fail(err, CABREF_E_INCONSISTENT,
-                  "no binding hash is known to be at least as strong as the request's signature "
-                  "(%s) (BR 1.6.1 Request Token)",
-                  req->sig_name);
+      return cabref_fail(
+          err, CABREF_E_INCONSISTENT, 0,
+          "no binding hash is known to be at least as strong as the request's signature "
+          "(%s) (BR 1.6.1 Request Token)",
+          req->sig_name);
   }
   if (md_of_alg(hash) == NULL)
-    return fail(err, CABREF_E_RANGE, "binding hash %s is not offered (sha256, sha384, sha512)",
-                cabref_rv_alg_name(hash));
+    return cabref_fail(err, CABREF_E_RANGE, 0,
+                       "binding hash %s is not offered (sha256, sha384, sha512)",
+                       cabref_rv_alg_name(hash));
   if (!cabref_rv_binding_ok(hash, req->sig_alg))
-    return fail(err, CABREF_E_INCONSISTENT,
-                "a %s binding (%u bits) is weaker than the request's signature %s (%u bits): BR "
-                "1.6.1 asks for at least as strong",
-                cabref_rv_alg_name(hash), cabref_rv_alg_strength(hash), req->sig_name,
-                cabref_rv_alg_strength(req->sig_alg));
+    return cabref_fail(
+        err, CABREF_E_INCONSISTENT, 0,
+        "a %s binding (%u bits) is weaker than the request's signature %s (%u bits): BR "
+        "1.6.1 asks for at least as strong",
+        cabref_rv_alg_name(hash), cabref_rv_alg_strength(hash), req->sig_name,
+        cabref_rv_alg_strength(req->sig_alg));
   if (ts_kind != CABREF_RV_TS_NONE) {
     if (cabref_utc_from_instant(at, &y, &mo, &d, &h, &mi, &s) != CABREF_OK)
-      return fail(err, CABREF_E_TIME, "the instant is outside years 1..9999");
+      return cabref_fail(err, CABREF_E_TIME, 0, "the instant is outside years 1..9999");
     o = (size_t)snprintf(out, cap, "%04d%02d%02d%02d%02d", (int)y, (int)mo, (int)d, (int)h,
                          (int)mi);
     if (ts_kind == CABREF_RV_TS_SECOND)
       o += (size_t)snprintf(out + o, cap - o, "%02d", (int)s);
   }
   if (!digest(hash, req, bind, md, &mdlen))
-    return fail(err, CABREF_E_CAPACITY, "OpenSSL could not hash the request");
+    return cabref_fail(err, CABREF_E_CAPACITY, 0, "OpenSSL could not hash the request");
   for (i = 0; i < mdlen; i++)
     o += (size_t)snprintf(out + o, cap - o, "%02x", md[i]);
   if (hash_used != NULL)
     *hash_used = hash;
   return CABREF_OK;
-}
-
-static int hexval(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
 }
 
 /* RV-TOKEN-CHECK, RV-TOKEN-BINDS: the hash over this request, compared in constant time. */
@@ -279,12 +258,8 @@ cabref_status cabref_rv_token_check(const char *token, const cabref_rv_request *
   r->ts_kind = tslen == 0    ? CABREF_RV_TS_NONE
                : tslen == 12 ? CABREF_RV_TS_MINUTE
                              : CABREF_RV_TS_SECOND;
-  for (i = 0; i < hexlen; i += 2) {
-    int a = hexval(token[tslen + i]), b = hexval(token[tslen + i + 1]);
-    if (a < 0 || b < 0)
-      return CABREF_OK;
-    got[i / 2] = (unsigned char)(a * 16 + b);
-  }
+  if (cabref_hex_decode(token + tslen, hexlen, got) != 0)
+    return CABREF_OK;
   if (tslen != 0 && cabref_rv_token_timestamp(token, tslen, &r->ts) != CABREF_OK)
     return CABREF_OK;
   memcpy(r->canonical, token, tslen);

@@ -220,21 +220,6 @@ static json_t *health_run(json_t *in, json_int_t tc) {
   return r;
 }
 
-static const char *rule_code(uint32_t rule) {
-  switch (rule) {
-  case CABREF_RV_RULE_30_DAYS:
-    return "30-days";
-  case CABREF_RV_RULE_LONGER_OF:
-    return "longer-of-30-days-and-reuse";
-  case CABREF_RV_RULE_DNS_OR:
-    return "30-days-or-reuse";
-  case CABREF_RV_RULE_UNSTATED:
-    return "unstated";
-  default:
-    return "none";
-  }
-}
-
 static json_t *window(json_t *in, json_int_t tc) {
   cabref_rv_use use;
   cabref_rv_window w;
@@ -273,13 +258,10 @@ static json_t *window(json_t *in, json_int_t tc) {
   }
   v = cabref_rv_use_check(use.created, w.deadline, at);
   r = answer(tc, "valid");
-  json_object_set_new(r, "rule", json_string(rule_code(w.rule)));
+  json_object_set_new(r, "rule", json_string(cabref_rv_rule_name(w.rule)));
   cabref_adn_format_instant(w.deadline, buf, sizeof buf);
   json_object_set_new(r, "deadline", json_string(buf));
-  json_object_set_new(r, "use",
-                      json_string(v == CABREF_RV_USE_VALID             ? "valid"
-                                  : v == CABREF_RV_USE_BEFORE_CREATION ? "before-creation"
-                                                                       : "expired"));
+  json_object_set_new(r, "use", json_string(cabref_rv_use_name(v)));
   return r;
 }
 

@@ -28,6 +28,10 @@ enum {
 /* Reads a whole file ("-" = stdin) into a NUL-terminated buffer; CABREF_E_IO or _TOO_LONG. */
 cabref_status cabref_read_file(const char *path, char **out, size_t *len, cabref_error *err);
 void cabref_print_error(FILE *f, const cabref_error *err);
+/* Sets *err (when not NULL) to st, column (1-based, 0 for none) and the formatted message, and
+ * returns st. */
+cabref_status cabref_fail(cabref_error *err, cabref_status st, unsigned long column,
+                          const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Decodes len hexadecimal digits (even, no separators, either case) into len / 2 octets at out;
  * -1 (out partly written) if len is odd or a character is not a hex digit. */
 int cabref_hex_decode(const char *h, size_t len, uint8_t *out);

@@ -111,6 +111,11 @@ cabref_status cabref_rv_generate(const cabref_rv_alphabet *a, uint32_t bits, cab
                                  void *ctx, cabref_rv_health *hs, char *out, size_t cap,
                                  cabref_error *err);
 
+/* The stable names of a window's rule (cabref_rv_rule) and of a use's verdict
+ * (cabref_rv_use_verdict), as the CLI's JSON and the vectors write them. */
+const char *cabref_rv_rule_name(uint32_t rule);
+const char *cabref_rv_use_name(uint32_t verdict);
+
 /* RV-MIN-LENGTH / RV-GEN: the length of a generated value. */
 cabref_status cabref_rv_generated_length(const cabref_rv_alphabet *a, uint32_t bits,
                                          uint32_t *length);
