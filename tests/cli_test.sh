@@ -18,35 +18,7 @@ POST="$SHARED/sources/ballot-NS-007-results-2025.md"
 T=$(mktemp -d "${TMPDIR:-/tmp}/cabref-cli.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() {
-  fail=$((fail + 1))
-  echo "FAIL $*"
-}
-
-# run NAME EXPECTED_STATUS ARGS... : runs cabref, keeps stdout/stderr in $T/out, $T/err.
-run() {
-  local name=$1 want=$2
-  shift 2
-  "$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null
-  local rc=$?
-  if [ "$rc" -eq "$want" ]; then ok; else
-    bad "$name: exit $rc, expected $want"
-    sed -n '1,5s/^/    | /p' "$T/err"
-  fi
-}
-# contains NAME FILE TEXT : the file holds the fixed string.
-contains() {
-  if grep -qF -- "$3" "$2"; then ok; else
-    bad "$1: \"$3\" not in $(basename "$2")"
-    sed -n '1,5s/^/    | /p' "$2"
-  fi
-}
-lacks() {
-  if grep -qF -- "$3" "$2"; then bad "$1: \"$3\" unexpectedly in $(basename "$2")"; else ok; fi
-}
+. "$ROOT/tests/check_lib.sh"
 # The same over a file of JSON lines: EXPR over the list l of parsed lines.
 jsonl_is() {
   local got

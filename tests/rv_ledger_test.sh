@@ -18,32 +18,7 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/cabref-ledger.XXXXXX") || exit 1
 chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
 
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() {
-  fail=$((fail + 1))
-  echo "FAIL $*"
-}
-run() {
-  local name=$1 want=$2
-  shift 2
-  "$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null
-  local rc=$?
-  if [ "$rc" -eq "$want" ]; then ok; else
-    bad "$name: exit $rc, expected $want"
-    sed -n '1,5s/^/    | /p' "$T/err"
-  fi
-}
-contains() {
-  if grep -qF -- "$3" "$2"; then ok; else
-    bad "$1: \"$3\" not in $(basename "$2")"
-    sed -n '1,5s/^/    | /p' "$2"
-  fi
-}
-equals() {
-  if [ "$2" = "$3" ]; then ok; else bad "$1: \"$2\", expected \"$3\""; fi
-}
+. "$ROOT/tests/check_lib.sh"
 
 # ---- Request Tokens over CSRs made by openssl ----
 openssl req -new -newkey rsa:2048 -nodes -keyout "$T/rsa.key" -subj /CN=a.example \

@@ -30,6 +30,7 @@ static int has_option(json_t *opts, const char *o) {
   return 0;
 }
 
+/* A copy of the shell's hex digit reader on purpose: an adapter links nothing of cabref. */
 static int hexval(char c) {
   if (c >= '0' && c <= '9')
     return c - '0';
