@@ -28,13 +28,13 @@ HEADERS := $(wildcard ref/include/cabref/*.h spec/*.h ref/shell/*.h fuzz/*.h)
 FUZZ_TARGETS := $(basename $(notdir $(wildcard fuzz/*.c)))
 TESTS := $(basename $(notdir $(wildcard tests/test_*.c)))
 
-.PHONY: all check test proofs proofs-replay eva fuzz fuzz-replay bench trace install deps \
+.PHONY: all check test proofs proofs-replay eva fuzz fuzz-replay bench trace install deps conformance \
         toolchain format format-check asan clean help vectors-check
 
 all: $(B)/libcabref.a $(B)/libcabref.so $(B)/cabref
 
 help:
-	@echo "all check proofs proofs-replay eva fuzz bench trace install deps toolchain format clean"
+	@echo "all check proofs proofs-replay eva fuzz bench trace conformance install deps toolchain format clean"
 
 $(B)/obj/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -131,7 +131,36 @@ $(B)/impls/caa_adapter: examples/impls/ldns/caa_adapter.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -O2 -o $@ $< -ljansson -lldns
 
-check: all asan $(TESTS:%=$(B)/tests/%) fuzz-replay $(B)/impls/psl_adapter $(B)/impls/caa_adapter
+$(B)/impls/idn2_adapter: examples/impls/libidn2/idn2_adapter.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -O2 -o $@ $< -ljansson -lidn2
+
+# The Go adapters build offline in GOPATH mode against Debian's golang-*-dev sources
+# (/usr/share/gocode); examples/impls is linked in as the package path cabref/impls.
+GO_ENV = GOPATH=$(CURDIR)/$(B)/gopath:/usr/share/gocode GO111MODULE=off GOFLAGS= GOPROXY=off \
+         GOCACHE=$(CURDIR)/$(B)/gocache
+GO_IMPLS := publicsuffix-go go-xnet-publicsuffix miekg-dns
+$(B)/impls/%-adapter: examples/impls/%/main.go examples/impls/goproto/goproto.go
+	@mkdir -p $(dir $@) $(B)/gopath/src/cabref
+	@ln -sfn $(CURDIR)/examples/impls $(B)/gopath/src/cabref/impls
+	$(GO_ENV) go build -o $@ ./examples/impls/$*
+
+# tldts comes from the npm registry (package-lock.json pins it): make conformance only.
+$(B)/impls/tldts/node_modules/tldts/package.json: examples/impls/tldts/package.json \
+    examples/impls/tldts/package-lock.json examples/impls/tldts/tldts_adapter.js
+	@mkdir -p $(B)/impls/tldts
+	cp examples/impls/tldts/package.json examples/impls/tldts/package-lock.json \
+	  examples/impls/tldts/tldts_adapter.js $(B)/impls/tldts/
+	cd $(B)/impls/tldts && npm ci --no-audit --no-fund --ignore-scripts
+
+IMPLS_OFFLINE := $(B)/impls/psl_adapter $(B)/impls/caa_adapter $(B)/impls/idn2_adapter \
+                 $(GO_IMPLS:%=$(B)/impls/%-adapter)
+
+# Every adapter this machine can build, run on every vector group; the published results.
+conformance: $(B)/cabref $(IMPLS_OFFLINE) $(B)/impls/tldts/node_modules/tldts/package.json
+	$(PYTHON) tools/conformance.py --build $(B) --out conformance
+
+check: all asan $(TESTS:%=$(B)/tests/%) fuzz-replay $(IMPLS_OFFLINE)
 	@PYTHON=$(PYTHON) B=$(B) FUZZ_TARGETS="$(FUZZ_TARGETS)" TESTS="$(TESTS)" bash tools/check.sh
 
 test: check

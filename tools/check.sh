@@ -71,18 +71,13 @@ if [ -n "$vector_files" ]; then
   step "vectors: cabref" "$B/cabref" vectors $vector_files
   # shellcheck disable=SC2086
   step "vectors: cabref (ASan+UBSan)" "$B/asan/cabref" vectors $vector_files
-  if [ -x "$B/impls/psl_adapter" ]; then
-    # libpsl on the PSL vectors: every difference must be in its allow-list with its reason, and
-    # an allowance that no longer differs fails too (examples/impls/libpsl/README.md).
-    step "conformance: libpsl on vectors/psl.json" "$B/cabref" vectors \
-      --impl "$B/impls/psl_adapter vectors/psl/public_suffix_list.dat" \
-      --allow examples/impls/libpsl/allow.json vectors/psl.json
-  fi
-  if [ -x "$B/impls/caa_adapter" ]; then
-    step "conformance: ldns on the CAA RDATA vectors" "$B/cabref" vectors \
-      --impl "$B/impls/caa_adapter" --type CaaRdataTest \
-      --allow examples/impls/ldns/allow.json vectors/caa.json
-  fi
+  # Other implementations on our vectors (examples/impls, issue 14): every difference must be in
+  # the adapter's allow-list with its reason, an allowance that no longer differs fails, and the
+  # published counts (conformance/results.json) must be what the adapters answer today.
+  step "conformance: other implementations" "$PYTHON" tools/conformance.py --offline --build "$B" \
+    --out "$B/conformance" --compare conformance/results.json
+  step "conformance: the page in Chromium" "$PYTHON" tests/conformance_page_test.py \
+    "$B/conformance" conformance
   if [ -f vectors/tally.json ] && [ -f examples/python/cabref_tally.py ]; then
     step "vectors: Python example via --impl" "$B/cabref" vectors \
       --impl "$PYTHON examples/python/cabref_tally.py" vectors/tally.json

@@ -461,6 +461,13 @@ int cabref_cmd_vectors(int argc, char **argv) {
                                       resp ? json_object_get(resp, "result") : NULL, "reason",
                                       resp ? json_object_get(resp, "reason") : NULL, "detail",
                                       ok ? "" : why));
+        /* An implementation's whole answer and the allowance's reason, so that a published
+         * result shows both answers and why they may differ (spec/tally-formats.md §6). */
+        if (impl != NULL && resp != NULL)
+          json_object_set(json_object_get(file_results, key), "response", resp);
+        if (allowed_why != NULL)
+          json_object_set_new(json_object_get(file_results, key), "allowance",
+                              json_string(allowed_why));
         json_decref(resp);
       }
     }

@@ -1,9 +1,13 @@
 /* A `cabref vectors --impl` adapter for ldns 1.8 (Debian 12's libldns3): it answers the
- * CaaRdataTest requests of vectors/caa.json by giving the test's RDATA to ldns as the RDATA of a
- * CAA record in wire form (ldns_wire2rr) and reporting the fields ldns reads: the flags octet, the
- * tag and the value (spec/tally-formats.md §5 for the protocol).
+ * CaaRdataTest requests of vectors/caa.json by giving the record to ldns and reporting the fields
+ * ldns reads: the flags octet, the tag and the value (spec/tally-formats.md §5 for the protocol).
  *
- *   caa_adapter
+ *   caa_adapter [--form wire|zone]
+ *
+ * wire (the default): the test's RDATA (input.rdataHex) is the RDATA of a CAA record in wire form
+ * (ldns_wire2rr). zone: the test's presentation form (input.zone) is the RDATA of a zone-file line
+ * (ldns_rr_new_frm_str). ldns's own presentation of the record it read (ldns_rr2str) is returned
+ * as "printed".
  *
  * ldns is a DNS library, not a CAA implementation: it has no notion of a critical flag or of the
  * property a tag names, so "critical" and "tagKind" are declared unanswered, and it has no error
@@ -41,18 +45,40 @@ static json_t *hex_of(const uint8_t *p, size_t n) {
   return j;
 }
 
-static json_t *answer(json_t *req) {
+/* The record of a zone-file line whose RDATA is the test's presentation form. */
+static ldns_status from_zone(ldns_rr **rr, const char *zone) {
+  size_t n = strlen(zone) + 16;
+  char *text = malloc(n);
+  ldns_status st;
+  if (text == NULL)
+    return LDNS_STATUS_MEM_ERR;
+  snprintf(text, n, ". 0 IN CAA %s", zone);
+  st = ldns_rr_new_frm_str(rr, text, 0, NULL, NULL);
+  free(text);
+  return st;
+}
+
+static json_t *answer(json_t *req, int zone_form) {
   json_int_t tc = json_integer_value(json_object_get(req, "tcId"));
   const char *type = json_string_value(json_object_get(req, "type"));
   const char *hex = json_string_value(json_object_get(json_object_get(req, "input"), "rdataHex"));
-  uint8_t wire[11 + 65535];
-  size_t n, i, pos = 0;
+  const char *zone = json_string_value(json_object_get(json_object_get(req, "input"), "zone"));
+  static uint8_t wire[11 + 65535];
+  size_t n = 0, i, pos = 0;
   ldns_rr *rr = NULL;
   ldns_status st;
   ldns_rdf *flags, *tag, *value;
+  char *printed;
   json_t *r;
-  if (type == NULL || strcmp(type, "CaaRdataTest") != 0 || hex == NULL || strlen(hex) % 2 != 0 ||
-      strlen(hex) / 2 > 65535)
+  if (type == NULL || strcmp(type, "CaaRdataTest") != 0)
+    return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
+  if (zone_form) {
+    if (zone == NULL)
+      return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
+    st = from_zone(&rr, zone);
+    goto read;
+  }
+  if (hex == NULL || strlen(hex) % 2 != 0 || strlen(hex) / 2 > 65535)
     return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
   n = strlen(hex) / 2;
   /* An answer-section RR: root owner, type CAA (257), class IN, TTL 0, RDLENGTH, RDATA. */
@@ -67,9 +93,11 @@ static json_t *answer(json_t *req) {
   for (i = 0; i < n; i++)
     wire[11 + i] = (uint8_t)(hexval(hex[2 * i]) * 16 + hexval(hex[2 * i + 1]));
   st = ldns_wire2rr(&rr, wire, 11 + n, &pos, LDNS_SECTION_ANSWER);
+  if (st == LDNS_STATUS_OK && pos != 11 + n)
+    st = LDNS_STATUS_PACKET_OVERFLOW; /* not every octet read: never the case, checked anyway */
+read:
   /* An empty value leaves ldns with two fields. */
-  if (st != LDNS_STATUS_OK || rr == NULL || ldns_rr_rd_count(rr) < 2 || ldns_rr_rd_count(rr) > 3 ||
-      pos != 11 + n) {
+  if (st != LDNS_STATUS_OK || rr == NULL || ldns_rr_rd_count(rr) < 2 || ldns_rr_rd_count(rr) > 3) {
     r = json_pack("{s:I, s:s, s:[s], s:s}", "tcId", tc, "result", "error", "reason", "ldns-refused",
                   "detail", st != LDNS_STATUS_OK ? ldns_get_errorstr_by_id(st) : "not two or three fields");
     ldns_rr_free(rr);
@@ -85,16 +113,27 @@ static json_t *answer(json_t *req) {
   json_object_set_new(r, "tagHex", hex_of(ldns_rdf_data(tag) + 1, ldns_rdf_size(tag) - 1));
   json_object_set_new(r, "valueHex",
                       value ? hex_of(ldns_rdf_data(value), ldns_rdf_size(value)) : json_string(""));
+  printed = ldns_rr2str(rr);
+  if (printed != NULL) {
+    json_object_set_new(r, "printed", json_string(printed));
+    free(printed);
+  }
   ldns_rr_free(rr);
   return r;
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+  int zone_form = argc == 3 && strcmp(argv[1], "--form") == 0 && strcmp(argv[2], "zone") == 0;
+  if (!(argc == 1 || zone_form ||
+        (argc == 3 && strcmp(argv[1], "--form") == 0 && strcmp(argv[2], "wire") == 0))) {
+    fprintf(stderr, "usage: caa_adapter [--form wire|zone]\n");
+    return 2;
+  }
   static char line[1 << 20];
   while (fgets(line, sizeof line, stdin) != NULL) {
     json_error_t je;
     json_t *req = json_loads(line, 0, &je);
-    json_t *resp = req ? answer(req) : json_pack("{s:s}", "result", "unsupported");
+    json_t *resp = req ? answer(req, zone_form) : json_pack("{s:s}", "result", "unsupported");
     char *out = json_dumps(resp, JSON_COMPACT);
     printf("%s\n", out);
     fflush(stdout);
