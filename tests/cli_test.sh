@@ -314,6 +314,15 @@ run "vectors --impl --allow" 0 vectors --impl "sh $T/impl.sh" --allow "$T/allow.
   "$T/vec.json"
 contains "vectors --allow: allowed" "$T/out" "1 allowed"
 contains "vectors --allow: totals" "$T/out" "1 passed, 0 failed"
+# The results keep the implementation's whole answer and the allowance's reason (§6).
+run "vectors --impl --allow --results" 0 vectors --impl "sh $T/impl.sh" --allow "$T/allow.json" \
+  --results "$T/res-impl.json" "$T/vec.json"
+json_is "vectors --results: the implementation's answer" "$T/res-impl.json" \
+  '(d[list(d)[0]]["2"]["response"]["result"], d[list(d)[0]]["2"]["response"]["quorum"])' \
+  "('passed', 2)"
+json_is "vectors --results: the allowance's reason" "$T/res-impl.json" \
+  '(d[list(d)[0]]["2"]["status"], d[list(d)[0]]["2"]["allowance"], "allowance" in d[list(d)[0]]["1"])' \
+  "('allowed', 'this responder never fails a ballot', False)"
 printf '{"divergences": [{"tcId": 1, "reason": "stale"}, {"tcId": 2, "reason": "known"}]}\n' \
   >"$T/stale.json"
 run "vectors: stale allowance is a failure" 7 vectors --impl "sh $T/impl.sh" --allow \
