@@ -140,9 +140,12 @@ $(B)/impls/idn2_adapter: examples/impls/libidn2/idn2_adapter.c
 GO_ENV = GOPATH=$(CURDIR)/$(B)/gopath:/usr/share/gocode GO111MODULE=off GOFLAGS= GOPROXY=off \
          GOCACHE=$(CURDIR)/$(B)/gocache
 GO_IMPLS := publicsuffix-go go-xnet-publicsuffix miekg-dns
-$(B)/impls/%-adapter: examples/impls/%/main.go examples/impls/goproto/goproto.go
-	@mkdir -p $(dir $@) $(B)/gopath/src/cabref
-	@ln -sfn $(CURDIR)/examples/impls $(B)/gopath/src/cabref/impls
+$(B)/gopath/src/cabref/impls:
+	@mkdir -p $(dir $@)
+	ln -sfn $(CURDIR)/examples/impls $@
+
+$(B)/impls/%-adapter: examples/impls/%/main.go examples/impls/goproto/goproto.go | $(B)/gopath/src/cabref/impls
+	@mkdir -p $(dir $@)
 	$(GO_ENV) go build -o $@ ./examples/impls/$*
 
 # tldts comes from the npm registry (package-lock.json pins it): make conformance only.
