@@ -2,12 +2,14 @@
  * CaaRdataTest requests of vectors/caa.json by giving the record to ldns and reporting the fields
  * ldns reads: the flags octet, the tag and the value (spec/tally-formats.md §5 for the protocol).
  *
- *   caa_adapter [--form wire|zone]
+ *   caa_adapter [--form wire|zone|print]
  *
  * wire (the default): the test's RDATA (input.rdataHex) is the RDATA of a CAA record in wire form
  * (ldns_wire2rr). zone: the test's presentation form (input.zone) is the RDATA of a zone-file line
- * (ldns_rr_new_frm_str). ldns's own presentation of the record it read (ldns_rr2str) is returned
- * as "printed".
+ * (ldns_rr_new_frm_str). print: the wire form is read, printed by ldns (ldns_rr2str) and the
+ * printed line read again (ldns_rr_new_frm_str): the fields reported are those of the record read
+ * back, so a printer that loses or changes an octet shows. ldns's own presentation of the record
+ * it read (ldns_rr2str) is returned as "printed".
  *
  * ldns is a DNS library, not a CAA implementation: it has no notion of a critical flag or of the
  * property a tag names, so "critical" and "tagKind" are declared unanswered, and it has no error
@@ -58,7 +60,9 @@ static ldns_status from_zone(ldns_rr **rr, const char *zone) {
   return st;
 }
 
-static json_t *answer(json_t *req, int zone_form) {
+enum form { FORM_WIRE, FORM_ZONE, FORM_PRINT };
+
+static json_t *answer(json_t *req, enum form form) {
   json_int_t tc = json_integer_value(json_object_get(req, "tcId"));
   const char *type = json_string_value(json_object_get(req, "type"));
   const char *hex = json_string_value(json_object_get(json_object_get(req, "input"), "rdataHex"));
@@ -72,7 +76,7 @@ static json_t *answer(json_t *req, int zone_form) {
   json_t *r;
   if (type == NULL || strcmp(type, "CaaRdataTest") != 0)
     return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
-  if (zone_form) {
+  if (form == FORM_ZONE) {
     if (zone == NULL)
       return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
     st = from_zone(&rr, zone);
@@ -95,6 +99,26 @@ static json_t *answer(json_t *req, int zone_form) {
   st = ldns_wire2rr(&rr, wire, 11 + n, &pos, LDNS_SECTION_ANSWER);
   if (st == LDNS_STATUS_OK && pos != 11 + n)
     st = LDNS_STATUS_PACKET_OVERFLOW; /* not every octet read: never the case, checked anyway */
+  if (st == LDNS_STATUS_OK && form == FORM_PRINT) {
+    /* Read back what ldns printed. */
+    char *text = ldns_rr2str(rr);
+    size_t len = text != NULL ? strlen(text) : 0;
+    if (len > 0 && text[len - 1] == '\n') /* ldns ends the line; its reader wants none */
+      text[len - 1] = '\0';
+    ldns_rr_free(rr);
+    rr = NULL;
+    if (text == NULL) /* ldns read the record but cannot print it */
+      return json_pack("{s:I, s:s, s:[s], s:s}", "tcId", tc, "result", "error", "reason",
+                       "ldns-refused", "detail", "ldns_rr2str prints nothing for the record it read");
+    st = ldns_rr_new_frm_str(&rr, text, 0, NULL, NULL);
+    if (st != LDNS_STATUS_OK) {
+      json_t *e = json_pack("{s:I, s:s, s:[s], s:s, s:s}", "tcId", tc, "result", "error", "reason",
+                            "ldns-refused", "detail", ldns_get_errorstr_by_id(st), "printed", text);
+      free(text);
+      return e;
+    }
+    free(text);
+  }
 read:
   /* An empty value leaves ldns with two fields. */
   if (st != LDNS_STATUS_OK || rr == NULL || ldns_rr_rd_count(rr) < 2 || ldns_rr_rd_count(rr) > 3) {
@@ -123,17 +147,21 @@ read:
 }
 
 int main(int argc, char **argv) {
-  int zone_form = argc == 3 && strcmp(argv[1], "--form") == 0 && strcmp(argv[2], "zone") == 0;
-  if (!(argc == 1 || zone_form ||
-        (argc == 3 && strcmp(argv[1], "--form") == 0 && strcmp(argv[2], "wire") == 0))) {
-    fprintf(stderr, "usage: caa_adapter [--form wire|zone]\n");
+  enum form form = FORM_WIRE;
+  if (argc == 3 && strcmp(argv[1], "--form") == 0 && strcmp(argv[2], "zone") == 0)
+    form = FORM_ZONE;
+  else if (argc == 3 && strcmp(argv[1], "--form") == 0 && strcmp(argv[2], "print") == 0)
+    form = FORM_PRINT;
+  else if (!(argc == 1 || (argc == 3 && strcmp(argv[1], "--form") == 0 &&
+                           strcmp(argv[2], "wire") == 0))) {
+    fprintf(stderr, "usage: caa_adapter [--form wire|zone|print]\n");
     return 2;
   }
   static char line[1 << 20];
   while (fgets(line, sizeof line, stdin) != NULL) {
     json_error_t je;
     json_t *req = json_loads(line, 0, &je);
-    json_t *resp = req ? answer(req, zone_form) : json_pack("{s:s}", "result", "unsupported");
+    json_t *resp = req ? answer(req, form) : json_pack("{s:s}", "result", "unsupported");
     char *out = json_dumps(resp, JSON_COMPACT);
     printf("%s\n", out);
     fflush(stdout);

@@ -2,11 +2,12 @@
 // golang-github-miekg-dns-dev): it answers the CaaRdataTest requests of vectors/caa.json by
 // parsing the record with the library and writing it back (spec/tally-formats.md §5).
 //
-//	miekg-dns-adapter --form wire|zone
+//	miekg-dns-adapter --form wire|zone|print
 //
 // wire: the test's RDATA (input.rdataHex) is the RDATA of a CAA resource record given to
 // dns.UnpackRR. zone: the test's presentation form (input.zone) is the RDATA of a zone-file line
-// given to dns.NewRR. Either way the record the library built is packed again with dns.PackRR
+// given to dns.NewRR. print: the wire form is read, printed (rr.String()) and the printed line
+// read again with dns.NewRR, so a printer that loses or changes an octet shows. Either way the record the library built is packed again with dns.PackRR
 // and the flags, tag and value are read from that RDATA: the library keeps the tag and value as
 // escaped presentation text, so its own writer is the faithful way to get their octets back; the
 // library's presentation form (rr.String()) is returned as "printed". The library has no notion of
@@ -17,6 +18,7 @@ package main
 
 import (
 	"encoding/hex"
+	"fmt"
 	"os"
 
 	"cabref/impls/goproto"
@@ -82,12 +84,19 @@ func answer(form string, req *goproto.Request) map[string]interface{} {
 	if off != len(msg) {
 		return refused(req, "the library read the record without its last octets")
 	}
+	if form == "print" {
+		again, err := dns.NewRR(rr.String())
+		if err != nil || again == nil {
+			return refused(req, fmt.Sprintf("the library cannot read back what it printed (%q): %v", rr.String(), err))
+		}
+		return fields(req, again)
+	}
 	return fields(req, rr)
 }
 
 func main() {
-	if len(os.Args) != 3 || os.Args[1] != "--form" || (os.Args[2] != "wire" && os.Args[2] != "zone") {
-		goproto.Fail("usage: miekg-dns-adapter --form wire|zone")
+	if len(os.Args) != 3 || os.Args[1] != "--form" || (os.Args[2] != "wire" && os.Args[2] != "zone" && os.Args[2] != "print") {
+		goproto.Fail("usage: miekg-dns-adapter --form wire|zone|print")
 	}
 	form := os.Args[2]
 	goproto.Serve(func(req *goproto.Request) map[string]interface{} { return answer(form, req) })
