@@ -188,11 +188,11 @@ trace:
 
 format:
 	clang-format -i $(CORE_SRC) $(SHELL_SRC) $(CLI_SRC) ref/shell/*.h ref/include/cabref/*.h \
-	  tests/*.c fuzz/*.c bench/*.c
+	  tests/*.c fuzz/*.c bench/*.c examples/impls/*/*.c
 
 format-check:
 	@clang-format --dry-run -Werror $(CORE_SRC) $(SHELL_SRC) $(CLI_SRC) ref/shell/*.h \
-	  ref/include/cabref/*.h tests/*.c fuzz/*.c bench/*.c
+	  ref/include/cabref/*.h tests/*.c fuzz/*.c bench/*.c examples/impls/*/*.c
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/cabref \

@@ -109,7 +109,8 @@ static json_t *answer(json_t *req, enum form form) {
     rr = NULL;
     if (text == NULL) /* ldns read the record but cannot print it */
       return json_pack("{s:I, s:s, s:[s], s:s}", "tcId", tc, "result", "error", "reason",
-                       "ldns-refused", "detail", "ldns_rr2str prints nothing for the record it read");
+                       "ldns-refused", "detail",
+                       "ldns_rr2str prints nothing for the record it read");
     st = ldns_rr_new_frm_str(&rr, text, 0, NULL, NULL);
     if (st != LDNS_STATUS_OK) {
       json_t *e = json_pack("{s:I, s:s, s:[s], s:s, s:s}", "tcId", tc, "result", "error", "reason",
@@ -123,7 +124,8 @@ read:
   /* An empty value leaves ldns with two fields. */
   if (st != LDNS_STATUS_OK || rr == NULL || ldns_rr_rd_count(rr) < 2 || ldns_rr_rd_count(rr) > 3) {
     r = json_pack("{s:I, s:s, s:[s], s:s}", "tcId", tc, "result", "error", "reason", "ldns-refused",
-                  "detail", st != LDNS_STATUS_OK ? ldns_get_errorstr_by_id(st) : "not two or three fields");
+                  "detail",
+                  st != LDNS_STATUS_OK ? ldns_get_errorstr_by_id(st) : "not two or three fields");
     ldns_rr_free(rr);
     return r;
   }
@@ -152,8 +154,8 @@ int main(int argc, char **argv) {
     form = FORM_ZONE;
   else if (argc == 3 && strcmp(argv[1], "--form") == 0 && strcmp(argv[2], "print") == 0)
     form = FORM_PRINT;
-  else if (!(argc == 1 || (argc == 3 && strcmp(argv[1], "--form") == 0 &&
-                           strcmp(argv[2], "wire") == 0))) {
+  else if (!(argc == 1 ||
+             (argc == 3 && strcmp(argv[1], "--form") == 0 && strcmp(argv[2], "wire") == 0))) {
     fprintf(stderr, "usage: caa_adapter [--form wire|zone|print]\n");
     return 2;
   }

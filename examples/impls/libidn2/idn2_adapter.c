@@ -82,7 +82,8 @@ static json_t *answer(json_t *req) {
                       IDN2_NONTRANSITIONAL | IDN2_ALABEL_ROUNDTRIP);
   if (rc != IDN2_OK)
     return json_pack("{s:I, s:s, s:[s], s:[s], s:s}", "tcId", tc, "result", "invalid", "reason",
-                     reason_of(name, rc), "unanswered", "position", "detail", idn2_strerror_name(rc));
+                     reason_of(name, rc), "unanswered", "position", "detail",
+                     idn2_strerror_name(rc));
   labels = json_array();
   for (p = out; *p != '\0'; p = dot + 1) {
     dot = strchr(p, '.');
