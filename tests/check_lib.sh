@@ -1,4 +1,5 @@
-# Shared by the shell test scripts (tests/cli_test.sh, tests/rv_ledger_test.sh): counters and the
+# Shared by the shell test scripts (tests/cli_test.sh, tests/rv_ledger_test.sh,
+# tests/conformance_test.sh): counters and the
 # checks that feed them. The caller sets BIN (the cabref binary) and T (a scratch directory) before
 # sourcing this file, and ends with: echo "$pass passed, $fail failed".
 pass=0
@@ -33,4 +34,11 @@ lacks() {
 # equals NAME GOT WANT
 equals() {
   if [ "$2" = "$3" ]; then ok; else bad "$1: \"$2\", expected \"$3\""; fi
+}
+# json_is NAME FILE EXPR WANT : Python's str() of EXPR over the JSON document d of FILE ($PYTHON).
+json_is() {
+  local got
+  got=$("$PYTHON" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' \
+    "$2" "$3" 2>&1)
+  if [ "$got" = "$4" ]; then ok; else bad "$1: $3 is \"$got\", expected \"$4\""; fi
 }

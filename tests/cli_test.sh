@@ -27,12 +27,6 @@ jsonl_is() {
   if [ "$got" = "$4" ]; then ok; else bad "$1: $3 is \"$got\", expected \"$4\""; fi
 }
 # jq-like check with Python: json_is NAME FILE EXPR EXPECTED (EXPR over the parsed object d).
-json_is() {
-  local got
-  got=$("$PYTHON" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' \
-    "$2" "$3" 2>&1)
-  if [ "$got" = "$4" ]; then ok; else bad "$1: $3 is \"$got\", expected \"$4\""; fi
-}
 
 # ---- line logs ---------------------------------------------------------------------------
 HDR='bylaws 2.5

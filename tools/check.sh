@@ -76,6 +76,7 @@ if [ -n "$vector_files" ]; then
   # published counts (conformance/results.json) must be what the adapters answer today.
   step "conformance: other implementations" "$PYTHON" tools/conformance.py --offline --build "$B" \
     --out "$B/conformance" --compare conformance/results.json
+  step "conformance: the tool fails when it must" env PYTHON="$PYTHON" bash tests/conformance_test.sh "$B"
   step "conformance: the page in Chromium" "$PYTHON" tests/conformance_page_test.py \
     "$B/conformance" conformance
   if [ -f vectors/tally.json ] && [ -f examples/python/cabref_tally.py ]; then

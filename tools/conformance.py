@@ -7,8 +7,10 @@ same groups as the reference row. Prints one line per run and a last line "N pas
 (a failure is a test that differs without an allowance, or an allowance that no longer differs);
 exits 1 on any failure or on a run that could not complete.
 
-    tools/conformance.py [--offline] [--out DIR] [--build B] [--render-only RESULTS --out DIR]
+    tools/conformance.py [--offline] [--out DIR] [--build B] [--registry FILE] [--compare PUBLISHED]
+    tools/conformance.py --render-only RESULTS --out DIR
 
+--registry FILE   the implementations to run (default examples/impls/impls.json)
 --offline   only the adapters that need no registry beyond Debian's (what make check runs)
 --out DIR   write DIR/results.json and the static page DIR/index.html
 --render-only RESULTS   write DIR/index.html from an existing results file (no run)
@@ -99,7 +101,7 @@ def run_one(cabref, group, command, allow):
 
 
 def run_all(args):
-    with open(os.path.join(ROOT, REGISTRY), encoding="utf-8") as f:
+    with open(args.registry, encoding="utf-8") as f:
         reg = json.load(f)
     cabref = os.path.join(args.build, "cabref")
     groups = {g["id"]: g for g in reg["groups"]}
@@ -250,7 +252,11 @@ def main():
     ap.add_argument("--build", default="build")
     ap.add_argument("--render-only")
     ap.add_argument("--compare")
+    ap.add_argument("--registry", default=os.path.join(ROOT, REGISTRY))
     args = ap.parse_args()
+    for k in ("out", "render_only", "compare", "registry", "build"):
+        if getattr(args, k):
+            setattr(args, k, os.path.abspath(getattr(args, k)))
     os.chdir(ROOT)
     if args.render_only:
         if not args.out:
