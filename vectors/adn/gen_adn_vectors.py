@@ -6,6 +6,10 @@ nothing is computed by cabref. Run from the source tree: /usr/bin/python3 vector
 """
 import json
 import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import vecgen  # noqa: E402  (vectors/vecgen.py)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BR = "https://github.com/cabforum/servercert/blob/main/docs/BR.md"
@@ -39,17 +43,9 @@ NOTES = {
     "DnsChangePrefix": ("FUNCTIONALITY", "Where a DNS Change record may sit: at an ADN or at an ADN prefixed with one label beginning with '_'.", "BR 3.2.2.4.7 (Ballot 169)", [BR, B169], ["ADN-DNS-PREFIX"]),
 }
 
-tests = {"AdnTest": [], "MethodTest": [], "PortTest": []}
-counter = [0]
-
-
-def add(kind, comment, flags, inp, result, reason=None, expect=None):
-    counter[0] += 1
-    t = {"tcId": counter[0], "comment": comment, "flags": flags, "input": inp, "result": result,
-         "reason": reason or []}
-    if expect is not None:
-        t["expect"] = expect
-    tests[kind].append(t)
+V = vecgen.Vectors(["AdnTest", "MethodTest", "PortTest"], NOTES)
+tests = V.tests
+add = V.add
 
 
 def name(comment, flags, inp, **exp):
@@ -354,23 +350,11 @@ groups = [
     {"type": "MethodTest", "comment": "The rules of one method of BR 3.2.2.4 at one instant (spec/adn.md table); result is the status.", "tests": tests["MethodTest"]},
     {"type": "PortTest", "comment": "Authorized Ports at an instant.", "tests": tests["PortTest"]},
 ]
-n = sum(len(g["tests"]) for g in groups)
-doc = {
-    "algorithm": "CABF-ADN",
-    "schema": "adn.schema.json",
-    "generatorVersion": "1",
-    "numberOfTests": n,
-    "header": [
-        "Test vectors for Base Domain Names, Authorization Domain Names, the methods of BR 3.2.2.4 by date and the Authorized Ports (spec/adn.md).",
-        "Every expected value was written by hand (vectors/adn/gen_adn_vectors.py) from the rule text and from the rules of the pinned PSL snapshot",
-        "vectors/psl/public_suffix_list.dat (Debian publicsuffix 20230209.2326-1); nothing was computed by cabref.",
-        "A test passes when result, the reason set and every key of expect match; expect objects are compared key by key, arrays exactly.",
-        "Instants are UTC: YYYY-MM-DD means 00:00:00Z.",
-    ],
-    "notes": {k: {"bugType": v[0], "description": v[1], "clause": v[2], "links": v[3], "requirements": v[4]} for k, v in NOTES.items()},
-    "testGroups": groups,
-}
-with open(os.path.join(ROOT, "vectors", "adn.json"), "w", encoding="utf-8") as fh:
-    json.dump(doc, fh, indent=1, ensure_ascii=False)
-    fh.write("\n")
+n = vecgen.write(ROOT, "adn.json", "CABF-ADN", "adn.schema.json", [
+    "Test vectors for Base Domain Names, Authorization Domain Names, the methods of BR 3.2.2.4 by date and the Authorized Ports (spec/adn.md).",
+    "Every expected value was written by hand (vectors/adn/gen_adn_vectors.py) from the rule text and from the rules of the pinned PSL snapshot",
+    "vectors/psl/public_suffix_list.dat (Debian publicsuffix 20230209.2326-1); nothing was computed by cabref.",
+    "A test passes when result, the reason set and every key of expect match; expect objects are compared key by key, arrays exactly.",
+    "Instants are UTC: YYYY-MM-DD means 00:00:00Z.",
+], NOTES, groups)
 print("vectors/adn.json: %d tests" % n)

@@ -10,8 +10,11 @@ and writes. Standard library only. Run from anywhere:
 
     python3 vectors/caa/gen_caa_vectors.py
 """
-import json
 import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import vecgen  # noqa: E402  (vectors/vecgen.py)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -178,20 +181,10 @@ def X(tag, v="Unknown", f=0):
     return rec(f, tag, v)
 
 
-tests = {k: [] for k in ["CaaRdataTest", "CaaValueTest", "CaaMethodsTest", "CaaIodefTest", "CaaDecisionTest",
-                         "CaaCertificateTest", "CaaReuseTest", "CaaExceptionTest", "CaaFailureTest", "CaaRulesTest", "CaaRelevantTest"]}
-counter = [0]
-
-
-def add(kind, comment, flags, inp, result, reason=None, expect=None):
-    for f in flags:
-        assert f in NOTES, f
-    counter[0] += 1
-    t = {"tcId": counter[0], "comment": comment, "flags": flags, "input": inp, "result": result,
-         "reason": reason or []}
-    if expect:
-        t["expect"] = expect
-    tests[kind].append(t)
+V = vecgen.Vectors(["CaaRdataTest", "CaaValueTest", "CaaMethodsTest", "CaaIodefTest", "CaaDecisionTest",
+                         "CaaCertificateTest", "CaaReuseTest", "CaaExceptionTest", "CaaFailureTest", "CaaRulesTest", "CaaRelevantTest"], NOTES)
+tests = V.tests
+add = V.add
 
 
 # ================================================================== CaaRdataTest
@@ -1050,16 +1043,5 @@ HEADER = [
     "Certificate tests: a name's set is found by climbing from the name (from X for *.X) over the listed owners to the TLD; an owner not listed is empty; a failure owner met before any records gives lookup-failure. Zone entries may also be {owner, cname}, {owner, dname} (alias records) or {owner, exists} (a record of another type); each lookup is answered as a resolver would from the zone (CNAMEs followed, DNAME substitution below a DNAME owner, RFC 4592 wildcard synthesis at the closest encloser of a name the zone does not hold; the rfc6844-e5065 profile also follows a DNAME at the name itself when its own set is empty), and relevantOwner is the owner of the records that applied (an alias target, or the wildcard owner). Per-name reason and relevantOwner are null for lookup-failure and onion-exempt. reason is [] for groups whose result carries no reason code.",
     "Relevant tests: the climb is the name (X for *.X) and each parent up to the TLD; lookups give, per name, its own CAA outcome (records, empty, failure with a kind) and an alias (cname: the lookup at the name is answered from the target; dname: a DNAME owned by the name). expect.climb is the climb's name whose lookup decided (null for none), expect.answer the name whose records or failure decided (null for none and for alias-chain), expect.hops the aliases followed to it, expect.failure the failure kind (null unless result is failure).",
 ]
-doc = {
-    "algorithm": "CAA",
-    "schema": "caa.schema.json",
-    "generatorVersion": "1",
-    "numberOfTests": n,
-    "header": HEADER,
-    "notes": {k: {"bugType": v[0], "description": v[1], "clause": v[2], "links": v[3], "requirements": v[4]} for k, v in NOTES.items()},
-    "testGroups": groups,
-}
-with open(os.path.join(ROOT, "vectors", "caa.json"), "w", encoding="utf-8") as fh:
-    json.dump(doc, fh, indent=1, ensure_ascii=False)
-    fh.write("\n")
+vecgen.write(ROOT, "caa.json", "CAA", "caa.schema.json", HEADER, NOTES, groups)
 print("vectors/caa.json: %d tests (%s)" % (n, ", ".join("%s %d" % (g["type"], len(g["tests"])) for g in groups)))

@@ -15,6 +15,10 @@ import datetime
 import hashlib
 import json
 import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import vecgen  # noqa: E402  (vectors/vecgen.py)
 import subprocess
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -39,19 +43,9 @@ NOTES = {
     "AcmeBadKey": ("MALFORMED_INPUT", "A JWK without a required member or of a type without a thumbprint here.", "RFC 7638 §3.2", [RFC7638], ["RV-ACME-THUMBPRINT"]),
 }
 
-tests = {k: [] for k in ["RtStrengthTest", "RtTimestampTest", "RtTimeTest", "RtTokenTest", "RtAcmeTest"]}
-counter = [0]
-
-
-def add(kind, comment, flags, inp, result, reason=None, expect=None):
-    for f in flags:
-        assert f in NOTES, f
-    counter[0] += 1
-    t = {"tcId": counter[0], "comment": comment, "flags": flags, "input": inp, "result": result,
-         "reason": reason or []}
-    if expect is not None:
-        t["expect"] = expect
-    tests[kind].append(t)
+V = vecgen.Vectors(["RtStrengthTest", "RtTimestampTest", "RtTimeTest", "RtTokenTest", "RtAcmeTest"], NOTES)
+tests = V.tests
+add = V.add
 
 
 # ---- strengths (SP 800-57 Part 1 Rev. 5 Table 3, written out) ----
@@ -216,20 +210,9 @@ COMMENTS = {
     "RtAcmeTest": "an ACME token and an account key (a JWK object): the RFC 7638 thumbprint, key authorization and dns-01 value, or why the token or key is refused.",
 }
 groups = [{"type": k, "comment": COMMENTS[k], "tests": v} for k, v in tests.items() if v]
-doc = {
-    "algorithm": "CABF-REQUEST-TOKEN",
-    "schema": "request-token.schema.json",
-    "generatorVersion": "1",
-    "numberOfTests": counter[0],
-    "header": [
-        "Test vectors for Request Tokens (binding, strength, timestamps) and ACME key authorizations (spec/random-value.md RV-TOKEN-*, RV-ACME-*).",
-        "Expected values were computed by vectors/rt/gen_rt_vectors.py with hashlib, json and the calendar module from the rules, and the requests were made by openssl; nothing was computed by cabref.",
-        "A test passes when result, the reason set and every key of expect match.",
-    ],
-    "notes": {k: {"bugType": v[0], "description": v[1], "clause": v[2], "links": v[3], "requirements": v[4]} for k, v in NOTES.items()},
-    "testGroups": groups,
-}
-with open(os.path.join(ROOT, "vectors", "request-token.json"), "w", encoding="utf-8") as f:
-    json.dump(doc, f, indent=1, ensure_ascii=False)
-    f.write("\n")
-print("vectors/request-token.json: %d tests" % counter[0])
+vecgen.write(ROOT, "request-token.json", "CABF-REQUEST-TOKEN", "request-token.schema.json", [
+    "Test vectors for Request Tokens (binding, strength, timestamps) and ACME key authorizations (spec/random-value.md RV-TOKEN-*, RV-ACME-*).",
+    "Expected values were computed by vectors/rt/gen_rt_vectors.py with hashlib, json and the calendar module from the rules, and the requests were made by openssl; nothing was computed by cabref.",
+    "A test passes when result, the reason set and every key of expect match.",
+], NOTES, groups)
+print("vectors/request-token.json: %d tests" % V.count)

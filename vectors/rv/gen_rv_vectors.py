@@ -12,6 +12,10 @@ import calendar
 import datetime
 import json
 import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import vecgen  # noqa: E402  (vectors/vecgen.py)
 from math import comb
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -46,21 +50,11 @@ NOTES = {
     "NoRandomValue": ("MALFORMED_INPUT", "A method that uses no Random Value has no window; an unstated period without a CPS period is refused.", "BR 3.2.2.4, 3.2.2.5", [BR], ["RV-WINDOW-RULE"]),
 }
 
-tests = {k: [] for k in ["RvEntropyTest", "RvMinLengthTest", "RvValueTest", "RvAlphabetTest",
+V = vecgen.Vectors(["RvEntropyTest", "RvMinLengthTest", "RvValueTest", "RvAlphabetTest",
                          "RvRejectionTest", "RvGeneratedLengthTest", "RvHealthCutoffTest",
-                         "RvHealthRunTest", "RvWindowTest"]}
-counter = [0]
-
-
-def add(kind, comment, flags, inp, result, reason=None, expect=None):
-    for f in flags:
-        assert f in NOTES, f
-    counter[0] += 1
-    t = {"tcId": counter[0], "comment": comment, "flags": flags, "input": inp, "result": result,
-         "reason": reason or []}
-    if expect is not None:
-        t["expect"] = expect
-    tests[kind].append(t)
+                         "RvHealthRunTest", "RvWindowTest"], NOTES)
+tests = V.tests
+add = V.add
 
 
 # ---- exact arithmetic (the rules, independently of cabref) ---------------------------------
@@ -597,21 +591,10 @@ COMMENTS = {
 }
 
 groups = [{"type": k, "comment": COMMENTS[k], "tests": v} for k, v in tests.items() if v]
-doc = {
-    "algorithm": "CABF-RANDOM-VALUE",
-    "schema": "random-value.schema.json",
-    "generatorVersion": "1",
-    "numberOfTests": counter[0],
-    "header": [
-        "Test vectors for Random Values: entropy bounds, presented values, channels, rejection sampling, generated lengths, SP 800-90B health tests and validity windows by method and date (spec/random-value.md).",
-        "Expected values were derived by vectors/rv/gen_rv_vectors.py from the rules with exact integer arithmetic (Python int; the calendar module for dates), checked against the figures of the research notes and SP 800-90B Table 2; nothing was computed by cabref.",
-        "A test passes when result, the reason set and every key of expect match.",
-        "Instants are UTC: YYYY-MM-DD means 00:00:00Z; a deadline is the last instant of valid use.",
-    ],
-    "notes": {k: {"bugType": v[0], "description": v[1], "clause": v[2], "links": v[3], "requirements": v[4]} for k, v in NOTES.items()},
-    "testGroups": groups,
-}
-with open(os.path.join(ROOT, "vectors", "random-value.json"), "w", encoding="utf-8") as f:
-    json.dump(doc, f, indent=1, ensure_ascii=False)
-    f.write("\n")
-print("vectors/random-value.json: %d tests" % counter[0])
+vecgen.write(ROOT, "random-value.json", "CABF-RANDOM-VALUE", "random-value.schema.json", [
+    "Test vectors for Random Values: entropy bounds, presented values, channels, rejection sampling, generated lengths, SP 800-90B health tests and validity windows by method and date (spec/random-value.md).",
+    "Expected values were derived by vectors/rv/gen_rv_vectors.py from the rules with exact integer arithmetic (Python int; the calendar module for dates), checked against the figures of the research notes and SP 800-90B Table 2; nothing was computed by cabref.",
+    "A test passes when result, the reason set and every key of expect match.",
+    "Instants are UTC: YYYY-MM-DD means 00:00:00Z; a deadline is the last instant of valid use.",
+], NOTES, groups)
+print("vectors/random-value.json: %d tests" % V.count)
