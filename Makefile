@@ -123,15 +123,15 @@ fuzz-replay: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
 
 # Adapters that run our vectors against other implementations (examples/impls/*, issue 14); the
 # ones that need only the project's own dependencies are built for make check.
-$(B)/impls/psl_adapter: examples/impls/libpsl/psl_adapter.c
+$(B)/impls/psl_adapter: examples/impls/libpsl/psl_adapter.c examples/impls/cproto.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -O2 -o $@ $< -ljansson -lpsl -lidn2
 
-$(B)/impls/caa_adapter: examples/impls/ldns/caa_adapter.c
+$(B)/impls/caa_adapter: examples/impls/ldns/caa_adapter.c examples/impls/cproto.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -O2 -o $@ $< -ljansson -lldns
 
-$(B)/impls/idn2_adapter: examples/impls/libidn2/idn2_adapter.c
+$(B)/impls/idn2_adapter: examples/impls/libidn2/idn2_adapter.c examples/impls/cproto.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -O2 -o $@ $< -ljansson -lidn2
 
@@ -188,11 +188,11 @@ trace:
 
 format:
 	clang-format -i $(CORE_SRC) $(SHELL_SRC) $(CLI_SRC) ref/shell/*.h ref/include/cabref/*.h \
-	  tests/*.c fuzz/*.c bench/*.c examples/impls/*/*.c
+	  tests/*.c fuzz/*.c bench/*.c examples/impls/*/*.c examples/impls/*.h
 
 format-check:
 	@clang-format --dry-run -Werror $(CORE_SRC) $(SHELL_SRC) $(CLI_SRC) ref/shell/*.h \
-	  ref/include/cabref/*.h tests/*.c fuzz/*.c bench/*.c examples/impls/*/*.c
+	  ref/include/cabref/*.h tests/*.c fuzz/*.c bench/*.c examples/impls/*/*.c examples/impls/*.h
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/cabref \

@@ -24,16 +24,7 @@
 #include <jansson.h>
 #include <ldns/ldns.h>
 
-/* A copy of the shell's hex digit reader on purpose: an adapter links nothing of cabref. */
-static int hexval(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
+#include "../cproto.h"
 
 static json_t *hex_of(const uint8_t *p, size_t n) {
   char *s = malloc(2 * n + 1);
@@ -62,13 +53,14 @@ static ldns_status from_zone(ldns_rr **rr, const char *zone) {
 
 enum form { FORM_WIRE, FORM_ZONE, FORM_PRINT };
 
-static json_t *answer(json_t *req, enum form form) {
+static json_t *answer(json_t *req, void *ctx) {
+  enum form form = *(enum form *)ctx;
   json_int_t tc = json_integer_value(json_object_get(req, "tcId"));
   const char *type = json_string_value(json_object_get(req, "type"));
   const char *hex = json_string_value(json_object_get(json_object_get(req, "input"), "rdataHex"));
   const char *zone = json_string_value(json_object_get(json_object_get(req, "input"), "zone"));
   static uint8_t wire[11 + 65535];
-  size_t n = 0, i, pos = 0;
+  size_t n = 0, pos = 0;
   ldns_rr *rr = NULL;
   ldns_status st;
   ldns_rdf *flags, *tag, *value;
@@ -82,9 +74,8 @@ static json_t *answer(json_t *req, enum form form) {
     st = from_zone(&rr, zone);
     goto read;
   }
-  if (hex == NULL || strlen(hex) % 2 != 0 || strlen(hex) / 2 > 65535)
+  if (hex == NULL || !cproto_hex(hex, wire + 11, 65535, &n))
     return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
-  n = strlen(hex) / 2;
   /* An answer-section RR: root owner, type CAA (257), class IN, TTL 0, RDLENGTH, RDATA. */
   wire[0] = 0;
   wire[1] = 0x01;
@@ -94,8 +85,6 @@ static json_t *answer(json_t *req, enum form form) {
   wire[5] = wire[6] = wire[7] = wire[8] = 0;
   wire[9] = (uint8_t)(n >> 8);
   wire[10] = (uint8_t)n;
-  for (i = 0; i < n; i++)
-    wire[11 + i] = (uint8_t)(hexval(hex[2 * i]) * 16 + hexval(hex[2 * i + 1]));
   st = ldns_wire2rr(&rr, wire, 11 + n, &pos, LDNS_SECTION_ANSWER);
   if (st == LDNS_STATUS_OK && pos != 11 + n)
     st = LDNS_STATUS_PACKET_OVERFLOW; /* not every octet read: never the case, checked anyway */
@@ -159,17 +148,6 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: caa_adapter [--form wire|zone|print]\n");
     return 2;
   }
-  static char line[1 << 20];
-  while (fgets(line, sizeof line, stdin) != NULL) {
-    json_error_t je;
-    json_t *req = json_loads(line, 0, &je);
-    json_t *resp = req ? answer(req, form) : json_pack("{s:s}", "result", "unsupported");
-    char *out = json_dumps(resp, JSON_COMPACT);
-    printf("%s\n", out);
-    fflush(stdout);
-    free(out);
-    json_decref(resp);
-    json_decref(req);
-  }
+  cproto_serve(answer, &form);
   return 0;
 }

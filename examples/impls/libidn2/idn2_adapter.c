@@ -21,6 +21,8 @@
 #include <idn2.h>
 #include <jansson.h>
 
+#include "../cproto.h"
+
 static int has_xn_label(const char *s) {
   const char *p = s;
   for (;;) {
@@ -64,7 +66,7 @@ static const char *reason_of(const char *name, int rc) {
   return has_non_ascii(name) ? "bad-ulabel" : "bad-char";
 }
 
-static json_t *answer(json_t *req) {
+static json_t *answer(json_t *req, void *ctx) {
   json_int_t tc = json_integer_value(json_object_get(req, "tcId"));
   const char *type = json_string_value(json_object_get(req, "type"));
   json_t *jname = json_object_get(json_object_get(req, "input"), "name");
@@ -72,6 +74,7 @@ static json_t *answer(json_t *req) {
   char *out = NULL, *p, *dot;
   json_t *labels, *r;
   int rc;
+  (void)ctx;
   if (type == NULL || strcmp(type, "NameTest") != 0 || name == NULL)
     return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
   if (strlen(name) != json_string_length(jname)) /* a NUL inside: libidn2 takes C strings */
@@ -100,17 +103,6 @@ static json_t *answer(json_t *req) {
 }
 
 int main(void) {
-  static char line[1 << 20];
-  while (fgets(line, sizeof line, stdin) != NULL) {
-    json_error_t je;
-    json_t *req = json_loads(line, JSON_ALLOW_NUL, &je);
-    json_t *resp = req ? answer(req) : json_pack("{s:s}", "result", "unsupported");
-    char *o = json_dumps(resp, JSON_COMPACT);
-    printf("%s\n", o);
-    fflush(stdout);
-    free(o);
-    json_decref(resp);
-    json_decref(req);
-  }
+  cproto_serve(answer, NULL);
   return 0;
 }

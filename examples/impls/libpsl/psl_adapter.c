@@ -21,6 +21,8 @@
 #include <jansson.h>
 #include <libpsl.h>
 
+#include "../cproto.h"
+
 static int has_option(json_t *opts, const char *o) {
   size_t i;
   for (i = 0; i < json_array_size(opts); i++)
@@ -28,17 +30,6 @@ static int has_option(json_t *opts, const char *o) {
         strcmp(json_string_value(json_array_get(opts, i)), o) == 0)
       return 1;
   return 0;
-}
-
-/* A copy of the shell's hex digit reader on purpose: an adapter links nothing of cabref. */
-static int hexval(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
 }
 
 /* A list of the test's own, in a temporary file libpsl can load. */
@@ -60,12 +51,16 @@ static psl_ctx_t *own_list(json_t *input) {
   if (json_is_string(text)) {
     fwrite(json_string_value(text), 1, json_string_length(text), f);
   } else if (hex != NULL) {
-    size_t i;
-    for (i = 0; hex[i] && hex[i + 1]; i += 2) {
-      int a = hexval(hex[i]), b = hexval(hex[i + 1]);
-      if (a < 0 || b < 0)
-        break;
-      fputc(a * 16 + b, f);
+    size_t cap = strlen(hex) / 2 + 1, n = 0;
+    unsigned char *bytes = malloc(cap);
+    int ok = bytes != NULL && cproto_hex(hex, bytes, cap, &n);
+    if (ok)
+      fwrite(bytes, 1, n, f);
+    free(bytes);
+    if (!ok) { /* not hexadecimal: no list to give libpsl */
+      fclose(f);
+      unlink(path);
+      return NULL;
     }
   }
   fclose(f);
@@ -88,7 +83,8 @@ static json_t *alabels(const char *s) {
   return j;
 }
 
-static json_t *answer(const psl_ctx_t *pinned, json_t *req) {
+static json_t *answer(json_t *req, void *ctx) {
+  const psl_ctx_t *pinned = ctx;
   json_int_t tc = json_integer_value(json_object_get(req, "tcId"));
   const char *type = json_string_value(json_object_get(req, "type"));
   json_t *input = json_object_get(req, "input");
@@ -138,7 +134,6 @@ static json_t *answer(const psl_ctx_t *pinned, json_t *req) {
 
 int main(int argc, char **argv) {
   psl_ctx_t *pinned;
-  char line[1 << 20];
   if (argc != 2) {
     fprintf(stderr, "usage: psl_adapter PUBLIC_SUFFIX_LIST\n");
     return 2;
@@ -148,17 +143,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "psl_adapter: libpsl cannot load %s\n", argv[1]);
     return 2;
   }
-  while (fgets(line, sizeof line, stdin) != NULL) {
-    json_error_t je;
-    json_t *req = json_loads(line, 0, &je);
-    json_t *resp = req ? answer(pinned, req) : json_pack("{s:s}", "result", "unsupported");
-    char *out = json_dumps(resp, JSON_COMPACT);
-    printf("%s\n", out);
-    fflush(stdout);
-    free(out);
-    json_decref(resp);
-    json_decref(req);
-  }
+  cproto_serve(answer, pinned);
   psl_free(pinned);
   return 0;
 }
