@@ -3,7 +3,8 @@
 # of a core module and runs WP on the function it touches; the run must leave a goal unproved.
 # A mutant that WP still proves means the contract does not pin that behaviour down.
 #
-#   sh proofs/mutants.sh        (up to a minute per mutant; not part of make check)
+#   sh proofs/mutants.sh        (up to a minute per mutant and per correct function; not part of
+#                               make check)
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -19,6 +20,15 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 caught=0
 missed=0
+# WP on one function of one file, as proofs/wp.sh runs it (same flags, same provers); prints
+# "PROVED TOTAL". Only the mutated function is asked (-wp-fct): the mutant changes no other body,
+# and the other functions' proofs use its contract, not its code, so they cannot catch it.
+wp_fn() { # file fn
+  "$FRAMAC" -c11 -cpp-extra-args="-I ref/include -I spec" \
+    -warn-unsigned-overflow -warn-unsigned-downcast -warn-signed-overflow -warn-signed-downcast \
+    -wp -wp-rte -wp-prover z3,cvc4 -wp-timeout "$WP_TIMEOUT" -wp-par 2 -wp-fct "$2" "$1" 2>&1 |
+    grep "Proved goals" | sed -n 's/.*Proved goals: *\([0-9]*\) \/ *\([0-9]*\).*/\1 \2/p'
+}
 while IFS='|' read -r file fn expr why; do
   case $file in ''|\#*) continue ;; esac
   m=$tmp/$(basename "$file")
@@ -28,11 +38,19 @@ while IFS='|' read -r file fn expr why; do
     missed=$((missed + 1))
     continue
   fi
-  line=$("$FRAMAC" -c11 -cpp-extra-args="-I ref/include -I spec" \
-    -warn-unsigned-overflow -warn-unsigned-downcast -warn-signed-overflow -warn-signed-downcast \
-    -wp -wp-rte -wp-prover z3,cvc4 -wp-timeout "$WP_TIMEOUT" -wp-par 2 -wp-fct "$fn" "$m" 2>&1 |
-    grep "Proved goals")
-  proved=$(echo "$line" | sed -n 's/.*Proved goals: *\([0-9]*\) \/ *\([0-9]*\).*/\1 \2/p')
+  # The unmutated function must prove in full under the same budget, once per function, so that
+  # an unproved goal of the mutant is the mutant's doing and not a prover giving up.
+  if ! grep -qx "$file $fn" "$tmp/baseline" 2>/dev/null; then
+    set -- $(wp_fn "$file" "$fn")
+    if [ $# -ne 2 ] || [ "$1" -ne "$2" ] || [ "$2" -eq 0 ]; then
+      echo "BASELINE $fn: the correct code does not prove in full ($*)"
+      missed=$((missed + 1))
+      continue
+    fi
+    echo "$file $fn" >>"$tmp/baseline"
+  fi
+  proved=$(wp_fn "$m" "$fn")
+  line="proved: ${proved:-none}"
   set -- $proved
   if [ $# -eq 2 ] && [ "$1" -lt "$2" ]; then
     echo "caught  $fn: $why ($1 / $2 proved)"

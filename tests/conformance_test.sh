@@ -64,6 +64,21 @@ conf
 equals "an adapter that answers nothing fails" "$?" 1
 contains "  and is reported" "$T/out" "BROKEN"
 
+# A registry it cannot use: refused, naming the file and the entry at fault.
+printf '{"groups": [{"id": "psl", "title": "PSL", "file": "vectors/psl.json", "types": ["PslTest"]}],
+ "implementations": [{"id": "y", "runs": {"nosuch": {"command": "x"}}}]}\n' >"$T/reg.json"
+conf
+equals "a run of an unknown group is refused" "$?" 2
+contains "  naming the entry and the group" "$T/out" "implementations[0] (y): run of unknown group nosuch"
+printf '{"groups": [{"id": "psl", "title": "PSL", "file": "vectors/none.json", "types": ["PslTest"]}]}\n' >"$T/reg.json"
+conf
+equals "a missing vector file is refused" "$?" 2
+contains "  naming it" "$T/out" "group psl: no vector file vectors/none.json"
+printf '{"groups": [' >"$T/reg.json"
+conf
+equals "a registry that is not JSON is refused" "$?" 2
+contains "  naming the file" "$T/out" "reg.json: not JSON"
+
 # An adapter that is not built: not run, and said so.
 cat >"$T/reg.json" <<JSON
 {"groups": [{"id": "psl", "title": "PSL", "file": "vectors/psl.json", "types": ["PslTest"]}],

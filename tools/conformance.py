@@ -5,7 +5,8 @@ Runs every adapter of examples/impls/impls.json whose prerequisites exist on thi
 `cabref vectors --impl` (spec/tally-formats.md s5), with its allow-list, and cabref itself on the
 same groups as the reference row. Prints one line per run and a last line "N passed, N failed"
 (a failure is a test that differs without an allowance, or an allowance that no longer differs);
-exits 1 on any failure or on a run that could not complete.
+exits 1 on any failure or on a run that could not complete, 2 on a registry it cannot use
+(named, with the entry at fault).
 
     tools/conformance.py [--offline] [--out DIR] [--build B] [--registry FILE] [--compare PUBLISHED]
     tools/conformance.py --render-only RESULTS --out DIR
@@ -80,7 +81,9 @@ def run_one(cabref, group, command, allow):
             return None, "cabref vectors exited with status %d: %s" % (
                 proc.returncode, (proc.stderr or proc.stdout).strip()[-500:])
         with open(out, encoding="utf-8") as f:
-            results = json.load(f)[group["file"]]
+            results = json.load(f).get(group["file"])
+        if results is None:
+            return None, "cabref vectors wrote no results for %s" % group["file"]
     tests = tests_of(group["file"], group["types"])
     counts = {"pass": 0, "fail": 0, "allowed": 0, "stale": 0}
     entries = []
@@ -100,11 +103,48 @@ def run_one(cabref, group, command, allow):
     return counts, entries
 
 
+class RegistryError(Exception):
+    pass
+
+
+def load_registry(path):
+    """The registry, checked: every group has an id, a vector file that exists and test types;
+    every run names a known group and a command; an allow-list named exists."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            reg = json.load(f)
+    except OSError as e:
+        raise RegistryError("%s: cannot read: %s" % (path, e.strerror))
+    except ValueError as e:
+        raise RegistryError("%s: not JSON: %s" % (path, e))
+    groups = {}
+    for i, g in enumerate(reg.get("groups") or []):
+        if not (isinstance(g, dict) and isinstance(g.get("id"), str) and isinstance(g.get("file"), str)
+                and isinstance(g.get("types"), list) and g["types"]):
+            raise RegistryError("%s: groups[%d]: needs id, file and a list of types" % (path, i))
+        if not os.path.isfile(g["file"]):
+            raise RegistryError("%s: group %s: no vector file %s" % (path, g["id"], g["file"]))
+        groups[g["id"]] = g
+    if not groups:
+        raise RegistryError("%s: no groups" % path)
+    for i, impl in enumerate(reg.get("implementations") or []):
+        where = "%s: implementations[%d] (%s)" % (path, i, impl.get("id") if isinstance(impl, dict) else "?")
+        if not (isinstance(impl, dict) and isinstance(impl.get("id"), str)
+                and isinstance(impl.get("runs"), dict)):
+            raise RegistryError(where + ": needs id and runs")
+        for gid, run in impl["runs"].items():
+            if gid not in groups:
+                raise RegistryError("%s: run of unknown group %s" % (where, gid))
+            if not isinstance(run, dict) or not isinstance(run.get("command"), str):
+                raise RegistryError("%s: run %s: needs a command" % (where, gid))
+            if run.get("allow") is not None and not os.path.isfile(run["allow"]):
+                raise RegistryError("%s: run %s: no allow-list %s" % (where, gid, run["allow"]))
+    return reg, groups
+
+
 def run_all(args):
-    with open(args.registry, encoding="utf-8") as f:
-        reg = json.load(f)
+    reg, groups = load_registry(args.registry)
     cabref = os.path.join(args.build, "cabref")
-    groups = {g["id"]: g for g in reg["groups"]}
     doc = {"comment": "cabref's vectors run against other implementations: tools/conformance.py, "
                       "from examples/impls/impls.json (issue 14). Per implementation and vector "
                       "group: counts, and every test that did not pass with both answers.",
@@ -267,7 +307,11 @@ def main():
         with open(os.path.join(args.out, "index.html"), "w", encoding="utf-8") as f:
             f.write(render(doc))
         return 0
-    doc, passed, failed, broken = run_all(args)
+    try:
+        doc, passed, failed, broken = run_all(args)
+    except RegistryError as e:
+        print("conformance: error: %s" % e, file=sys.stderr)
+        return 2
     if args.out:
         os.makedirs(args.out, exist_ok=True)
         with open(os.path.join(args.out, "results.json"), "w", encoding="utf-8") as f:

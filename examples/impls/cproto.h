@@ -11,6 +11,8 @@
 
 #include <jansson.h>
 
+/* Like the shell's hex reader (ref/shell/hex.c), written again on purpose: adapters link nothing
+ * of cabref. */
 static inline int cproto_hexval(char c) {
   if (c >= '0' && c <= '9')
     return c - '0';
