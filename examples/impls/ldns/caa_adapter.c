@@ -75,7 +75,8 @@ static json_t *answer(json_t *req, void *ctx) {
     goto read;
   }
   if (hex == NULL || !cproto_hex(hex, wire + 11, 65535, &n))
-    return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
+    return json_pack("{s:I, s:s, s:s}", "tcId", tc, "result", "unsupported", "detail",
+                     "input.rdataHex is missing, not hexadecimal or over 65535 octets");
   /* An answer-section RR: root owner, type CAA (257), class IN, TTL 0, RDLENGTH, RDATA. */
   wire[0] = 0;
   wire[1] = 0x01;

@@ -32,14 +32,17 @@ static int has_option(json_t *opts, const char *o) {
   return 0;
 }
 
-/* A list of the test's own, in a temporary file libpsl can load. */
-static psl_ctx_t *own_list(json_t *input) {
+/* A list of the test's own, in a temporary file libpsl can load. NULL with *why set when the
+ * adapter could not give libpsl the list (no temporary file, listHex not hexadecimal); NULL with
+ * *why NULL when libpsl refused it. */
+static psl_ctx_t *own_list(json_t *input, const char **why) {
   json_t *text = json_object_get(input, "list");
   const char *hex = json_string_value(json_object_get(input, "listHex"));
   char path[] = "/tmp/psl-adapter-XXXXXX";
   int fd = mkstemp(path);
   FILE *f;
   psl_ctx_t *ctx;
+  *why = "cannot write a temporary file for the list";
   if (fd < 0)
     return NULL;
   f = fdopen(fd, "wb");
@@ -48,6 +51,7 @@ static psl_ctx_t *own_list(json_t *input) {
     unlink(path);
     return NULL;
   }
+  *why = NULL;
   if (json_is_string(text)) {
     fwrite(json_string_value(text), 1, json_string_length(text), f);
   } else if (hex != NULL) {
@@ -58,6 +62,7 @@ static psl_ctx_t *own_list(json_t *input) {
       fwrite(bytes, 1, n, f);
     free(bytes);
     if (!ok) { /* not hexadecimal: no list to give libpsl */
+      *why = "input.listHex is not an even run of hexadecimal digits";
       fclose(f);
       unlink(path);
       return NULL;
@@ -99,7 +104,10 @@ static json_t *answer(json_t *req, void *ctx) {
   if (type == NULL || strcmp(type, "PslTest") != 0 || name == NULL)
     return json_pack("{s:I, s:s}", "tcId", tc, "result", "unsupported");
   if (json_object_get(input, "list") != NULL || json_object_get(input, "listHex") != NULL) {
-    own = own_list(input);
+    const char *why = NULL;
+    own = own_list(input, &why);
+    if (own == NULL && why != NULL) /* the adapter could not ask libpsl */
+      return json_pack("{s:I, s:s, s:s}", "tcId", tc, "result", "unsupported", "detail", why);
     if (own == NULL) /* libpsl refused the list: the one list error it can report */
       return json_pack("{s:I, s:s, s:[s]}", "tcId", tc, "result", "list-error", "reason", "syntax");
     psl = own;
