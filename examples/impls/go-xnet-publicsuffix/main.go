@@ -59,7 +59,8 @@ func answer(req *goproto.Request) map[string]interface{} {
 		resp["registrableDomain"] = reg
 	} else if strings.Contains(err.Error(), "empty label") {
 		// The package's errors have no type: its "empty label" text is its refusal of the name;
-		// its other error ("cannot derive eTLD+1") means the name is a public suffix itself.
+		// its other errors ("cannot derive eTLD+1", "invalid public suffix") leave no registrable
+		// domain, which is answered as null.
 		return map[string]interface{}{"tcId": req.TcID, "result": "invalid",
 			"reason": []string{"empty-label"}, "detail": err.Error()}
 	} else {
